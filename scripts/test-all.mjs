@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint, and every vitest suite (core, CLI, form, browser, docx through
+// LibreOffice), then one plain closing line "N passed, N failed" over all of them.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+let passed = 0;
+let failed = 0;
+const step = (name, ok) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? '✓' : '✗'} ${name}`);
+};
+
+step('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) === 0);
+step('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings', '0']) === 0);
+
+mkdirSync('test-output', { recursive: true });
+const report = 'test-output/vitest.json';
+rmSync(report, { force: true });
+const extra = process.argv.slice(2);
+const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+let counted = false;
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numTotalTestSuites > 0 ? r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length : 0);
+  counted = true;
+} catch {
+  failed++;
+  console.log('✗ vitest produced no report');
+}
+if (counted && status !== 0 && failed === 0) failed++; // a crash outside any test still fails
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,125 @@
+// nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
+// and a total when several files are given.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkReport, parseReportText, type Finding, type Report, type Template, type PreviousData } from '../core';
+import { nodeRegistry } from '../node/templates';
+import type { Io } from './main';
+
+const LEVEL_NAMES: Record<Finding['level'], string> = { error: '错误', warning: '警告', incomplete: '未完成' };
+
+export interface FileResult {
+  file: string;
+  ok: boolean;
+  problems?: string[];
+  organ?: string;
+  year?: number;
+  template?: string;
+  counts?: Record<Finding['level'], number>;
+  findings?: Finding[];
+}
+
+function _read(file: string): { ok: true; report: Report; template: Template } | { ok: false; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, problems: [code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`] };
+  }
+  const registry = nodeRegistry();
+  const parsed = parseReportText(text, registry.get);
+  return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p) => p.message) };
+}
+
+const count = (findings: Finding[]) => ({
+  error: findings.filter((f) => f.level === 'error').length,
+  warning: findings.filter((f) => f.level === 'warning').length,
+  incomplete: findings.filter((f) => f.level === 'incomplete').length,
+});
+
+export async function runCheck(args: string[], io: Io): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        previous: { type: 'string' },
+        json: { type: 'boolean' },
+        final: { type: 'boolean' },
+        today: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const files = opts.positionals;
+  if (files.length === 0) {
+    io.err('请给出要检查的报告文件：nianbao check 报告.json');
+    return 2;
+  }
+  let previous: PreviousData | undefined;
+  if (opts.values.previous) {
+    const prev = _read(opts.values.previous);
+    if (!prev.ok) {
+      io.err(`${opts.values.previous}：上年报告无法读取\n  ${prev.problems.join('\n  ')}`);
+      return 2;
+    }
+    previous = prev.report;
+  }
+  const today = opts.values.today ?? new Date().toISOString().slice(0, 10);
+  const mode = opts.values.final ? 'final' : 'draft';
+
+  const results: FileResult[] = files.map((file) => {
+    const read = _read(file);
+    if (!read.ok) return { file, ok: false, problems: read.problems };
+    const findings = checkReport(read.template, read.report, { mode, previous, today });
+    return {
+      file, ok: true, organ: read.report.organ.name, year: read.report.year, template: read.template.id,
+      counts: count(findings), findings,
+    };
+  });
+
+  if (opts.values.json) {
+    io.out(JSON.stringify({ mode, files: results }, null, 2));
+  } else {
+    for (const r of results) _print(r, io, files.length > 1);
+    if (files.length > 1) _printTotal(results, io);
+  }
+  if (results.some((r) => !r.ok)) return 2;
+  return results.some((r) => (r.counts?.error ?? 0) > 0) ? 1 : 0;
+}
+
+function _summary(c: Record<Finding['level'], number>): string {
+  return `${c.error} 个错误，${c.warning} 个警告，${c.incomplete} 项未完成`;
+}
+
+function _print(r: FileResult, io: Io, brief: boolean): void {
+  if (!r.ok) {
+    io.err(`${r.file}：无法检查\n  ${(r.problems ?? []).slice(0, 20).join('\n  ')}`);
+    return;
+  }
+  const head = `${r.file}（${r.organ || '未填机关名称'} ${r.year}年）`;
+  if (brief) {
+    io.out(`${head}：${_summary(r.counts!)}`);
+    return;
+  }
+  io.out(head);
+  for (const f of r.findings ?? []) {
+    io.out(`  ${LEVEL_NAMES[f.level]} ${f.rule} ${f.message}`);
+    if (f.cells.length) io.out(`      单元格：${f.cells.slice(0, 8).join('，')}${f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}`);
+  }
+  io.out(`  共 ${_summary(r.counts!)}`);
+}
+
+function _printTotal(results: FileResult[], io: Io): void {
+  const ok = results.filter((r) => r.ok);
+  const sum = (k: Finding['level']) => ok.reduce((s, r) => s + (r.counts?.[k] ?? 0), 0);
+  const withErrors = ok.filter((r) => (r.counts?.error ?? 0) > 0).length;
+  io.out(
+    `合计：${results.length} 份报告，${results.length - ok.length} 份无法读取，${withErrors} 份有错误；` +
+      `${sum('error')} 个错误，${sum('warning')} 个警告，${sum('incomplete')} 项未完成`,
+  );
+}

@@ -1,0 +1,2 @@
+// Subcommands beyond `check`, each loaded only when used. One line per command.
+export {};

@@ -1,0 +1,20 @@
+// The headless core: template, report and rules. No React, no docx, no DOM.
+export * from './template/schema';
+export * from './template/resolve';
+export * from './template/expand';
+export * from './template/load';
+export * from './report/schema';
+export * from './report/amount';
+export * from './report/compute';
+export * from './report/cell-input';
+export * from './report/problems';
+export * from './report/migrate';
+export * from './report/parse';
+export * from './report/create';
+export * from './rules/finding';
+export * from './rules/context';
+export * from './rules/check';
+export { deadlineOf } from './rules/kinds/facts';
+export { similarity } from './rules/kinds/text';
+export { findPersonalData } from './rules/kinds/personal-data';
+export * from './template/registry';

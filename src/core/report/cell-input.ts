@@ -1,0 +1,31 @@
+// What a person types into a cell → a value, or a refusal that says why. Normalises full-width
+// digits, thousands separators and surrounding spaces; never rounds or guesses.
+import type { CellKind } from '../template/schema';
+import { validValue } from '../rules/kinds/cells';
+
+export type CellInput = { ok: true; value: number | null } | { ok: false; reason: string };
+
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B]/g;
+
+export function normaliseCellText(raw: string): string {
+  return raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/，/g, ',');
+}
+
+export function parseCellInput(raw: string, kind: CellKind): CellInput {
+  const s = normaliseCellText(raw);
+  if (s === '') return { ok: true, value: null };
+  if (/^[/／—–-]+$/.test(s) || s === '无') return { ok: false, reason: `“${raw.trim()}”不是数字：没有发生请填 0` };
+  // Thousands separators only in their proper places: 1,234,567.5
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
+  if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, reason: `“${raw.trim()}”不是数字` };
+  const value = Number(plain);
+  if (value < 0) return { ok: false, reason: `“${raw.trim()}”是负数，${kind === 'count' ? '件数' : '金额'}不能为负` };
+  if (kind === 'count' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，件数应为整数` };
+  if (!validValue(kind, value)) {
+    return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数（单位：万元）` : `“${raw.trim()}”过大` };
+  }
+  return { ok: true, value };
+}

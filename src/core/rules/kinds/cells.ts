@@ -1,0 +1,69 @@
+// Rules over single cells: value range (R5), blanks (R6), rows that must be zero (R9).
+import { SCALE } from '../../report/amount';
+import type { RuleSpec } from '../../template/schema';
+import type { Finding } from '../finding';
+import type { RuleContext } from '../context';
+
+type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
+
+const MAX_VALUE = 1e11;
+
+export function validValue(kind: 'count' | 'amount', v: number): boolean {
+  if (!Number.isFinite(v) || v < 0 || v > MAX_VALUE) return false;
+  if (kind === 'count') return Number.isInteger(v);
+  return Math.abs(v * SCALE - Math.round(v * SCALE)) < 1e-6;
+}
+
+export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Finding[] {
+  const typed = Object.entries({ ...ctx.report.values, ...ctx.report.printed });
+  return typed.flatMap(([id, v]) => {
+    const cell = ctx.template.cells.get(id);
+    if (!cell || v == null || validValue(cell.kind, v)) return [];
+    return [
+      ctx.finding(
+        rule,
+        { section: ctx.template.sectionOf(cell.grid)?.id, cells: [id], params: { place: ctx.place(id), value: v } },
+        rule.messages[cell.kind] ?? rule.message,
+      ),
+    ];
+  });
+}
+
+export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[] {
+  const cells = ctx.template.inputCells
+    .filter((c) => ctx.report.values[c.id] == null)
+    .map((c) =>
+      ctx.finding(rule, { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } }),
+    );
+  // A total the source printed blank ("/" or nothing) is a blank cell too.
+  const printed = Object.entries(ctx.report.printed ?? {})
+    .filter(([id, v]) => v === null && ctx.template.cells.has(id))
+    .map(([id]) => ctx.finding(rule, { section: ctx.template.sectionOf(ctx.cell(id).grid)?.id, cells: [id], params: { place: ctx.place(id) } }));
+  // Parts of 一 and the sections that are text only must be written too.
+  const texts = ctx.template.texts
+    .filter((t) => t.section && !t.section.grids && (t.id !== t.section.id || !t.section.parts))
+    .filter((t) => !(ctx.report.narrative[t.id] ?? '').trim())
+    .map((t) => ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place: t.id === t.section?.id ? t.label : `${t.section?.label} · ${t.label}` } }));
+  return [...cells, ...printed, ...texts];
+}
+
+export function checkAllZero(rule: Of<'all-zero'>, ctx: RuleContext): Finding[] {
+  const level = ctx.report.organ.level;
+  if (!level || !rule.organLevels.includes(level)) return [];
+  const grid = ctx.template.grid(rule.grid);
+  return rule.rows.flatMap((row) => {
+    const cells = grid.cells.filter((c) => c.row === row);
+    const nonZero = cells.filter((c) => (ctx.value(c.id) ?? 0) !== 0);
+    if (nonZero.length === 0) return [];
+    return [
+      ctx.finding(rule, {
+        section: ctx.template.sectionOf(rule.grid)?.id,
+        cells: nonZero.map((c) => c.id),
+        params: {
+          place: `${ctx.sectionLabel(rule.grid)} · ${cells[0]?.rowName ?? row}`,
+          value: nonZero.map((c) => `${c.columnName}${ctx.value(c.id)}`).join('、'),
+        },
+      }),
+    ];
+  });
+}

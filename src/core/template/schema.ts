@@ -1,0 +1,172 @@
+// The zod schema of a template file (templates/*.json). Template types are inferred from it,
+// so the JSON files, the TypeScript types and schema/template.schema.json cannot drift apart.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'id 应为小写 ASCII、以 - 或 . 连接');
+const label = z.string().min(1);
+
+export const cellKindSchema = z.enum(['count', 'amount']);
+export type CellKind = z.infer<typeof cellKindSchema>;
+
+export interface ColumnNode {
+  id: string;
+  label: string;
+  /** How many grid columns a leaf covers (the single value column of 第二十条（五）（六）（八）). */
+  span?: number;
+  kind?: CellKind;
+  children?: ColumnNode[];
+}
+const columnNode: z.ZodType<ColumnNode> = z.lazy(() =>
+  z.strictObject({
+    id,
+    label,
+    span: z.int().min(1).max(20).optional(),
+    kind: cellKindSchema.optional(),
+    children: z.array(columnNode).min(1).optional(),
+  }),
+);
+
+export interface RowNode {
+  id: string;
+  /** Absent for the single unlabeled data row of a grid such as 四. */
+  label?: string;
+  /** Short name used in messages, e.g. "一" for 一、本年新收政府信息公开申请数量. */
+  short?: string;
+  children?: RowNode[];
+}
+const rowNode: z.ZodType<RowNode> = z.lazy(() =>
+  z.strictObject({
+    id,
+    label: label.optional(),
+    short: label.optional(),
+    children: z.array(rowNode).min(1).optional(),
+  }),
+);
+
+const block = z.strictObject({
+  id,
+  /** A title row spanning the whole width, e.g. 第二十条第（一）项. */
+  title: label.optional(),
+  /** The header cell above the row labels, spanning all header rows and label columns. */
+  corner: label.optional(),
+  columns: z.array(columnNode).min(1),
+  rows: z.array(rowNode).min(1),
+});
+
+const grid = z.strictObject({ id, label, blocks: z.array(block).min(1) });
+
+const term = z.union([
+  id,
+  z.strictObject({ ref: id, weight: z.number().optional(), from: z.enum(['this', 'previous']).optional() }),
+]);
+export type TermSpec = z.infer<typeof term>;
+
+/** Shared by sums and by rules that are evaluated once per row or once per column of a grid. */
+const along = {
+  grid: id,
+  /** "row": the ids below are columns and the equation holds in every row; "column": the reverse. */
+  each: z.enum(['row', 'column']),
+  /** Restrict the rows (each=row) or columns (each=column) the equation is evaluated in. */
+  over: z.array(id).optional(),
+};
+
+const sum = z.strictObject({ id, ...along, total: id, items: z.array(term).min(1) });
+export type SumSpec = z.infer<typeof sum>;
+
+const level = z.enum(['error', 'warning']);
+const ruleBase = {
+  id: z.string().regex(/^R\d+$/),
+  level,
+  /** Level while drafting, where a finished report would have `level`. */
+  draftLevel: z.enum(['error', 'warning', 'incomplete']).optional(),
+  message: label,
+};
+
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('sum'), sums: z.array(id).min(1) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.record(cellKindSchema, label) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('required') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('previous'), ...along, cell: id, terms: z.array(term).min(1) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('all-zero'), grid: id, rows: z.array(id).min(1), organLevels: z.array(id).min(1) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('narrative-numbers'),
+    scans: z.array(
+      z.strictObject({
+        pattern: z.string().min(1),
+        /** Fixed value stated by a pattern without a capture group (e.g. 未收到…申请 → 0). */
+        value: z.number().optional(),
+        cell: z.string().min(1),
+        what: label,
+      }),
+    ),
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('rectification'), text: id, keywords: z.array(label).min(1) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('personal-data'),
+    detectors: z.array(z.enum(['id-card', 'mobile', 'bank-card'])).min(1),
+    labels: z.record(z.string(), label),
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('similar-text'), threshold: z.number().gt(0).max(1), minLength: z.int().min(0) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('deadline') }),
+]);
+export type RuleSpec = z.infer<typeof ruleSchema>;
+export type RuleKind = RuleSpec['kind'];
+
+const guided = { label, guidance: label };
+
+export const templateSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: label,
+    basis: label,
+    years: z.strictObject({ from: z.int(), to: z.int().optional() }),
+    /** Title pattern with {organ} and {year}. */
+    title: label,
+    organLevels: z.array(z.strictObject({ id, label })).min(1),
+    /** Publication deadline as MM-DD of the following year, by organ level. */
+    deadline: z.strictObject({
+      default: z.string().regex(/^\d\d-\d\d$/),
+      byLevel: z.record(z.string(), z.string().regex(/^\d\d-\d\d$/)).optional(),
+    }),
+    preface: z.strictObject({ ...guided, default: label }),
+    sections: z
+      .array(
+        z.strictObject({
+          id,
+          ...guided,
+          parts: z.array(z.strictObject({ id, ...guided })).optional(),
+          grids: z.array(id).optional(),
+          /** This section carries the structured 信息处理费 facts. */
+          fee: z.boolean().optional(),
+        }),
+      )
+      .min(1),
+    fee: z.strictObject({
+      label,
+      unit: label,
+      labels: z.strictObject({
+        status: label,
+        none: label,
+        collected: label,
+        notices: label,
+        amount: label,
+        collectedAmount: label,
+      }),
+      sentences: z.strictObject({ none: label, collected: label }),
+    }),
+    signature: z.strictObject({ organ: label, date: label }),
+    grids: z.array(grid).min(1),
+    sums: z.array(sum),
+    rules: z.array(ruleSchema),
+  })
+  .meta({ title: 'nianbao 年度报告模板', description: '一个政府信息公开工作年度报告格式的完整描述：章节、说明、表格、合计与校验规则。' });
+
+export type TemplateSpec = z.infer<typeof templateSchema>;
+export type GridSpec = TemplateSpec['grids'][number];
+export type BlockSpec = GridSpec['blocks'][number];
+export type SectionSpec = TemplateSpec['sections'][number];
