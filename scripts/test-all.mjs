@@ -25,7 +25,10 @@ let counted = false;
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numTotalTestSuites > 0 ? r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length : 0);
+  // A suite that fails outside its tests (setup, import) counts once, even if its tests show as skipped.
+  const brokenSuites = r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed'));
+  failed += r.numFailedTests + brokenSuites.length;
+  for (const t of brokenSuites) console.log(`✗ suite failed outside its tests: ${t.name}\n${t.message ?? ''}`);
   counted = true;
 } catch {
   failed++;

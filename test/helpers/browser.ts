@@ -1,0 +1,54 @@
+// Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the production
+// build served by `vite preview` on 127.0.0.1. The build runs once per test run (globalSetup).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface App {
+  url: string;
+  server: PreviewServer;
+  close: () => Promise<void>;
+}
+
+/** Serve dist/ (built by test/global-setup.ts) on a free loopback port. */
+export async function serveApp(): Promise<App> {
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  return { url, server, close: () => server.close() };
+}
+
+/** A persistent context keeps IndexedDB across page reloads and reopenings within a test. */
+export async function launch(options: { persistent?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ browser?: Browser; context: BrowserContext; close: () => Promise<void> }> {
+  const viewport = options.viewport ?? { width: 1400, height: 1000 };
+  if (options.persistent) {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+    return { context, close: () => context.close() };
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+  const context = await browser.newContext({ viewport });
+  return { browser, context, close: () => browser.close() };
+}
+
+/** Fail the test on any request that leaves 127.0.0.1, and on console errors. */
+export function guardPage(page: Page, errors: string[] = []): string[] {
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) errors.push(`外部请求：${req.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
