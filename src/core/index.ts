@@ -18,3 +18,4 @@ export { deadlineOf } from './rules/kinds/facts';
 export { similarity } from './rules/kinds/text';
 export { findPersonalData } from './rules/kinds/personal-data';
 export * from './template/registry';
+export * from './report/document';
