@@ -45,7 +45,7 @@ export class RuleContext {
     return this.template.sectionOf(gridId)?.label ?? this.template.grid(gridId).label;
   }
 
-  /** "三、… · （一）予以公开 · 自然人" for one cell. */
+  /** Section label, then the cell name: the place a message points to. */
   place(id: CellId): string {
     const c = this.cell(id);
     return `${this.sectionLabel(c.grid)} · ${c.name}`;

@@ -28,12 +28,12 @@ export interface ValueCell {
   computed: boolean;
   rowSpan: 1;
   colSpan: number;
-  /** Accessible name, unique in the grid, e.g. "（一）予以公开 · 自然人". */
+  /** Accessible name, unique in the grid: row label · column label, ancestors added when ambiguous. */
   name: string;
   /** Name of the row part and of the column part alone (for messages). */
   rowName: string;
   columnName: string;
-  /** Short row name for equations in messages, e.g. "一" or "（七）总计". */
+  /** Short row name for equations in messages (the row's `short`, else its name). */
   rowShort: string;
   /** Keys of the header cells that describe this cell, outermost first: rows, then columns. */
   headers: string[];

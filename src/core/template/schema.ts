@@ -30,7 +30,7 @@ export interface RowNode {
   id: string;
   /** Absent for the single unlabeled data row of a grid such as 四. */
   label?: string;
-  /** Short name used in messages, e.g. "一" for 一、本年新收政府信息公开申请数量. */
+  /** Short name used in messages, e.g. the leading numeral of a long row label. */
   short?: string;
   children?: RowNode[];
 }
@@ -45,7 +45,7 @@ const rowNode: z.ZodType<RowNode> = z.lazy(() =>
 
 const block = z.strictObject({
   id,
-  /** A title row spanning the whole width, e.g. 第二十条第（一）项. */
+  /** A title row spanning the whole width (a block title of the grid). */
   title: label.optional(),
   /** The header cell above the row labels, spanning all header rows and label columns. */
   corner: label.optional(),

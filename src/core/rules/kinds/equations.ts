@@ -29,13 +29,14 @@ function _sumUnits(ctx: RuleContext, terms: Term[], previous?: Record<string, nu
   }, 0);
 }
 
-/** "一（5）+ 二（1）" */
-function _termsText(ctx: RuleContext, terms: Term[], previous?: Record<string, number | null | undefined>): string {
+/** "一（5）+ 二（1）": terms named by the axis they vary along. */
+function _termsText(ctx: RuleContext, each: 'row' | 'column', terms: Term[], previous?: Record<string, number | null | undefined>): string {
   return terms
     .map((t, i) => {
       const v = t.from === 'previous' ? previous?.[t.cell] : ctx.value(t.cell);
-      const name = (t.from === 'previous' ? '上年' : '') + ctx.cell(t.cell).rowShort;
-      const sign = i === 0 ? (t.weight < 0 ? '−' : '') : t.weight < 0 ? ' − ' : ' + ';
+      const cell = ctx.cell(t.cell);
+      const name = (t.from === 'previous' ? '上年' : '') + (each === 'row' ? cell.columnName : cell.rowShort);
+      const sign = i === 0 ? (t.weight < 0 ? '−' : '') : t.weight < 0 ? '− ' : '+ ';
       return `${sign}${name}（${formatValue(v)}）`;
     })
     .join('');
@@ -57,8 +58,8 @@ export function checkBalance(rule: Of<'balance'>, ctx: RuleContext): Finding[] {
         cells: all.flatMap((t) => ctx.expand(t.cell)),
         params: {
           place: _place(ctx, rule.grid, rule.each, inst.at),
-          leftTerms: _termsText(ctx, left),
-          rightTerms: _termsText(ctx, right),
+          leftTerms: _termsText(ctx, rule.each, left),
+          rightTerms: _termsText(ctx, rule.each, right),
           left: fromUnits(l),
           right: fromUnits(r),
         },
@@ -111,7 +112,7 @@ export function checkPrevious(rule: Of<'previous'>, ctx: RuleContext): Finding[]
           place: _place(ctx, rule.grid, rule.each, inst.at),
           actual,
           expected: fromUnits(expected),
-          terms: _termsText(ctx, terms, previous.values),
+          terms: _termsText(ctx, rule.each, terms, previous.values),
           previousYear: previous.year,
         },
       }),
