@@ -7,7 +7,6 @@ import { busy, template } from './fixtures';
 
 const registry = nodeRegistry();
 const apps = template.grid('applications');
-const BALANCE_ROWS = ['new', 'carried-over', 'carry-forward'];
 
 /** A random consistent report: every rule holds; totals printed (as an import keeps them) or not. */
 const consistentReport = fc
