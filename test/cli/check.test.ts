@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const broken = (name: string) => `test/fixtures/broken/${name}.json`;
+
+describe('nianbao check', () => {
+  it('exits 0 on the seed-002 example and prints no error', async () => {
+    const r = await run('check', 'examples/seed-002.report.json');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/错误 R/);
+    expect(r.out).toContain('共 0 个错误，0 个警告，5 项未完成');
+  });
+
+  it('exits 1 and names rule, cells and values on a broken report', async () => {
+    const r = await run('check', broken('R1-carry-forward'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('错误 R1 三、收到和处理政府信息公开申请情况 · 自然人列：一（31）+ 二（1）= 32，但（七）总计（29）+ 四（4）= 33');
+    expect(r.out).toContain('单元格：applications:new:natural-person');
+    expect(r.out).toContain('applications:carry-forward:natural-person');
+  });
+
+  it('--final turns blanks into errors; --previous feeds the continuity rules', async () => {
+    expect((await run('check', 'examples/seed-002.report.json', '--final', '--today', '2024-01-10')).code).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    const prev = JSON.parse((await import('node:fs')).readFileSync('examples/busy-subdistrict.report.json', 'utf8'));
+    prev.year = 2023;
+    prev.values['applications:carry-forward:commercial'] = 99;
+    writeFileSync(join(dir, 'prev.json'), JSON.stringify(prev));
+    const r = await run('check', 'examples/busy-subdistrict.report.json', '--previous', join(dir, 'prev.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('警告 R7 三、收到和处理政府信息公开申请情况 · 商业企业列：二、上年结转（2）≠ 上年度报告的四、结转下年度继续办理（99）');
+  });
+
+  it('--json gives findings with rule, level, cells and message', async () => {
+    const r = await run('check', broken('R4-review-total'), '--json');
+    const json = JSON.parse(r.out);
+    expect(json.mode).toBe('draft');
+    const f = json.files[0].findings.find((x: { rule: string }) => x.rule === 'R4');
+    expect(f).toMatchObject({ level: 'error', section: 'appeals' });
+    expect(f.cells).toContain('appeals:cases:review.total');
+    expect(json.files[0].counts).toEqual({ error: 1, warning: 0, incomplete: 0 });
+  });
+
+  it('checks many files with one line each and a total', async () => {
+    const r = await run('check', 'examples/seed-002.report.json', broken('R2-row-total'), broken('R9-township-regulation'));
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('test/fixtures/broken/R2-row-total.json（示例市示例区和平街道办事处 2024年）：2 个错误，0 个警告，0 项未完成');
+    expect(lines[3]).toBe('合计：3 份报告，0 份无法读取，1 份有错误；2 个错误，1 个警告，5 项未完成');
+  });
+
+  it('exits 2 with a clear message for missing, unreadable and invalid files and bad usage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    writeFileSync(join(dir, 'bad.json'), '{"format":"nianbao-report","formatVersion":1,"template":"gov-info-2021","year":"x"}');
+    writeFileSync(join(dir, 'notjson.json'), '\u0000\u00ff garbage');
+    const missing = await run('check', join(dir, 'nope.json'));
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('文件不存在')]);
+    const bad = await run('check', join(dir, 'bad.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('year：应为数字，实际为文字 “x”');
+    expect(bad.err).toContain('organ：应为对象，实际为缺少');
+    expect((await run('check', join(dir, 'notjson.json'))).err).toContain('不是有效的 JSON');
+    expect((await run('check')).code).toBe(2);
+    expect((await run('check', '--bogus', 'x.json')).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+
+  it('runs as the npm bin', () => {
+    const r = spawnSync('node', ['bin/nianbao.mjs', 'check', broken('R6-blank-cell'), '--final'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('错误 R6 二、主动公开政府信息情况 · 行政处罚 · 本年处理决定数量：尚未填写，没有发生的请填0');
+  });
+});
