@@ -1,0 +1,63 @@
+// One text slot of the report (preface, a section, a part of 一): label and guidance from the
+// template, the slot's findings under it, and a note while text copied from last year is unrevised.
+import { memo, type ReactNode } from 'react';
+import type { TextSlot } from '../core';
+import { NO_FINDINGS } from '../store/report-store';
+import { useSlice, useStore } from './use-store';
+import { LEVEL_TEXT } from './levels';
+
+export const textDomId = (slot: string) => `text-${slot}`;
+
+function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading: 'h3' | 'none'; extra?: ReactNode }) {
+  const store = useStore();
+  const text = useSlice((s) => s.report.narrative[slot.id] ?? '');
+  const findings = useSlice((s) => s.byText.get(slot.id) ?? NO_FINDINGS);
+  const revise = useSlice((s) => s.report.revise?.includes(slot.id) ?? false);
+  const id = textDomId(slot.id);
+  const shown = findings.filter((f) => f.level !== 'incomplete');
+  return (
+    <div className="narrative">
+      {heading === 'h3' ? (
+        <h3>
+          <label htmlFor={id}>{slot.label}</label>
+        </h3>
+      ) : (
+        <label htmlFor={id} className="visually-hidden">
+          {slot.label}
+        </label>
+      )}
+      <p className="guidance" id={`${id}-guidance`}>
+        {slot.guidance}
+      </p>
+      {revise && (
+        <p className="revise-note">
+          本段沿用上一年度报告的文字，请按本年情况改写。
+          <button type="button" className="link" onClick={() => store.update((r) => ({ ...r, revise: (r.revise ?? []).filter((x) => x !== slot.id) }))}>
+            已改写
+          </button>
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+        value={text}
+        aria-describedby={`${id}-guidance${shown.length ? ` ${id}-findings` : ''}`}
+        aria-invalid={shown.some((f) => f.level === 'error') || undefined}
+        onChange={(e) => store.setText(slot.id, e.target.value)}
+        spellCheck={false}
+      />
+      {extra}
+      {shown.length > 0 && (
+        <ul className="text-findings" id={`${id}-findings`}>
+          {shown.map((f, i) => (
+            <li key={i} data-level={f.level}>
+              <span className="level">{LEVEL_TEXT[f.level]}</span> {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const NarrativeField = memo(NarrativeFieldBody);

@@ -1,0 +1,17 @@
+// React's view of the report store: one subscription per slice. A selector must return a value
+// that stays identical (===) while its slice is unchanged, so only the affected parts re-render.
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { ReportState, ReportStore } from '../store/report-store';
+
+export const StoreContext = createContext<ReportStore | null>(null);
+
+export function useStore(): ReportStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('ReportForm parts need a StoreContext');
+  return store;
+}
+
+export function useSlice<T>(select: (state: ReportState) => T): T {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}

@@ -1,0 +1,173 @@
+// The report store: one report, its computed values and its findings, kept in step on every
+// change. Framework-free (no React): the form subscribes to small slices through a selector, so a
+// keystroke re-renders the cell typed in, the totals that changed and the findings list only.
+// Text a cell refused is kept here too (never silently dropped), with the reason and the place.
+import {
+  checkReport,
+  computeValues,
+  parseCellInput,
+  type CellId,
+  type CheckOptions,
+  type Finding,
+  type Mode,
+  type Report,
+  type Template,
+} from '../core';
+
+export interface Refusal {
+  cell: CellId;
+  /** Exactly what was typed or pasted. */
+  raw: string;
+  /** Why it was refused, in Chinese, naming the value. */
+  reason: string;
+  /** Section · row · column, for messages. */
+  place: string;
+}
+
+export interface ReportState {
+  report: Report;
+  values: ReadonlyMap<CellId, number | null>;
+  findings: Finding[];
+  /** Findings by the cells they involve; an array is reused while its findings are unchanged. */
+  byCell: ReadonlyMap<CellId, readonly Finding[]>;
+  /** Findings by text slot (narrative rules, R6 on text). */
+  byText: ReadonlyMap<string, readonly Finding[]>;
+  /** Cells whose typed text is not a valid value: the report keeps the old value, the form the text. */
+  refusals: ReadonlyMap<CellId, Refusal>;
+  mode: Mode;
+}
+
+export interface StoreOptions extends Omit<CheckOptions, 'mode'> {
+  mode?: Mode;
+}
+
+export interface ReportStore {
+  readonly template: Template;
+  getState: () => ReportState;
+  subscribe: (listener: () => void) => () => void;
+  /** What a person typed into a cell: a value is stored, a refusal is kept beside the report. */
+  typeCell: (id: CellId, raw: string) => { ok: true; value: number | null } | { ok: false; refusal: Refusal };
+  /** Several values at once (a paste): one recomputation, one notification. */
+  setValues: (writes: readonly { cell: CellId; value: number | null }[]) => void;
+  setText: (slot: string, text: string) => void;
+  /** Any other change (organ, contact, dates, fee, revise): a function from the report to a new one. */
+  update: (change: (report: Report) => Report) => void;
+  setMode: (mode: Mode) => void;
+  /** Replace the whole report (open a file, start next year's); refusals are cleared. */
+  load: (report: Report) => void;
+}
+
+const _EMPTY: readonly Finding[] = Object.freeze([]);
+
+function _sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[]): boolean {
+  return !!a && a.length === b.length && a.every((f, i) => f.rule === b[i]!.rule && f.level === b[i]!.level && f.message === b[i]!.message);
+}
+
+/** Group findings by key, reusing last state's arrays where nothing changed (stable selector results). */
+function _group(findings: Finding[], keys: (f: Finding) => readonly string[], previous?: ReadonlyMap<string, readonly Finding[]>) {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    for (const k of keys(f)) {
+      const list = out.get(k);
+      if (list) list.push(f);
+      else out.set(k, [f]);
+    }
+  }
+  const stable = new Map<string, readonly Finding[]>();
+  for (const [k, list] of out) {
+    const old = previous?.get(k);
+    stable.set(k, _sameFindings(old, list) ? old! : list);
+  }
+  return stable;
+}
+
+export function placeOf(template: Template, id: CellId): string {
+  const cell = template.cells.get(id);
+  if (!cell) return id;
+  return `${template.sectionOf(cell.grid)?.label ?? cell.grid} · ${cell.name}`;
+}
+
+export function createReportStore(template: Template, initial: Report, options: StoreOptions = {}): ReportStore {
+  const listeners = new Set<() => void>();
+  const checkOptions = (mode: Mode): CheckOptions => ({
+    mode,
+    ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
+
+  const derive = (report: Report, mode: Mode, refusals: ReadonlyMap<CellId, Refusal>, previous?: ReportState): ReportState => {
+    const findings = checkReport(template, report, checkOptions(mode));
+    return {
+      report,
+      values: computeValues(template, report),
+      findings,
+      byCell: _group(findings, (f) => f.cells, previous?.byCell),
+      byText: _group(findings, (f) => (f.text ? [f.text] : []), previous?.byText),
+      refusals,
+      mode,
+    };
+  };
+
+  let state = derive(initial, options.mode ?? 'draft', new Map());
+  const commit = (report: Report, refusals = state.refusals, mode = state.mode) => {
+    state = derive(report, mode, refusals, state);
+    for (const l of [...listeners]) l();
+  };
+
+  const withoutRefusal = (id: CellId) => {
+    if (!state.refusals.has(id)) return state.refusals;
+    const next = new Map(state.refusals);
+    next.delete(id);
+    return next;
+  };
+
+  return {
+    template,
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    typeCell: (id, raw) => {
+      const cell = template.cells.get(id);
+      if (!cell || cell.computed) throw new Error(`not an input cell: ${id}`);
+      const parsed = parseCellInput(raw, cell.kind);
+      if (!parsed.ok) {
+        const refusal: Refusal = { cell: id, raw, reason: parsed.reason, place: placeOf(template, id) };
+        const old = state.refusals.get(id);
+        if (old?.raw !== raw) commit(state.report, new Map(state.refusals).set(id, refusal));
+        return { ok: false, refusal };
+      }
+      const current = state.report.values[id] ?? null;
+      if (current === parsed.value && !state.refusals.has(id)) return parsed;
+      commit({ ...state.report, values: { ...state.report.values, [id]: parsed.value } }, withoutRefusal(id));
+      return parsed;
+    },
+    setValues: (writes) => {
+      if (writes.length === 0) return;
+      const values = { ...state.report.values };
+      const refusals = new Map(state.refusals);
+      for (const w of writes) {
+        const cell = template.cells.get(w.cell);
+        if (!cell || cell.computed) throw new Error(`not an input cell: ${w.cell}`);
+        values[w.cell] = w.value;
+        refusals.delete(w.cell);
+      }
+      commit({ ...state.report, values }, refusals);
+    },
+    setText: (slot, text) => {
+      if ((state.report.narrative[slot] ?? '') === text) return;
+      commit({ ...state.report, narrative: { ...state.report.narrative, [slot]: text } });
+    },
+    update: (change) => {
+      const next = change(state.report);
+      if (next !== state.report) commit(next);
+    },
+    setMode: (mode) => {
+      if (mode !== state.mode) commit(state.report, state.refusals, mode);
+    },
+    load: (report) => commit(report, new Map()),
+  };
+}
+
+export const NO_FINDINGS = _EMPTY;

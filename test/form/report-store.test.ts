@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createReport, parseReportText } from '../../src/core';
+import { createReportStore } from '../../src/store/report-store';
+import { nodeRegistry } from '../../src/node/templates';
+
+const registry = nodeRegistry();
+const template = registry.get('gov-info-2021')!;
+const A = (row: string, col: string) => `applications:${row}:${col}`;
+const seed = parseReportText(readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8'), registry.get);
+if (!seed.ok) throw new Error('seed-002 does not parse');
+
+describe('report store', () => {
+  it('stores a typed value, recomputes totals and findings, and notifies once', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect(store.typeCell(A('new', 'natural-person'), '５')).toEqual({ ok: true, value: 5 });
+    expect(listener).toHaveBeenCalledTimes(1);
+    const s = store.getState();
+    expect(s.report.values[A('new', 'natural-person')]).toBe(5);
+    expect(s.values.get(A('new', 'total'))).toBe(5);
+    // Typing the same value again changes nothing and notifies nobody.
+    store.typeCell(A('new', 'natural-person'), '5');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps refused text beside the report with place and value, and leaves the old value', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    store.typeCell(A('disclosed', 'research'), '3');
+    const r = store.typeCell(A('disclosed', 'research'), '3.5');
+    expect(r.ok).toBe(false);
+    const s = store.getState();
+    expect(s.report.values[A('disclosed', 'research')]).toBe(3);
+    const refusal = s.refusals.get(A('disclosed', 'research'))!;
+    expect(refusal.raw).toBe('3.5');
+    expect(refusal.reason).toContain('3.5');
+    expect(refusal.place).toContain(template.sectionOf('applications')!.label);
+    expect(refusal.place).toContain(template.cells.get(A('disclosed', 'research'))!.name);
+    // A valid value clears the refusal.
+    store.typeCell(A('disclosed', 'research'), '4');
+    expect(store.getState().refusals.size).toBe(0);
+    expect(store.getState().report.values[A('disclosed', 'research')]).toBe(4);
+  });
+
+  it('clears a refusal when the cell is emptied, keeping blank distinct from 0', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    store.typeCell(A('new', 'commercial'), '/');
+    expect(store.getState().refusals.has(A('new', 'commercial'))).toBe(true);
+    store.typeCell(A('new', 'commercial'), '');
+    expect(store.getState().refusals.size).toBe(0);
+    expect(store.getState().report.values[A('new', 'commercial')]).toBeNull();
+  });
+
+  it('refuses to type into a computed total', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    expect(() => store.typeCell(A('new', 'total'), '1')).toThrow();
+    expect(() => store.setValues([{ cell: A('outcome-total', 'research'), value: 1 }])).toThrow();
+  });
+
+  it('groups findings by cell and text, and keeps an unchanged cell’s findings identical across changes', () => {
+    const store = createReportStore(template, seed.report);
+    const before = store.getState();
+    const r1 = before.findings.filter((f) => f.rule === 'R1');
+    // seed-002 is the real published report: its grids balance.
+    expect(r1).toEqual([]);
+    // Break R1 in the 自然人 column: 一 gets one more application than the outcomes account for.
+    const cell = A('new', 'natural-person');
+    store.typeCell(cell, String((before.report.values[cell] ?? 0) + 1));
+    const after = store.getState();
+    const broken = after.findings.filter((f) => f.rule === 'R1' && f.level === 'error');
+    expect(broken).toHaveLength(1);
+    expect(after.byCell.get(cell)).toContain(broken[0]);
+    // A cell the change did not touch keeps the very same findings array (so it does not re-render).
+    const elsewhere = 'appeals:cases:review.upheld';
+    expect(after.byCell.get(elsewhere) ?? null).toBe(before.byCell.get(elsewhere) ?? null);
+  });
+
+  it('pastes many values with one notification, and switches to final mode (blanks become errors)', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setValues(template.inputCells.map((c) => ({ cell: c.id, value: 0 })));
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getState().findings.filter((f) => f.rule === 'R6')).toEqual(
+      store.getState().findings.filter((f) => f.rule === 'R6' && f.text),
+    );
+    const draftR6 = store.getState().findings.filter((f) => f.rule === 'R6').map((f) => f.level);
+    expect(new Set(draftR6)).toEqual(new Set(['incomplete']));
+    store.setMode('final');
+    const finalR6 = store.getState().findings.filter((f) => f.rule === 'R6').map((f) => f.level);
+    expect(new Set(finalR6)).toEqual(new Set(['error']));
+    expect(store.getState().mode).toBe('final');
+  });
+
+  it('updates text and facts, and loads a whole report, dropping old refusals', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    store.typeCell(A('new', 'research'), 'abc');
+    store.setText('problems', '上年问题已整改。');
+    store.update((r) => ({ ...r, organ: { ...r.organ, name: '某镇人民政府' } }));
+    expect(store.getState().report.narrative.problems).toBe('上年问题已整改。');
+    expect(store.getState().report.organ.name).toBe('某镇人民政府');
+    store.load(seed.report);
+    expect(store.getState().refusals.size).toBe(0);
+    expect(store.getState().report).toBe(seed.report);
+  });
+});
