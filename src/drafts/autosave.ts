@@ -1,0 +1,166 @@
+// The autosave scheduler: framework-free. Watches a source (the report store), and writes the
+// latest snapshot after a quiet `delay`, at most `maxWait` after the first unsaved change, and at
+// once on flush() (page hidden, page closing). A failed write keeps the snapshot pending and
+// retries; nothing in memory is ever dropped. A conflict (another tab wrote first) stops writing
+// until the session resolves it.
+import type { Report } from '../core';
+import type { DraftFocus } from './db';
+
+export interface AutosaveSource {
+  subscribe(listener: () => void): () => void;
+  getReport(): Report;
+  getFocus(): DraftFocus;
+}
+
+export type WriteOutcome = 'ok' | 'conflict';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: number }
+  | { kind: 'failed'; message: string; at: number }
+  | { kind: 'conflict' };
+
+export interface AutosaveOptions {
+  source: AutosaveSource;
+  write(report: Report, focus: DraftFocus): Promise<WriteOutcome>;
+  onStatus?(status: SaveStatus): void;
+  delay?: number;
+  maxWait?: number;
+  retry?: number;
+  now?: () => number;
+}
+
+export interface Autosave {
+  /** Write now if anything (report or focus) is unsaved; resolves when written or failed. */
+  flush(): Promise<void>;
+  /** Take the source's current state as saved (after loading a draft). */
+  markSaved(): void;
+  /** Stop writing: another tab has written this draft (told by the session). */
+  halt(): void;
+  /** Leave the conflict state (after reload or save-as-copy). */
+  resume(): void;
+  isDirty(): boolean;
+  status(): SaveStatus;
+  dispose(): void;
+}
+
+function _sameFocus(a: DraftFocus, b: DraftFocus): boolean {
+  return a.section === b.section && a.cell === b.cell;
+}
+
+export function createAutosave(o: AutosaveOptions): Autosave {
+  const delay = o.delay ?? 400;
+  const maxWait = o.maxWait ?? 1000;
+  const retry = o.retry ?? 2000;
+  const now = o.now ?? Date.now;
+  let savedReport = o.source.getReport();
+  let savedFocus = { ...o.source.getFocus() };
+  let status: SaveStatus = { kind: 'idle' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstUnsaved: number | undefined;
+  let writing: Promise<void> | undefined;
+  let again = false;
+  let disposed = false;
+
+  const set = (s: SaveStatus) => {
+    status = s;
+    o.onStatus?.(s);
+  };
+  const current = (): SaveStatus => status;
+  const dirty = () => o.source.getReport() !== savedReport || !_sameFocus(o.source.getFocus(), savedFocus);
+  const clear = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const schedule = (ms: number) => {
+    clear();
+    timer = setTimeout(() => {
+      timer = undefined;
+      void run();
+    }, ms);
+  };
+
+  async function run(): Promise<void> {
+    if (disposed || status.kind === 'conflict') return;
+    if (writing) {
+      again = true;
+      return writing;
+    }
+    if (!dirty()) {
+      firstUnsaved = undefined;
+      return;
+    }
+    clear();
+    const report = o.source.getReport();
+    const focus = { ...o.source.getFocus() };
+    set({ kind: 'saving' });
+    writing = (async () => {
+      try {
+        const outcome = await o.write(report, focus);
+        if (outcome === 'conflict') {
+          set({ kind: 'conflict' });
+          return;
+        }
+        savedReport = report;
+        savedFocus = focus;
+        firstUnsaved = undefined;
+        set(dirty() ? { kind: 'pending' } : { kind: 'saved', at: now() });
+      } catch (e) {
+        set({ kind: 'failed', message: _describe(e), at: now() });
+        if (!disposed) schedule(retry);
+      }
+    })();
+    try {
+      await writing;
+    } finally {
+      writing = undefined;
+    }
+    const after = current().kind;
+    if (again || (dirty() && after !== 'failed' && after !== 'conflict')) {
+      again = false;
+      await run();
+    }
+  }
+
+  const onChange = () => {
+    if (disposed || status.kind === 'conflict' || !dirty()) return;
+    const t = now();
+    firstUnsaved ??= t;
+    if (status.kind !== 'saving' && status.kind !== 'failed') set({ kind: 'pending' });
+    if (status.kind === 'failed') return; // the retry timer is running
+    schedule(Math.max(0, Math.min(delay, firstUnsaved + maxWait - t)));
+  };
+  const unsubscribe = o.source.subscribe(onChange);
+
+  return {
+    flush: () => run(),
+    markSaved() {
+      savedReport = o.source.getReport();
+      savedFocus = { ...o.source.getFocus() };
+      firstUnsaved = undefined;
+      clear();
+    },
+    halt() {
+      clear();
+      set({ kind: 'conflict' });
+    },
+    resume() {
+      if (status.kind === 'conflict') set({ kind: 'idle' });
+    },
+    isDirty: dirty,
+    status: () => status,
+    dispose() {
+      disposed = true;
+      clear();
+      unsubscribe();
+    },
+  };
+}
+
+function _describe(e: unknown): string {
+  if (e instanceof DOMException && e.name === 'QuotaExceededError') return '浏览器存储空间已满';
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}

@@ -1,0 +1,192 @@
+// The drafts database: one IndexedDB object store of drafts, each the whole report (a JSON value;
+// null is a blank, distinct from 0) plus where the clerk was (focus), a revision number and
+// bookkeeping. Framework-free; the IDBFactory is injected so tests run on fake-indexeddb.
+//
+// Every write is a read-check-write inside ONE readwrite transaction: a save names the revision
+// it was based on and is refused (conflict) when another tab has written since. Deleting only
+// moves a draft to the trash; the trash is emptied after TRASH_DAYS.
+import type { Report } from '../core';
+
+export const DB_NAME = 'nianbao';
+export const DB_VERSION = 1;
+const STORE = 'drafts';
+export const TRASH_DAYS = 30;
+const DAY = 86_400_000;
+
+export interface DraftFocus {
+  section?: string;
+  cell?: string;
+}
+
+export interface DraftRecord {
+  id: string;
+  /** Name the clerk gave the draft; '' shows organ and year. */
+  name: string;
+  report: Report;
+  focus: DraftFocus;
+  /** Incremented by every content write; a save based on an older revision is a conflict. */
+  rev: number;
+  created: number;
+  modified: number;
+  /** Error-level findings at the last save (for the list). */
+  errors: number;
+  /** When it was moved to the trash, or null. */
+  deletedAt: number | null;
+}
+
+export type DraftSummary = Omit<DraftRecord, 'report'> & { organ: string; year: number };
+
+export type SaveResult = { ok: true; rev: number; modified: number } | { ok: false; reason: 'conflict' | 'missing'; current?: DraftRecord };
+
+export interface DraftContent {
+  report: Report;
+  focus: DraftFocus;
+  errors: number;
+}
+
+export interface DraftDb {
+  list(): Promise<DraftSummary[]>;
+  get(id: string): Promise<DraftRecord | undefined>;
+  create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors'>>): Promise<DraftRecord>;
+  /** Write content if the stored revision is still `baseRev`. */
+  save(id: string, content: DraftContent, baseRev: number): Promise<SaveResult>;
+  rename(id: string, name: string): Promise<DraftRecord | undefined>;
+  duplicate(id: string, name: string): Promise<DraftRecord | undefined>;
+  /** Move to the trash (restorable for TRASH_DAYS). */
+  remove(id: string): Promise<DraftRecord | undefined>;
+  restore(id: string): Promise<DraftRecord | undefined>;
+  /** Delete for good what has been in the trash longer than TRASH_DAYS; returns how many. */
+  purge(): Promise<number>;
+  close(): void;
+}
+
+export interface DraftDbOptions {
+  name?: string;
+  indexedDB?: IDBFactory;
+  now?: () => number;
+  newId?: () => string;
+}
+
+function _req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function _done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+  });
+}
+
+function _commit(tx: IDBTransaction): void {
+  // Hand the transaction to the database at once: it still commits if the page goes away now.
+  try {
+    tx.commit?.();
+  } catch {
+    /* already committing */
+  }
+}
+
+export function summarize(r: DraftRecord): DraftSummary {
+  const { report, ...rest } = r;
+  return { ...rest, organ: report.organ.titleName || report.organ.name, year: report.year };
+}
+
+export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  if (!factory) return Promise.reject(new Error('此浏览器不支持 IndexedDB，无法自动保存草稿'));
+  const open = factory.open(options.name ?? DB_NAME, DB_VERSION);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
+  };
+  return _req(open).then((db) => {
+    // Another tab upgrading the schema must not be blocked by us.
+    db.onversionchange = () => db.close();
+
+    /** Run `fn` on the store in one transaction; resolve with its value once committed. */
+    async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promise<T>): Promise<T> {
+      const t = db.transaction(STORE, mode, { durability: 'strict' });
+      const done = _done(t);
+      let value: T;
+      try {
+        value = await fn(t.objectStore(STORE));
+      } catch (e) {
+        try {
+          t.abort();
+        } catch {
+          /* already finished */
+        }
+        await done.catch(() => undefined);
+        throw e;
+      }
+      if (mode === 'readwrite') _commit(t);
+      await done;
+      return value;
+    }
+
+    async function change(id: string, edit: (r: DraftRecord) => DraftRecord | null): Promise<DraftRecord | undefined> {
+      return tx('readwrite', async (s) => {
+        const r = await _req(s.get(id) as IDBRequest<DraftRecord | undefined>);
+        if (!r) return undefined;
+        const next = edit(r);
+        if (!next) return r;
+        // Name and trash state are not content: the revision (what saves are checked against) stays.
+        await _req(s.put(next));
+        return next;
+      });
+    }
+
+    const api: DraftDb = {
+      async list() {
+        const all = await tx('readonly', (s) => _req(s.getAll() as IDBRequest<DraftRecord[]>));
+        return all.map(summarize).sort((a, b) => b.modified - a.modified);
+      },
+      get: (id) => tx('readonly', (s) => _req(s.get(id) as IDBRequest<DraftRecord | undefined>)),
+      async create(report, extra = {}) {
+        const t = now();
+        const record: DraftRecord = {
+          id: newId(), name: extra.name ?? '', report, focus: extra.focus ?? {}, rev: 1,
+          created: t, modified: t, errors: extra.errors ?? 0, deletedAt: null,
+        };
+        await tx('readwrite', (s) => _req(s.add(record)));
+        return record;
+      },
+      save(id, content, baseRev) {
+        return tx('readwrite', async (s): Promise<SaveResult> => {
+          const r = await _req(s.get(id) as IDBRequest<DraftRecord | undefined>);
+          if (!r) return { ok: false, reason: 'missing' };
+          if (r.rev !== baseRev) return { ok: false, reason: 'conflict', current: r };
+          const modified = now();
+          await _req(s.put({ ...r, report: content.report, focus: content.focus, errors: content.errors, rev: r.rev + 1, modified }));
+          return { ok: true, rev: r.rev + 1, modified };
+        });
+      },
+      rename: (id, name) => change(id, (r) => ({ ...r, name: name.trim().slice(0, 200) })),
+      async duplicate(id, name) {
+        const r = await api.get(id);
+        if (!r) return undefined;
+        return api.create(r.report, { name, focus: r.focus, errors: r.errors });
+      },
+      remove: (id) => change(id, (r) => (r.deletedAt === null ? { ...r, deletedAt: now() } : null)),
+      restore: (id) => change(id, (r) => (r.deletedAt !== null ? { ...r, deletedAt: null } : null)),
+      purge() {
+        const limit = now() - TRASH_DAYS * DAY;
+        return tx('readwrite', async (s) => {
+          const all = await _req(s.getAll() as IDBRequest<DraftRecord[]>);
+          const old = all.filter((r) => r.deletedAt !== null && r.deletedAt < limit);
+          for (const r of old) await _req(s.delete(r.id));
+          return old.length;
+        });
+      },
+      close: () => db.close(),
+    };
+    return api;
+  });
+}

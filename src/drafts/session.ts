@@ -1,0 +1,204 @@
+// A drafts session: which draft this tab edits, its autosave, and what other tabs do to it.
+// Framework-free. The editor (the report store) is reached through a small port, so this file
+// does not depend on how the form keeps its state.
+//
+// Two tabs: every successful save is announced on a BroadcastChannel with the draft's new
+// revision; a tab that has the same draft open and sees a newer revision stops writing and says
+// so (conflict). Independently, every save is checked against the stored revision inside its
+// transaction, so even without the channel one tab never overwrites another's work silently.
+import type { Problem, Report, Template } from '../core';
+import { parseReport } from '../core';
+import { createAutosave, type Autosave, type SaveStatus } from './autosave';
+import type { DraftDb, DraftFocus, DraftRecord } from './db';
+
+export interface EditorPort {
+  getReport(): Report;
+  getFocus(): DraftFocus;
+  subscribe(listener: () => void): () => void;
+  /** Replace what is edited (report and where the clerk was). */
+  load(report: Report, focus: DraftFocus): void;
+  /** Error-level findings of the current report (for the list). */
+  errors(): number;
+}
+
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  close(): void;
+}
+
+export type DraftMessage =
+  | { type: 'saved'; id: string; rev: number; tab: string }
+  | { type: 'list'; tab: string };
+
+export interface SessionState {
+  draftId: string | null;
+  status: SaveStatus;
+  /** Another tab changed the open draft after this tab loaded it. */
+  conflict: boolean;
+  /** Bumped whenever the list of drafts may have changed (here or in another tab). */
+  listVersion: number;
+}
+
+export type OpenResult = { ok: true; record: DraftRecord } | { ok: false; problems: Problem[] };
+
+export interface DraftSession {
+  getState(): SessionState;
+  subscribe(listener: () => void): () => void;
+  open(id: string): Promise<OpenResult>;
+  /** A new draft from a report (new, opened file, next year, duplicate), then open it. */
+  openNew(report: Report, name?: string, focus?: DraftFocus): Promise<DraftRecord>;
+  /** Conflict: take the other tab's version (what this tab has unsaved is dropped). */
+  reload(): Promise<OpenResult | undefined>;
+  /** Conflict: keep this tab's version as a new draft, and continue editing that. */
+  saveAsCopy(): Promise<DraftRecord>;
+  flush(): Promise<void>;
+  /** Tell other tabs (and this one) that the list changed (rename, delete, restore). */
+  listChanged(): void;
+  /** Ask the database whether another tab wrote the open draft (on focus, when the channel is missing). */
+  checkRemote(): Promise<void>;
+  dispose(): void;
+}
+
+export interface SessionOptions {
+  db: DraftDb;
+  editor: EditorPort;
+  templates: (id: string) => Template | undefined;
+  channel?: ChannelLike | null;
+  tabId?: string;
+  delay?: number;
+  maxWait?: number;
+  retry?: number;
+}
+
+export const CHANNEL_NAME = 'nianbao-drafts';
+
+export function createDraftSession(o: SessionOptions): DraftSession {
+  const tab = o.tabId ?? crypto.randomUUID();
+  const listeners = new Set<() => void>();
+  let state: SessionState = { draftId: null, status: { kind: 'idle' }, conflict: false, listVersion: 0 };
+  let rev = 0;
+  let autosave: Autosave | undefined;
+
+  const set = (patch: Partial<SessionState>) => {
+    state = { ...state, ...patch };
+    for (const l of [...listeners]) l();
+  };
+  const post = (m: DraftMessage) => {
+    try {
+      o.channel?.postMessage(m);
+    } catch {
+      /* a closed channel: the revision check still protects the data */
+    }
+  };
+
+  async function write(report: Report, focus: DraftFocus) {
+    const id = state.draftId;
+    if (!id || state.conflict) return 'conflict' as const;
+    const result = await o.db.save(id, { report, focus, errors: o.editor.errors() }, rev);
+    if (!result.ok) {
+      if (result.reason === 'missing') throw new Error('草稿已不在浏览器存储中');
+      set({ conflict: true });
+      return 'conflict' as const;
+    }
+    rev = result.rev;
+    post({ type: 'saved', id, rev, tab });
+    set({ listVersion: state.listVersion + 1 });
+    return 'ok' as const;
+  }
+
+  function startAutosave() {
+    autosave?.dispose();
+    autosave = createAutosave({
+      source: o.editor,
+      write,
+      onStatus: (status) => set({ status }),
+      ...(o.delay !== undefined ? { delay: o.delay } : {}),
+      ...(o.maxWait !== undefined ? { maxWait: o.maxWait } : {}),
+      ...(o.retry !== undefined ? { retry: o.retry } : {}),
+    });
+  }
+
+  function show(record: DraftRecord, report: Report) {
+    autosave?.dispose();
+    autosave = undefined;
+    rev = record.rev;
+    o.editor.load(report, record.focus);
+    set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
+    startAutosave();
+  }
+
+  const onMessage = (e: MessageEvent) => {
+    const m = e.data as DraftMessage | undefined;
+    if (!m || typeof m !== 'object' || m.tab === tab) return;
+    if (m.type === 'saved' && m.id === state.draftId && m.rev > rev && !state.conflict) {
+      autosave?.halt();
+      set({ conflict: true });
+    }
+    set({ listVersion: state.listVersion + 1 });
+  };
+  o.channel?.addEventListener('message', onMessage);
+
+  const session: DraftSession = {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async open(id) {
+      if (state.draftId && state.draftId !== id) await session.flush();
+      const record = await o.db.get(id);
+      if (!record) return { ok: false, problems: [{ path: '(草稿)', message: '找不到这份草稿（可能已在另一个标签页中删除）' }] };
+      // A stored draft is checked like a file: a draft written by a newer version is refused.
+      const parsed = parseReport(record.report, o.templates);
+      if (!parsed.ok) return parsed;
+      show(record, parsed.report);
+      return { ok: true, record };
+    },
+    async openNew(report, name = '', focus = {}) {
+      if (state.draftId) await session.flush();
+      const record = await o.db.create(report, { name, focus, errors: 0 });
+      show(record, report);
+      session.listChanged();
+      return record;
+    },
+    async reload() {
+      if (!state.draftId) return undefined;
+      return session.open(state.draftId);
+    },
+    async saveAsCopy() {
+      const report = o.editor.getReport();
+      const focus = o.editor.getFocus();
+      const old = state.draftId ? await o.db.get(state.draftId) : undefined;
+      const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, errors: o.editor.errors() });
+      autosave?.dispose();
+      rev = record.rev;
+      set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
+      startAutosave();
+      session.listChanged();
+      return record;
+    },
+    flush: async () => {
+      await autosave?.flush();
+    },
+    listChanged() {
+      post({ type: 'list', tab });
+      set({ listVersion: state.listVersion + 1 });
+    },
+    async checkRemote() {
+      if (!state.draftId || state.conflict) return;
+      const r = await o.db.get(state.draftId);
+      if (r && r.rev > rev) {
+        autosave?.halt();
+        set({ conflict: true });
+      }
+    },
+    dispose() {
+      autosave?.dispose();
+      o.channel?.removeEventListener('message', onMessage);
+      listeners.clear();
+    },
+  };
+  return session;
+}

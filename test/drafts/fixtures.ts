@@ -1,0 +1,60 @@
+// Shared by the drafts tests: the template, the example report, a fresh fake IndexedDB per test,
+// and an in-memory editor port (the session's view of the report store).
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { parseReportText, type Report } from '../../src/core';
+import { nodeRegistry } from '../../src/node/templates';
+import { openDraftDb, type DraftFocus } from '../../src/drafts/db';
+import type { EditorPort } from '../../src/drafts/session';
+
+export const registry = nodeRegistry();
+export const exampleText = readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8');
+const parsed = parseReportText(exampleText, registry.get);
+if (!parsed.ok) throw new Error('example does not parse');
+export const template = parsed.template;
+export const example: Report = parsed.report;
+
+export function freshDb(now?: () => number) {
+  const factory = new IDBFactory();
+  let n = 0;
+  return { factory, open: () => openDraftDb({ indexedDB: factory, newId: () => `d${++n}`, ...(now ? { now } : {}) }) };
+}
+
+export interface FakeEditor extends EditorPort {
+  set(report: Report): void;
+  focus(f: DraftFocus): void;
+  loads: number;
+}
+
+export function fakeEditor(initial: Report): FakeEditor {
+  let report = initial;
+  let focus: DraftFocus = {};
+  const listeners = new Set<() => void>();
+  const fire = () => listeners.forEach((l) => l());
+  const e: FakeEditor = {
+    loads: 0,
+    getReport: () => report,
+    getFocus: () => focus,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    load(r, f) {
+      report = r;
+      focus = f;
+      e.loads++;
+      fire();
+    },
+    errors: () => 0,
+    set(r) {
+      report = r;
+      fire();
+    },
+    focus(f) {
+      focus = f;
+    },
+  };
+  return e;
+}
+
+export const withCell = (r: Report, id: string, v: number | null): Report => ({ ...r, values: { ...r.values, [id]: v } });
