@@ -1,6 +1,7 @@
 // The authoring form: the report's facts, the preface, then the template's sections in order, each
 // with its guidance, its text slots, its grids and (for 六) the 信息处理费 facts; the findings beside.
 // Everything is read from the template; the form holds no official wording of its own.
+import { useEffect, type FocusEvent } from 'react';
 import { prefaceText, type SectionSpec, type Template } from '../core';
 import type { ReportStore } from '../store/report-store';
 import { FactsFields } from './FactsFields';
@@ -8,7 +9,7 @@ import { FeeFields } from './FeeFields';
 import { FindingsPanel } from './FindingsPanel';
 import { GridTable } from './GridTable';
 import { NarrativeField } from './NarrativeField';
-import { StoreContext, useSlice, useStore } from './use-store';
+import { StoreContext, useSlice, useSliceOf, useStore } from './use-store';
 import './form.css';
 
 function PrefaceExtra() {
@@ -45,16 +46,41 @@ function Section({ template, section }: { template: Template; section: SectionSp
   );
 }
 
+const CELL_PREFIX = 'cell-';
+const SECTION_PREFIX = 'section-';
+
+/** Where a focused element is: its section and, for a value cell, the cell id. */
+export function focusOf(el: Element): { section?: string; cell?: string } {
+  const section = el.closest(`section[id^="${SECTION_PREFIX}"]`)?.id.slice(SECTION_PREFIX.length);
+  const cell = el.id.startsWith(CELL_PREFIX) ? el.id.slice(CELL_PREFIX.length) : undefined;
+  return { ...(section ? { section } : {}), ...(cell ? { cell } : {}) };
+}
+
+/** After a report is opened, go back to where the clerk was. */
+function useRestoreFocus(store: ReportStore) {
+  const loads = useSliceOf(store, (s) => s.loads);
+  useEffect(() => {
+    if (loads === 0) return;
+    const { cell, section } = store.getState().focus;
+    const el = (cell && document.getElementById(CELL_PREFIX + cell)) || (section && document.getElementById(SECTION_PREFIX + section));
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'center' });
+    if (el instanceof HTMLInputElement) el.focus();
+  }, [loads, store]);
+}
+
 export function ReportForm({ store }: { store: ReportStore }) {
   const { template } = store;
   const preface = template.texts.find((t) => t.id === 'preface');
+  useRestoreFocus(store);
+  const onFocus = (e: FocusEvent<HTMLFormElement>) => store.setFocus(focusOf(e.target));
   return (
     <StoreContext.Provider value={store}>
       <div className="report-form">
-        <form className="report-body" aria-label="年度报告填写" onSubmit={(e) => e.preventDefault()}>
+        <form className="report-body" aria-label="年度报告填写" onSubmit={(e) => e.preventDefault()} onFocus={onFocus}>
           <FactsFields />
           {preface && (
-            <section className="report-section" aria-labelledby="section-preface-h">
+            <section className="report-section" id="section-preface" aria-labelledby="section-preface-h">
               <h2 id="section-preface-h">{preface.label}</h2>
               <NarrativeField slot={preface} heading="none" extra={<PrefaceExtra />} />
             </section>

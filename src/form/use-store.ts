@@ -12,6 +12,10 @@ export function useStore(): ReportStore {
 }
 
 export function useSlice<T>(select: (state: ReportState) => T): T {
-  const store = useStore();
+  return useSliceOf(useStore(), select);
+}
+
+/** The same, for a store passed by hand (outside the form's provider, e.g. a toolbar). */
+export function useSliceOf<T>(store: ReportStore, select: (state: ReportState) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.getState()));
 }

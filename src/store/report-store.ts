@@ -35,6 +35,15 @@ export interface ReportState {
   /** Cells whose typed text is not a valid value: the report keeps the old value, the form the text. */
   refusals: ReadonlyMap<CellId, Refusal>;
   mode: Mode;
+  /** Where the clerk is: the section and the cell last focused (kept with drafts). */
+  focus: Focus;
+  /** Counts load() calls, so a view can move to `focus` after a report is opened. */
+  loads: number;
+}
+
+export interface Focus {
+  section?: string;
+  cell?: string;
 }
 
 export interface StoreOptions extends Omit<CheckOptions, 'mode'> {
@@ -54,7 +63,14 @@ export interface ReportStore {
   update: (change: (report: Report) => Report) => void;
   setMode: (mode: Mode) => void;
   /** Replace the whole report (open a file, start next year's); refusals are cleared. */
-  load: (report: Report) => void;
+  load: (report: Report, focus?: Focus) => void;
+  /** Record where the clerk is; recomputes nothing. */
+  setFocus: (focus: Focus) => void;
+  // The editor port of src/drafts (session and autosave) is met by these three.
+  getReport: () => Report;
+  getFocus: () => Focus;
+  /** Number of error-level findings and refused inputs. */
+  errors: () => number;
 }
 
 const _EMPTY: readonly Finding[] = Object.freeze([]);
@@ -98,6 +114,8 @@ export function createReportStore(template: Template, initial: Report, options: 
   const derive = (report: Report, mode: Mode, refusals: ReadonlyMap<CellId, Refusal>, previous?: ReportState): ReportState => {
     const findings = checkReport(template, report, checkOptions(mode));
     return {
+      focus: previous?.focus ?? {},
+      loads: previous?.loads ?? 0,
       report,
       values: computeValues(template, report),
       findings,
@@ -109,9 +127,12 @@ export function createReportStore(template: Template, initial: Report, options: 
   };
 
   let state = derive(initial, options.mode ?? 'draft', new Map());
+  const notify = () => {
+    for (const l of [...listeners]) l();
+  };
   const commit = (report: Report, refusals = state.refusals, mode = state.mode) => {
     state = derive(report, mode, refusals, state);
-    for (const l of [...listeners]) l();
+    notify();
   };
 
   const withoutRefusal = (id: CellId) => {
@@ -166,7 +187,18 @@ export function createReportStore(template: Template, initial: Report, options: 
     setMode: (mode) => {
       if (mode !== state.mode) commit(state.report, state.refusals, mode);
     },
-    load: (report) => commit(report, new Map()),
+    load: (report, focus = {}) => {
+      state = { ...derive(report, state.mode, new Map(), state), focus, loads: state.loads + 1 };
+      notify();
+    },
+    setFocus: (focus) => {
+      if (focus.section === state.focus.section && focus.cell === state.focus.cell) return;
+      state = { ...state, focus };
+      notify();
+    },
+    getReport: () => state.report,
+    getFocus: () => state.focus,
+    errors: () => state.findings.filter((f) => f.level === 'error').length + state.refusals.size,
   };
 }
 

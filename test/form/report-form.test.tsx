@@ -174,4 +174,14 @@ describe('ReportForm', () => {
       expect(input(c.id)).toHaveValue(v == null ? '' : String(v));
     }
   });
+
+  it('records where the clerk is, and goes back there when a draft is opened', async () => {
+    const { store, user } = setup();
+    await user.click(input(A('unable.not-held', 'research')));
+    expect(store.getFocus()).toEqual({ section: 'applications', cell: A('unable.not-held', 'research') });
+    await user.click(screen.getByLabelText(template.texts.find((t) => t.id === 'problems')!.label, { selector: 'textarea' }));
+    expect(store.getFocus()).toEqual({ section: 'problems' });
+    await act(async () => store.load(seed.report, { section: 'appeals', cell: 'appeals:cases:direct.other' }));
+    expect(input('appeals:cases:direct.other')).toHaveFocus();
+  });
 });

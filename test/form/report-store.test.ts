@@ -104,4 +104,24 @@ describe('report store', () => {
     expect(store.getState().refusals.size).toBe(0);
     expect(store.getState().report).toBe(seed.report);
   });
+
+  it('serves the drafts editor port: report, focus without recomputation, error count, load with focus', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const findings = store.getState().findings;
+    store.setFocus({ section: 'applications', cell: A('new', 'research') });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getFocus()).toEqual({ section: 'applications', cell: A('new', 'research') });
+    expect(store.getState().findings).toBe(findings);
+    store.setFocus({ section: 'applications', cell: A('new', 'research') });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.errors()).toBe(0);
+    store.typeCell(A('new', 'research'), '-1');
+    expect(store.errors()).toBe(1);
+    store.load(seed.report, { section: 'appeals' });
+    expect(store.getReport()).toBe(seed.report);
+    expect(store.getState()).toMatchObject({ focus: { section: 'appeals' }, loads: 1 });
+    expect(store.errors()).toBe(store.getState().findings.filter((f) => f.level === 'error').length);
+  });
 });
