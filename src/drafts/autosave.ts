@@ -10,7 +10,11 @@ export interface AutosaveSource {
   subscribe(listener: () => void): () => void;
   getReport(): Report;
   getFocus(): DraftFocus;
+  /** Text typed into cells that was refused (cell id → raw text); kept with the draft. Same object while unchanged. */
+  getRefusals?(): Readonly<Record<string, string>>;
 }
+
+const NONE: Readonly<Record<string, string>> = Object.freeze({});
 
 export type WriteOutcome = 'ok' | 'conflict';
 
@@ -24,7 +28,7 @@ export type SaveStatus =
 
 export interface AutosaveOptions {
   source: AutosaveSource;
-  write(report: Report, focus: DraftFocus): Promise<WriteOutcome>;
+  write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>): Promise<WriteOutcome>;
   onStatus?(status: SaveStatus): void;
   delay?: number;
   maxWait?: number;
@@ -57,6 +61,8 @@ export function createAutosave(o: AutosaveOptions): Autosave {
   const now = o.now ?? Date.now;
   let savedReport = o.source.getReport();
   let savedFocus = { ...o.source.getFocus() };
+  const refusalsNow = () => o.source.getRefusals?.() ?? NONE;
+  let savedRefusals = refusalsNow();
   let status: SaveStatus = { kind: 'idle' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstUnsaved: number | undefined;
@@ -69,7 +75,7 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     o.onStatus?.(s);
   };
   const current = (): SaveStatus => status;
-  const dirty = () => o.source.getReport() !== savedReport || !_sameFocus(o.source.getFocus(), savedFocus);
+  const dirty = () => o.source.getReport() !== savedReport || refusalsNow() !== savedRefusals || !_sameFocus(o.source.getFocus(), savedFocus);
   const clear = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -95,16 +101,18 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     clear();
     const report = o.source.getReport();
     const focus = { ...o.source.getFocus() };
+    const refusals = refusalsNow();
     set({ kind: 'saving' });
     writing = (async () => {
       try {
-        const outcome = await o.write(report, focus);
+        const outcome = await o.write(report, focus, refusals);
         if (outcome === 'conflict') {
           set({ kind: 'conflict' });
           return;
         }
         savedReport = report;
         savedFocus = focus;
+        savedRefusals = refusals;
         firstUnsaved = undefined;
         set(dirty() ? { kind: 'pending' } : { kind: 'saved', at: now() });
       } catch (e) {
@@ -139,6 +147,7 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     markSaved() {
       savedReport = o.source.getReport();
       savedFocus = { ...o.source.getFocus() };
+      savedRefusals = refusalsNow();
       firstUnsaved = undefined;
       clear();
     },

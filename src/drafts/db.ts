@@ -24,6 +24,8 @@ export interface DraftRecord {
   name: string;
   report: Report;
   focus: DraftFocus;
+  /** Text typed into cells that was refused (cell id → exactly what was typed), so it survives a reload. */
+  refusals?: Record<string, string>;
   /** Incremented by every content write; a save based on an older revision is a conflict. */
   rev: number;
   created: number;
@@ -41,13 +43,14 @@ export type SaveResult = { ok: true; rev: number; modified: number } | { ok: fal
 export interface DraftContent {
   report: Report;
   focus: DraftFocus;
+  refusals?: Record<string, string>;
   errors: number;
 }
 
 export interface DraftDb {
   list(): Promise<DraftSummary[]>;
   get(id: string): Promise<DraftRecord | undefined>;
-  create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors'>>): Promise<DraftRecord>;
+  create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
   /** Write content if the stored revision is still `baseRev`. */
   save(id: string, content: DraftContent, baseRev: number): Promise<SaveResult>;
   rename(id: string, name: string): Promise<DraftRecord | undefined>;
@@ -153,7 +156,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
         const t = now();
         const record: DraftRecord = {
           id: newId(), name: extra.name ?? '', report, focus: extra.focus ?? {}, rev: 1,
-          created: t, modified: t, errors: extra.errors ?? 0, deletedAt: null,
+          created: t, modified: t, errors: extra.errors ?? 0, deletedAt: null, refusals: extra.refusals ?? {},
         };
         await tx('readwrite', (s) => _req(s.add(record)));
         return record;
@@ -164,7 +167,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
           if (!r) return { ok: false, reason: 'missing' };
           if (r.rev !== baseRev) return { ok: false, reason: 'conflict', current: r };
           const modified = now();
-          await _req(s.put({ ...r, report: content.report, focus: content.focus, errors: content.errors, rev: r.rev + 1, modified }));
+          await _req(s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, rev: r.rev + 1, modified }));
           return { ok: true, rev: r.rev + 1, modified };
         });
       },
@@ -172,7 +175,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
       async duplicate(id, name) {
         const r = await api.get(id);
         if (!r) return undefined;
-        return api.create(r.report, { name, focus: r.focus, errors: r.errors });
+        return api.create(r.report, { name, focus: r.focus, errors: r.errors, refusals: r.refusals ?? {} });
       },
       remove: (id) => change(id, (r) => (r.deletedAt === null ? { ...r, deletedAt: now() } : null)),
       restore: (id) => change(id, (r) => (r.deletedAt !== null ? { ...r, deletedAt: null } : null)),

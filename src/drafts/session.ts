@@ -14,9 +14,10 @@ import type { DraftDb, DraftFocus, DraftRecord } from './db';
 export interface EditorPort {
   getReport(): Report;
   getFocus(): DraftFocus;
+  getRefusals?(): Readonly<Record<string, string>>;
   subscribe(listener: () => void): () => void;
-  /** Replace what is edited (report and where the clerk was). */
-  load(report: Report, focus: DraftFocus): void;
+  /** Replace what is edited: the report, where the clerk was, and refused text still to fix. */
+  load(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>): void;
   /** Error-level findings of the current report (for the list). */
   errors(): number;
 }
@@ -93,10 +94,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     }
   };
 
-  async function write(report: Report, focus: DraftFocus) {
+  async function write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>) {
     const id = state.draftId;
     if (!id || state.conflict) return 'conflict' as const;
-    const result = await o.db.save(id, { report, focus, errors: o.editor.errors() }, rev);
+    const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors() }, rev);
     if (!result.ok) {
       if (result.reason === 'missing') throw new Error('草稿已不在浏览器存储中');
       set({ conflict: true });
@@ -124,7 +125,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     autosave?.dispose();
     autosave = undefined;
     rev = record.rev;
-    o.editor.load(report, record.focus);
+    o.editor.load(report, record.focus, record.refusals ?? {});
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
     startAutosave();
   }
@@ -170,8 +171,9 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     async saveAsCopy() {
       const report = o.editor.getReport();
       const focus = o.editor.getFocus();
+      const refusals = { ...(o.editor.getRefusals?.() ?? {}) };
       const old = state.draftId ? await o.db.get(state.draftId) : undefined;
-      const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, errors: o.editor.errors() });
+      const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, refusals, errors: o.editor.errors() });
       autosave?.dispose();
       rev = record.rev;
       set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });

@@ -23,25 +23,30 @@ export function freshDb(now?: () => number) {
 export interface FakeEditor extends EditorPort {
   set(report: Report): void;
   focus(f: DraftFocus): void;
+  refuse(cell: string, raw: string): void;
+  getRefusals(): Readonly<Record<string, string>>;
   loads: number;
 }
 
 export function fakeEditor(initial: Report): FakeEditor {
   let report = initial;
   let focus: DraftFocus = {};
+  let refusals: Readonly<Record<string, string>> = {};
   const listeners = new Set<() => void>();
   const fire = () => listeners.forEach((l) => l());
   const e: FakeEditor = {
     loads: 0,
     getReport: () => report,
     getFocus: () => focus,
+    getRefusals: () => refusals,
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    load(r, f) {
+    load(r, f, rf) {
       report = r;
       focus = f;
+      refusals = rf;
       e.loads++;
       fire();
     },
@@ -52,6 +57,10 @@ export function fakeEditor(initial: Report): FakeEditor {
     },
     focus(f) {
       focus = f;
+    },
+    refuse(cell, raw) {
+      refusals = { ...refusals, [cell]: raw };
+      fire();
     },
   };
   return e;

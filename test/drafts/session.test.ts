@@ -29,6 +29,7 @@ describe('drafts session', () => {
     const rec = await a.session.openNew(example, '测试');
     a.editor.set(withCell(withCell(a.editor.getReport(), cell, 0), template.inputCells[1]!.id, null));
     a.editor.focus({ section: 'applications', cell });
+    a.editor.refuse(template.inputCells[2]!.id, '12 件');
     await a.session.flush();
     const b = await tab(factory);
     const opened = await b.session.open(rec.id);
@@ -37,6 +38,7 @@ describe('drafts session', () => {
     expect(b.editor.getReport().values[cell]).toBe(0);
     expect(b.editor.getReport().values[template.inputCells[1]!.id]).toBeNull();
     expect(b.editor.getFocus()).toEqual({ section: 'applications', cell });
+    expect(b.editor.getRefusals()).toEqual({ [template.inputCells[2]!.id]: '12 件' });
   });
 
   it('a second tab is told when the first saves the same draft, and never overwrites it', async () => {
