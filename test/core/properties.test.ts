@@ -81,7 +81,7 @@ describe('rules engine properties', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...template.inputCells),
-        fc.oneof(fc.integer({ max: -1 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d * 10_000)), fc.constant(1e12)),
+        fc.oneof(fc.integer({ max: -1 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => Math.abs(d * 10_000 - Math.round(d * 10_000)) > 1e-3) /* off the 0.0001 grid by more than float noise */, fc.constant(1e12)),
         (cell, bad) => {
           const r = busy();
           r.values[cell.id] = bad;
