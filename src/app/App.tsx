@@ -1,0 +1,24 @@
+// The app shell: the header, and the authoring form over one report store. Other views (toolbar,
+// drafts, preview) attach to the same store.
+import { useState } from 'react';
+import { createReport } from '../core';
+import { ReportForm } from '../form/ReportForm';
+import { createReportStore, type ReportStore } from '../store/report-store';
+import { registry } from './templates';
+
+/** A new report for last year (reports are written in January for the year before). */
+export function newStore(today = new Date()): ReportStore {
+  const year = today.getFullYear() - 1;
+  const template = registry.forYear(year) ?? registry.all[0]!;
+  return createReportStore(template, createReport(template, year));
+}
+
+export function App() {
+  const [store] = useState(newStore);
+  return (
+    <main>
+      <h1>nianbao · 政府信息公开工作年度报告编制器</h1>
+      <ReportForm store={store} />
+    </main>
+  );
+}
