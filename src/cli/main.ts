@@ -44,4 +44,6 @@ export async function main(argv: string[], io: Io = { out: (l) => console.log(l)
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry) process.exitCode = await main(process.argv.slice(2));
+// No top-level await: commands.ts imports registerCommand from here, and a pending top-level
+// await would leave that import cycle waiting forever (exit 13 under `tsx src/cli/main.ts`).
+if (isEntry) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
