@@ -1,0 +1,43 @@
+// What the importer knows about published layouts, read from templates/index.json (data, not
+// code): each template's distinguishing labels, the older formats, organ-name endings and the
+// phrases that say no 信息处理费 was collected.
+import index from '../../templates/index.json';
+
+export interface FormatHint {
+  id: string;
+  name: string;
+  /** A template nianbao can fill from this layout, when there is one. */
+  template?: string;
+  years?: { from: number; to?: number };
+  distinguishingLabels: string[];
+}
+
+export interface OrganHint {
+  endsWith: string;
+  level: string;
+  append: string;
+}
+
+export interface ImportHints {
+  formats: FormatHint[];
+  organs: OrganHint[];
+  feeNone: string[];
+}
+
+interface IndexFile {
+  templates: { id: string; years?: { from: number; to?: number }; distinguishingLabels?: string[] }[];
+  importHints?: { otherFormats?: FormatHint[]; organs?: OrganHint[]; feeNone?: string[] };
+}
+
+export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) => id): ImportHints {
+  return {
+    formats: [
+      ...file.templates.map((t) => ({ id: t.id, name: names(t.id), template: t.id, years: t.years, distinguishingLabels: t.distinguishingLabels ?? [] })),
+      ...(file.importHints?.otherFormats ?? []),
+    ],
+    organs: file.importHints?.organs ?? [],
+    feeNone: file.importHints?.feeNone ?? [],
+  };
+}
+
+export const defaultHints = (names?: (id: string) => string): ImportHints => hintsFrom(index as IndexFile, names);
