@@ -80,6 +80,8 @@ export const TABLE = {
   maxValueWidth: 2000,
   /** With several label columns, each outer one gets this share of the label width. */
   outerLabelShare: 0.2,
+  /** Merged row groups up to this many rows are kept on one page. */
+  keepGroupRows: 8,
 } as const;
 
 /** Width of a text in characters of its own size: CJK and full-width forms count 1, ASCII ½. */

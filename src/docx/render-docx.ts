@@ -137,11 +137,12 @@ function _table(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>):
   const size = gridFontSize(grid, values, widths);
   const labelSize = grid.columnCount > TABLE.denseColumns ? Math.min(size, TABLE.denseLabelSize) : size;
   const starts = anchorColumns(grid);
+  const keep = keepWithNext(grid);
   const rows = grid.rows.map((row, r) => {
     const cells = row.items.map((item, i) => {
       const start = starts[r]![i]!;
       const width = widths.slice(start, start + item.colSpan).reduce((s, w) => s + w, 0);
-      return _cell(item, values, width, item.type === 'value' ? size : labelSize);
+      return _cell(item, values, width, item.type === 'value' ? size : labelSize, keep[r]!);
     });
     return new TableRow({ children: cells, cantSplit: true, tableHeader: row.repeat || undefined });
   });
@@ -153,6 +154,22 @@ function _table(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>):
     alignment: AlignmentType.CENTER,
     margins: { left: TABLE.cellMarginX, right: TABLE.cellMarginX, top: TABLE.cellMarginY, bottom: TABLE.cellMarginY },
   });
+}
+
+/**
+ * Rows that stay on the page of the next row: title and header rows (never alone at a page
+ * foot) and the rows of a small merged group such as （四）无法提供, whose label would otherwise
+ * break across pages. The tallest groups (三、本年度办理结果: 22 rows) may break, under repeated headers.
+ */
+export function keepWithNext(grid: ResolvedGrid): boolean[] {
+  const keep = grid.rows.map((row) => row.role !== 'body');
+  grid.rows.forEach((row, r) => {
+    for (const item of row.items) {
+      if (item.rowSpan > 1 && item.rowSpan <= TABLE.keepGroupRows) for (let k = r; k < r + item.rowSpan - 1; k++) keep[k] = true;
+    }
+  });
+  keep[keep.length - 1] = false;
+  return keep;
 }
 
 /** Grid column where each anchor starts, accounting for cells covered by row spans above. */
@@ -177,6 +194,7 @@ function _cell(
   values: ReadonlyMap<CellId, number | null>,
   width: number,
   size: number,
+  keepNext: boolean,
 ): TableCell {
   // Single spacing at 1.35 × the type size, exact, so the body's 22-line pitch does not apply.
   const spacing = { line: Math.round(size * 10 * 1.35), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -187,6 +205,7 @@ function _cell(
   const paragraph = new Paragraph({
     alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
     spacing,
+    keepNext,
     children: text ? [_run(text, FONT.table, size, bold ? { bold: true } : {})] : [],
   });
   const options = {
