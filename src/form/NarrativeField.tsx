@@ -1,6 +1,6 @@
 // One text slot of the report (preface, a section, a part of 一): label and guidance from the
 // template, the slot's findings under it, and a note while text copied from last year is unrevised.
-import { memo, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { TextSlot } from '../core';
 import { NO_FINDINGS } from '../store/report-store';
 import { useSlice, useStore } from './use-store';
@@ -14,6 +14,13 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
   const findings = useSlice((s) => s.byText.get(slot.id) ?? NO_FINDINGS);
   const revise = useSlice((s) => s.report.revise?.includes(slot.id) ?? false);
   const id = textDomId(slot.id);
+  // Uncontrolled: a controlled textarea makes React rewrite its defaultValue (its text node) on
+  // every key, which costs a relayout of the page; the store's text is copied in only when it
+  // changed from elsewhere (a file opened, the default preface filled in).
+  const area = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    if (area.current && area.current.value !== text) area.current.value = text;
+  }, [text]);
   const shown = findings.filter((f) => f.level !== 'incomplete');
   return (
     <div className="narrative">
@@ -40,7 +47,8 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
       <textarea
         id={id}
         rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
-        value={text}
+        ref={area}
+        defaultValue={text}
         aria-describedby={`${id}-guidance${shown.length ? ` ${id}-findings` : ''}`}
         aria-invalid={shown.some((f) => f.level === 'error') || undefined}
         onChange={(e) => store.setText(slot.id, e.target.value)}

@@ -184,4 +184,17 @@ describe('ReportForm', () => {
     await act(async () => store.load(seed.report, { section: 'appeals', cell: 'appeals:cases:direct.other' }));
     expect(input('appeals:cases:direct.other')).toHaveFocus();
   });
+
+  it('offers the template preface with the facts filled in, and puts it in the text field on request', async () => {
+    const { store, user } = setup();
+    await user.type(screen.getByLabelText('联系电话'), '0954-1234567');
+    const label = template.texts.find((t) => t.id === 'preface')!.label;
+    const area = screen.getByLabelText(label, { selector: 'textarea' }) as HTMLTextAreaElement;
+    expect(area.value).toBe('');
+    expect(screen.getByText(/不填写时，报告使用以下前言/).nextElementSibling).toHaveTextContent('0954-1234567');
+    await user.click(screen.getByRole('button', { name: '填入以上前言再修改' }));
+    expect(area.value).toContain('0954-1234567');
+    expect(store.getState().report.narrative.preface).toBe(area.value);
+    expect(screen.queryByText(/不填写时/)).toBeNull();
+  });
 });
