@@ -489,6 +489,19 @@ function _titleRegex(template: Template): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+function _prefaceRegex(template: Template): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const seen = new Set<string>();
+  const body = template.spec.preface.default.split(/(\{[a-zA-Z]+\})/).map((p) => {
+    const m = /^\{([a-zA-Z]+)\}$/.exec(p);
+    if (!m) return esc(p);
+    if (seen.has(m[1]!)) return `\\k<${m[1]}>`;
+    seen.add(m[1]!);
+    return `(?<${m[1]}>[^\\n]*?)`;
+  });
+  return new RegExp(`^${body.join('')}$`);
+}
+
 const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
 function _feeRegex(sentence: string): RegExp {
@@ -651,6 +664,16 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   for (const t of template.texts) {
     const lines = narrative[t.id];
     if (lines?.length) report.narrative[t.id] = lines.join('\n');
+  }
+  // A preface in the template's own words (what nianbao prints when none is written): its
+  // contact facts go back to `contact` and the preface stays unwritten.
+  const preface = report.narrative.preface;
+  const pm = preface ? _prefaceRegex(template).exec(preface) : null;
+  if (pm?.groups && Number(pm.groups.year) === year) {
+    const fact = (v: string | undefined) => (!v || /^（.*）$/.test(v) ? '' : v);
+    report.contact = { office: fact(pm.groups.office), phone: fact(pm.groups.phone), email: fact(pm.groups.email), website: fact(pm.groups.website) };
+    delete report.narrative.preface;
+    imp.note('info', template.spec.preface.label, '前言是模板的标准写法，其中的联系单位、电话、电子邮箱和网址已读入联系方式');
   }
 
   // 信息处理费 from 六 (or from anywhere when 六 was not found).
