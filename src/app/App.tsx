@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { createReport } from '../core';
 import { ReportForm } from '../form/ReportForm';
+import { DraftsRoot } from '../drafts/DraftsRoot';
 import { createReportStore, type ReportStore } from '../store/report-store';
 import { registry } from './templates';
 
@@ -18,7 +19,9 @@ export function App() {
   return (
     <main>
       <h1>nianbao · 政府信息公开工作年度报告编制器</h1>
-      <ReportForm store={store} />
+      <DraftsRoot store={store}>
+        <ReportForm store={store} />
+      </DraftsRoot>
     </main>
   );
 }

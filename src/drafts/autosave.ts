@@ -51,7 +51,7 @@ export interface Autosave {
 }
 
 function _sameFocus(a: DraftFocus, b: DraftFocus): boolean {
-  return a.section === b.section && a.cell === b.cell;
+  return a.section === b.section && a.cell === b.cell && a.field === b.field;
 }
 
 export function createAutosave(o: AutosaveOptions): Autosave {

@@ -15,7 +15,10 @@ const DAY = 86_400_000;
 
 export interface DraftFocus {
   section?: string;
+  /** A grid cell id (grid:row:column). */
   cell?: string;
+  /** Any other field, by its element id (a text slot, a header field). */
+  field?: string;
 }
 
 export interface DraftRecord {

@@ -67,6 +67,10 @@ export interface SessionOptions {
   editor: EditorPort;
   templates: (id: string) => Template | undefined;
   channel?: ChannelLike | null;
+  /** The template the editor is built for; a draft of another template is not opened. */
+  template?: Template;
+  /** Error-level findings of a report not yet in the editor (for the list entry of a new draft). */
+  errorsOf?: (report: Report) => number;
   tabId?: string;
   delay?: number;
   maxWait?: number;
@@ -154,12 +158,15 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       // A stored draft is checked like a file: a draft written by a newer version is refused.
       const parsed = parseReport(record.report, o.templates);
       if (!parsed.ok) return parsed;
+      if (o.template && parsed.template !== o.template) {
+        return { ok: false, problems: [{ path: 'template', message: `此草稿使用报告模板 ${parsed.template.id}，本页编辑的是 ${o.template.id}` }] };
+      }
       show(record, parsed.report);
       return { ok: true, record };
     },
     async openNew(report, name = '', focus = {}) {
       if (state.draftId) await session.flush();
-      const record = await o.db.create(report, { name, focus, errors: 0 });
+      const record = await o.db.create(report, { name, focus, errors: o.errorsOf?.(report) ?? 0 });
       show(record, report);
       session.listChanged();
       return record;

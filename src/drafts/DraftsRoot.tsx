@@ -1,0 +1,114 @@
+// The drafts layer of the app: opens the drafts database, opens this tab's draft into the report
+// store (the one named in the address, else the most recent, else a new one), autosaves, and
+// flushes when the page is hidden or closed. Renders the drafts bar, then the form (children)
+// once the draft is open, so nothing typed can be replaced by a draft that loads late.
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { checkReport, type Report } from '../core';
+import type { ReportStore } from '../store/report-store';
+import { registry } from '../app/templates';
+import { openDraftDb, type DraftDb } from './db';
+import { trackFocus } from './focus';
+import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from './session';
+import { storePort } from './store-port';
+import { DraftsContext, type Notice } from './context';
+import { DraftsBar } from './DraftsBar';
+import './drafts.css';
+
+const HASH = /^#draft=([\w-]{1,80})$/;
+export const errorsOf = (store: ReportStore) => (report: Report) =>
+  checkReport(store.template, report).filter((f) => f.level === 'error').length;
+
+type Boot = { kind: 'loading' } | { kind: 'ready'; db: DraftDb; session: DraftSession } | { kind: 'failed'; message: string };
+
+export function DraftsRoot({ store, children }: { store: ReportStore; children: ReactNode }) {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    const focus = trackFocus();
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+    let db: DraftDb | undefined;
+    let session: DraftSession | undefined;
+    const flush = () => void session?.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+      else void session?.checkRemote();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+
+    void (async () => {
+      try {
+        db = await openDraftDb();
+      } catch (e) {
+        if (!disposed) setBoot({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      if (disposed) return db.close();
+      void navigator.storage?.persist?.().catch(() => false);
+      await db.purge().catch(() => 0);
+      session = createDraftSession({ db, editor: storePort(store, focus), templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store) });
+      const wanted = HASH.exec(location.hash)?.[1];
+      const live = (await db.list()).filter((d) => d.deletedAt === null);
+      const target = live.find((d) => d.id === wanted) ?? live[0];
+      const opened = target ? await session.open(target.id) : undefined;
+      if (disposed) return;
+      if (!opened?.ok) {
+        if (opened) setNotice({ kind: 'error', text: '上次的草稿无法打开，已新建一份空白报告：', problems: opened.problems });
+        await session.openNew(store.getState().report);
+      }
+      if (!disposed) setBoot({ kind: 'ready', db, session });
+    })();
+
+    return () => {
+      disposed = true;
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      void session?.flush().finally(() => {
+        session?.dispose();
+        db?.close();
+        channel?.close();
+      });
+      if (!session) db?.close();
+      focus.dispose();
+    };
+  }, [store]);
+
+  const value = useMemo(
+    () => (boot.kind === 'ready' ? { store, db: boot.db, session: boot.session, notice, setNotice } : null),
+    [boot, store, notice],
+  );
+
+  if (boot.kind === 'loading') return <p className="drafts-loading" role="status">正在打开草稿…</p>;
+  if (boot.kind === 'failed') {
+    return (
+      <>
+        <p className="drafts-status drafts-failed" role="alert">
+          保存失败：{boot.message}。本页内容不会自动保存，请用“保存为文件”保存。
+        </p>
+        {children}
+      </>
+    );
+  }
+  return (
+    <DraftsContext.Provider value={value}>
+      <HashKeeper session={boot.session} />
+      <DraftsBar />
+      {children}
+    </DraftsContext.Provider>
+  );
+}
+
+/** Keep the open draft's id in the address, so a reload reopens this tab's draft. */
+function HashKeeper({ session }: { session: DraftSession }) {
+  const id = useSyncExternalStore(session.subscribe, () => session.getState().draftId);
+  useEffect(() => {
+    if (id && location.hash !== `#draft=${id}`) history.replaceState(null, '', `#draft=${id}`);
+  }, [id]);
+  return null;
+}
+
+export type { SessionState };
