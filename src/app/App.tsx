@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createReport } from '../core';
 import { ReportForm } from '../form/ReportForm';
 import { DraftsRoot } from '../drafts/DraftsRoot';
+import { ExportActions } from '../docx/ExportActions';
 import { createReportStore, type ReportStore } from '../store/report-store';
 import { registry } from './templates';
 
@@ -20,6 +21,7 @@ export function App() {
     <main>
       <h1>nianbao · 政府信息公开工作年度报告编制器</h1>
       <DraftsRoot store={store}>
+        <ExportActions store={store} />
         <ReportForm store={store} />
       </DraftsRoot>
     </main>
