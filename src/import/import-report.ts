@@ -712,7 +712,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
 
   // Rows and grids that were not found.
   if (older) {
-    imp.note('warning', '表格', `来源使用${formatHint!.name}，其统计表与${template.spec.name}不同，表格数字未导入，请按新格式填写`);
+    imp.note('warning', '表格', `来源使用${formatHint!.name}，其统计表与${template.spec.name}不同，表格数字未导入，请按新格式填写`, template.inputCells.map((c) => c.id));
     imp.note('warning', '文字部分', '来源的章节与模板不同：标题相近的章节已归入对应部分，其余文字留在前一部分，请逐段核对');
   } else {
     for (const grid of template.grids) {

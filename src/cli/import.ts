@@ -1,0 +1,101 @@
+// nianbao import FILE... [-o DIR] [--json]: read published reports (.docx or text copied from a
+// web page) into report files `<name>.report.json`, next to each source or into DIR. Prints per
+// file the format found, the values read and the notes. Exit 0, or 2 when a file is unreadable.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Template } from '../core';
+import { ImportError, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
+import { nodeRegistry } from '../node/templates';
+import type { Io } from './main';
+
+const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
+
+/** Bytes of a text file: UTF-8 (with or without BOM), else GB18030, else refused. */
+export function decodeText(bytes: Uint8Array): string {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+      // try the next encoding
+    }
+  }
+  throw new ImportError('既不是 .docx，也不是可识别编码（UTF-8、GB18030）的文字');
+}
+
+function _newest(): Template {
+  return [...nodeRegistry().all].sort((a, b) => b.spec.years.from - a.spec.years.from)[0]!;
+}
+
+/** Import one file's bytes with the template in force for the year the source names. */
+export function importBytes(bytes: Uint8Array): { result: ImportResult; template: Template } {
+  const run = (template: Template) => (looksLikeZip(bytes) ? importDocx(bytes, template) : importText(decodeText(bytes), template));
+  let template = _newest();
+  let result = run(template);
+  const forYear = nodeRegistry().forYear(result.report.year);
+  if (forYear && forYear !== template) {
+    template = forYear;
+    result = run(template);
+  }
+  return { result, template };
+}
+
+export const outputName = (file: string): string => `${basename(file, extname(file))}.report.json`;
+
+export async function runImport(args: string[], io: Io): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } } });
+  } catch (e) {
+    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const files = opts.positionals;
+  if (!files.length) {
+    io.err('请给出要导入的已发布报告：nianbao import 报告.docx|报告.txt… [-o 目录]');
+    return 2;
+  }
+  const outDir = opts.values.out;
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  let failed = 0;
+  const summary: unknown[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.err(`${file}：无法导入：${code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`}`);
+      failed++;
+      continue;
+    }
+    let result: ImportResult;
+    try {
+      result = importBytes(bytes).result;
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      io.err(`${file}：无法导入：${e.message}`);
+      failed++;
+      continue;
+    }
+    if (!result.recognised) {
+      io.err(`${file}：无法导入：没有找到报告的标题、章节或表格数字，不像是政府信息公开工作年度报告`);
+      failed++;
+      continue;
+    }
+    const target = join(outDir ?? dirname(file), outputName(file));
+    writeFileSync(target, `${JSON.stringify(result.report, null, 2)}\n`);
+    const { report } = result;
+    if (opts.values.json) {
+      summary.push({ file, output: target, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes });
+      continue;
+    }
+    io.out(`${file} → ${target}`);
+    io.out(`  ${report.organ.name || '（未读出机关名称）'} ${report.year}年；格式：${result.format?.name ?? '无法判断'}`);
+    io.out(`  读到 ${result.valuesRead} 个数值；${result.flagged.length} 个单元格待核对；${result.notes.length} 条说明`);
+    for (const n of result.notes) io.out(`  ${LEVEL[n.level]} ${n.place}：${n.message}`);
+  }
+  if (opts.values.json) io.out(JSON.stringify({ files: summary }, null, 2));
+  if (files.length > 1 && !opts.values.json) io.out(`合计：${files.length} 个文件，${files.length - failed} 个已导入，${failed} 个无法导入`);
+  return failed ? 2 : 0;
+}
