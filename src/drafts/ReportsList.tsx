@@ -1,6 +1,7 @@
 // The reports list: every draft with 机关, 年度, 最后修改 and 错误数; open, duplicate, rename and
 // delete (asked first, then undoable; the trash keeps drafts for TRASH_DAYS and can restore them).
 import { useEffect, useState } from 'react';
+import { createReport } from '../core';
 import { useDrafts, useSession } from './context';
 import { TRASH_DAYS, type DraftSummary } from './db';
 
@@ -8,7 +9,7 @@ const when = (t: number) => new Date(t).toLocaleString('zh-CN', { hour12: false 
 export const draftTitle = (d: Pick<DraftSummary, 'name' | 'organ' | 'year'>) => d.name || `${d.organ || '（未填机关名称）'} ${d.year} 年度`;
 
 export function ReportsList({ onOpened }: { onOpened?: () => void }) {
-  const { db, session, setNotice } = useDrafts();
+  const { db, session, store, setNotice } = useDrafts();
   const { draftId, listVersion } = useSession();
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [asking, setAsking] = useState<string | null>(null);
@@ -38,8 +39,10 @@ export function ReportsList({ onOpened }: { onOpened?: () => void }) {
     setAsking(null);
     await db.remove(d.id);
     if (d.id === draftId) {
+      // The open draft went to the trash: continue in the most recent other one, or a new blank one.
       const next = (await db.list()).find((x) => x.deletedAt === null);
-      if (next) await session.open(next.id);
+      const opened = next ? (await session.open(next.id)).ok : false;
+      if (!opened) await session.openNew(createReport(store.template, d.year));
     }
     changed();
     setNotice({

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// The drafts components over a real report store and fake-indexeddb: boot opens or creates a
+// draft, the status line, a refused file changes nothing, delete asks first and can be undone.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory } from 'fake-indexeddb';
+import { createReport } from '../../src/core';
+import { createReportStore } from '../../src/store/report-store';
+import { registry } from '../../src/app/templates';
+import { DraftsRoot } from '../../src/drafts/DraftsRoot';
+import { openDraftDb } from '../../src/drafts/db';
+import { readFileSync } from 'node:fs';
+
+const exampleText = readFileSync('examples/seed-002.report.json', 'utf8');
+
+const template = registry.get('gov-info-2021')!;
+
+afterEach(() => {
+  cleanup();
+  globalThis.indexedDB = new IDBFactory(); // a fresh database for the next test
+  history.replaceState(null, '', '/');
+});
+
+async function setup() {
+  const store = createReportStore(template, createReport(template, 2024));
+  const user = userEvent.setup();
+  render(
+    <DraftsRoot store={store}>
+      <p>表单</p>
+    </DraftsRoot>,
+  );
+  await screen.findByText('表单');
+  return { store, user };
+}
+
+const liveDrafts = async () => {
+  const db = await openDraftDb();
+  const n = (await db.list()).filter((d) => d.deletedAt === null).length;
+  db.close();
+  return n;
+};
+
+describe('drafts UI', () => {
+  it('creates a first draft, shows 已保存 with the time, and saves what the store changes', async () => {
+    const { store } = await setup();
+    expect(await screen.findByText(/^已保存 \d\d:\d\d:\d\d$/)).toBeInTheDocument();
+    expect(location.hash).toMatch(/^#draft=/);
+    store.update((r) => ({ ...r, organ: { ...r.organ, name: '测试镇人民政府' } }));
+    await screen.findByText(/^正在保存…|^有未保存的修改…$|^已保存/);
+    const db = await openDraftDb();
+    await expect.poll(async () => (await db.list())[0]?.organ).toBe('测试镇人民政府');
+    db.close();
+  });
+
+  it('refuses a bad file with problems in Chinese and changes no draft; a good one opens as a new draft', async () => {
+    const { store, user } = await setup();
+    const before = store.getState().report;
+    const input = screen.getByTestId('open-file') as HTMLInputElement;
+    const bad = exampleText.replace('"year": 2023', '"year": "二〇二三"');
+    await user.upload(input, new File([bad], 'bad.json', { type: 'application/json' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('无法打开文件“bad.json”，没有改动任何草稿');
+    expect(alert).toHaveTextContent('year：应为数字，实际为文字 “二〇二三”');
+    expect(store.getState().report).toBe(before);
+    expect(await liveDrafts()).toBe(1);
+    await user.upload(input, new File([exampleText], 'good.json', { type: 'application/json' }));
+    expect(await screen.findByText(/已打开文件“good.json”/)).toBeInTheDocument();
+    expect(store.getState().report.organ.name).toBe('原州区三营镇人民政府');
+    expect(await liveDrafts()).toBe(2);
+  });
+
+  it('deleting asks first, moves the draft to the trash, and 撤销 brings it back', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: '报告列表' }));
+    const table = await screen.findByRole('table');
+    await user.click(within(table).getByRole('button', { name: '删除' }));
+    expect(await liveDrafts()).toBe(1); // only asked so far
+    await user.click(within(table).getByRole('button', { name: '确定删除' }));
+    expect(await screen.findByText(/已删除“.+”（回收站保留 30 天）/)).toBeInTheDocument();
+    // The open draft was the only one: a new blank one is opened, the deleted one is in the trash.
+    await expect.poll(liveDrafts).toBe(1);
+    expect(await screen.findByText(/回收站（1，保留 30 天）/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    await expect.poll(liveDrafts).toBe(2);
+  });
+});
