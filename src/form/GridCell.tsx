@@ -100,8 +100,10 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
 function TotalCellBody({ cell }: { cell: ValueCell }) {
   const value = useSlice((s) => s.values.get(cell.id) ?? null);
   const findings = useSlice((s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
+  const printed = useSlice((s) => s.report.printed?.[cell.id] !== undefined);
+  const title = [printed ? '导入文件中印出的合计' : '', _title(findings) ?? ''].filter(Boolean).join('\n') || undefined;
   return (
-    <output id={cellDomId(cell.id)} className="cell-total" aria-label={cell.name} data-level={worstLevel(findings)} title={_title(findings)}>
+    <output id={cellDomId(cell.id)} className="cell-total" aria-label={cell.name} data-level={worstLevel(findings)} data-printed={printed || undefined} title={title}>
       {value == null ? '' : formatValue(value)}
     </output>
   );

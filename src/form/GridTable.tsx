@@ -2,14 +2,29 @@
 // per value cell, computed totals as outputs. Pasting a block from a spreadsheet goes through the
 // pure planPaste; what could not be pasted is listed below the table with place and value.
 import { memo, useCallback, useMemo, useState } from 'react';
-import { parseCellInput, type ResolvedGrid } from '../core';
-import { placeOf } from '../store/report-store';
+import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../core';
+import { placeOf, type ReportState } from '../store/report-store';
 import { planPaste, parseClipboard } from './clipboard';
 import { gridMatrix } from './grid-keys';
 import { InputCell, TotalCell, refusalDomId } from './GridCell';
 import { useSlice, useStore } from './use-store';
 
 const headerId = (grid: string, key: string) => `h-${grid}-${key}`;
+
+/** Totals of a grid kept as printed by an imported source: how many, and how many differ from the sum. */
+export function printedTotals(template: Template, grid: ResolvedGrid, state: ReportState): { kept: number; differ: number } {
+  const printed = state.report.printed ?? {};
+  let kept = 0;
+  let differ = 0;
+  for (const c of grid.cells) {
+    const p = printed[c.id];
+    if (!c.computed || p === undefined) continue;
+    kept++;
+    // The sum of the items, as the values now stand (nested totals as they are shown).
+    if (computeCell(template, c.id, (id) => state.values.get(id) ?? null) !== p) differ++;
+  }
+  return { kept, differ };
+}
 
 function GridTableBody({ grid }: { grid: ResolvedGrid }) {
   const store = useStore();
@@ -44,6 +59,16 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
   );
 
   const refusals = useSlice((s) => s.refusals);
+  const printed = useSlice((s) => {
+    const { kept, differ } = printedTotals(store.template, grid, s);
+    return kept ? `${kept}/${differ}` : '';
+  });
+  const [kept, differ] = printed.split('/').map(Number);
+  const dropPrinted = () =>
+    store.update((r) => {
+      const rest = Object.fromEntries(Object.entries(r.printed ?? {}).filter(([id]) => store.template.cells.get(id)?.grid !== grid.id));
+      return { ...r, printed: Object.keys(rest).length ? rest : undefined };
+    });
   const mine = grid.cells.map((c) => refusals.get(c.id)).filter((r) => r !== undefined);
 
   return (
@@ -71,6 +96,14 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
           ))}
         </tbody>
       </table>
+      {printed && (
+        <p className="printed-note">
+          本表有 {kept} 个合计沿用导入文件中印出的数字{differ ? `，其中 ${differ} 个与各项之和不符` : ''}。
+          <button type="button" onClick={dropPrinted}>
+            改用自动合计
+          </button>
+        </p>
+      )}
       {(mine.length > 0 || pasteNotes.length > 0) && (
         <div className="grid-notes" role="status">
           {pasteNotes.length > 0 && (

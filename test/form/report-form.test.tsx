@@ -197,4 +197,24 @@ describe('ReportForm', () => {
     expect(store.getState().report.narrative.preface).toBe(area.value);
     expect(screen.queryByText(/不填写时/)).toBeNull();
   });
+
+  it('shows totals kept as printed by an imported report, and replaces them by the sums on request', async () => {
+    // The published report printed a 总计 of 7 where its row adds up to something else.
+    const cell = A('new', 'total');
+    const report: Report = { ...seed.report, printed: { ...seed.report.printed, [cell]: 7 } };
+    const { store, user } = setup(report);
+    expect(output(cell)).toHaveTextContent('7');
+    expect(output(cell)).toHaveAttribute('data-printed', 'true');
+    const wrap = output(cell).closest('.grid-wrap')!;
+    expect(wrap.querySelector('.printed-note')).toHaveTextContent(/本表有 31 个合计沿用导入文件中印出的数字，其中 1 个与各项之和不符/);
+    expect(store.getState().findings.some((f) => f.rule === 'R2' && f.cells.includes(cell))).toBe(true);
+    await user.click(within(wrap as HTMLElement).getByRole('button', { name: '改用自动合计' }));
+    const sum = template.computedBy.get(cell)!.items.reduce((t, i) => t + (seed.report.values[i.cell] ?? 0), 0);
+    expect(output(cell)).toHaveTextContent(String(sum));
+    expect(output(cell)).not.toHaveAttribute('data-printed');
+    expect(wrap.querySelector('.printed-note')).toBeNull();
+    // Only this grid's printed totals are dropped: 四's stay.
+    expect(Object.keys(store.getState().report.printed ?? {}).every((id) => id.startsWith('appeals:'))).toBe(true);
+    expect(store.getState().findings.some((f) => f.rule === 'R2' && f.cells.includes(cell))).toBe(false);
+  });
 });
