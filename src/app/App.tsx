@@ -5,6 +5,7 @@ import { createReport } from '../core';
 import { ReportForm } from '../form/ReportForm';
 import { DraftsRoot } from '../drafts/DraftsRoot';
 import { ExportActions } from '../docx/ExportActions';
+import { ImportDialog } from './import/ImportDialog';
 import { createReportStore, type ReportStore } from '../store/report-store';
 import { registry } from './templates';
 
@@ -22,6 +23,7 @@ export function App() {
       <h1>nianbao · 政府信息公开工作年度报告编制器</h1>
       <DraftsRoot store={store}>
         <ExportActions store={store} />
+        <ImportDialog store={store} />
         <ReportForm store={store} />
       </DraftsRoot>
     </main>

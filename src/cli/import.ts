@@ -79,7 +79,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       continue;
     }
     if (!result.recognised) {
-      io.err(`${file}：无法导入：没有找到报告的标题、章节或表格数字，不像是政府信息公开工作年度报告`);
+      io.err(`${file}：无法导入：没有找到报告的标题、章节或表格数字，不像是一份年度报告`);
       failed++;
       continue;
     }

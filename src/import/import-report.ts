@@ -617,7 +617,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   }
   if (!title && before.length) {
     // No title found: whatever preceded 一 stays in the preface; say so.
-    imp.note('warning', '标题', '未找到“机关名称＋年度＋年政府信息公开工作年度报告”形式的标题；机关名称和年度请核对');
+    imp.note('warning', '标题', `未找到“${fillMessage(template.spec.title, { organ: '（机关名称）', year: '（年度）' })}”形式的标题；机关名称和年度请核对`);
   }
 
   // Year: the title's, else the statistics period in the text, else a fallback.

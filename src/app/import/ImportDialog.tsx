@@ -1,0 +1,236 @@
+// 导入已发布的报告: open a .docx or paste the text of a published report, see what was read
+// beside the source with the uncertain cells marked, then create a draft as that year's report
+// or directly as next year's. The importer is loaded with import() on first use.
+import { useContext, useId, useRef, useState } from 'react';
+import { computeValues, nextYearReport, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
+import type { ImportNote, ImportResult, SourceDoc } from '../../import';
+import { DraftsContext } from '../../drafts/context';
+import './import.css';
+
+export interface ImportTarget {
+  readonly template: Template;
+  load: (report: Report) => void;
+}
+
+const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
+const MAX_BYTES = 50 * 1024 * 1024;
+
+type State =
+  | { kind: 'closed' }
+  | { kind: 'input'; error?: string }
+  | { kind: 'busy' }
+  | { kind: 'read'; name: string; source: SourceDoc; result: ImportResult };
+
+/** The source as the importer saw it: paragraphs and tables, in order. */
+function SourceView({ source }: { source: SourceDoc }) {
+  return (
+    <div className="import-source" aria-label="来源">
+      {source.blocks.slice(0, 2000).map((b, i) =>
+        b.kind === 'paragraph' ? (
+          <p key={i}>{b.text}</p>
+        ) : (
+          <table key={i}>
+            <tbody>
+              {b.rows.slice(0, 500).map((r, j) => (
+                <tr key={j}>
+                  {r.filter((c) => !c.covered).map((c, k) => (
+                    <td key={k} colSpan={c.span > 1 ? c.span : undefined}>
+                      {c.text}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** One grid with the values read; uncertain cells are marked and named in their title. */
+function GridView({ grid, values, flagged, notes }: { grid: ResolvedGrid; values: ReadonlyMap<CellId, number | null>; flagged: ReadonlySet<CellId>; notes: ReadonlyMap<CellId, string> }) {
+  return (
+    <table className="import-grid" aria-label={grid.label}>
+      <tbody>
+        {grid.rows.map((row, i) => (
+          <tr key={i}>
+            {row.items.map((item) =>
+              item.type === 'header' ? (
+                <th key={item.key} rowSpan={item.rowSpan > 1 ? item.rowSpan : undefined} colSpan={item.colSpan > 1 ? item.colSpan : undefined}>
+                  {item.label}
+                </th>
+              ) : (
+                <td
+                  key={item.id}
+                  colSpan={item.colSpan > 1 ? item.colSpan : undefined}
+                  className={flagged.has(item.id) ? 'import-flagged' : undefined}
+                  data-cell={item.id}
+                  title={flagged.has(item.id) ? `${item.name}：${notes.get(item.id) ?? '待核对'}` : item.name}
+                  aria-label={`${item.name}：${values.get(item.id) ?? '空白'}${flagged.has(item.id) ? '，待核对' : ''}`}
+                >
+                  {values.get(item.id) ?? ''}
+                  {flagged.has(item.id) ? <span className="import-mark" aria-hidden="true">？</span> : null}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ResultView({ template, result }: { template: Template; result: ImportResult }) {
+  const { report } = result;
+  const values = computeValues(template, report);
+  const flagged = new Set(result.flagged);
+  const noteOf = new Map<CellId, string>();
+  for (const n of result.notes) for (const c of n.cells ?? []) if (!noteOf.has(c)) noteOf.set(c, n.message);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const n of result.notes) counts[n.level]++;
+  return (
+    <div className="import-result" aria-label="读到的内容">
+      <dl>
+        <dt>机关</dt>
+        <dd>{report.organ.name || '（未读出）'}</dd>
+        <dt>年度</dt>
+        <dd>{report.year}</dd>
+        <dt>格式</dt>
+        <dd>{result.format?.name ?? '无法判断'}</dd>
+        <dt>读到</dt>
+        <dd role="status">
+          {result.valuesRead} 个数值，{result.flagged.length} 个单元格待核对，{counts.error} 个错误，{counts.warning} 处待核对，{counts.info} 条说明
+        </dd>
+      </dl>
+      <ul className="import-notes" aria-label="导入说明">
+        {result.notes.map((n, i) => (
+          <li key={i} className={`import-note-${n.level}`}>
+            <strong>{LEVEL[n.level]}</strong> {n.place}：{n.message}
+          </li>
+        ))}
+      </ul>
+      {template.grids.map((g) => (
+        <GridView key={g.id} grid={g} values={values} flagged={flagged} notes={noteOf} />
+      ))}
+      {template.texts.map((t) =>
+        report.narrative[t.id] ? (
+          <section key={t.id} className="import-text">
+            <h4>{t.label}</h4>
+            {report.narrative[t.id]!.split('\n').map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </section>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+export function ImportDialog({ store }: { store: ImportTarget }) {
+  const drafts = useContext(DraftsContext);
+  const [state, setState] = useState<State>({ kind: 'closed' });
+  const [text, setText] = useState('');
+  const titleId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function read(name: string, input: { bytes: Uint8Array } | { text: string }) {
+    setState({ kind: 'busy' });
+    try {
+      const mod = await import('../../import');
+      let source: SourceDoc;
+      if ('bytes' in input) {
+        if (input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
+        if (!mod.looksLikeZip(input.bytes)) throw new mod.ImportError('这不是 .docx 文件；网页上的报告请复制文字后粘贴到下面的文本框');
+        source = mod.readDocx(input.bytes);
+      } else source = mod.readText(input.text);
+      const result = mod.importSource(source, store.template);
+      if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
+      setState({ kind: 'read', name, source, result });
+    } catch (e) {
+      setState({ kind: 'input', error: e instanceof Error && e.name === 'ImportError' ? e.message : `导入失败：${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async function create(report: Report, name: string) {
+    if (drafts) {
+      await drafts.session.openNew(report, name);
+      drafts.setNotice({ kind: 'info', text: `已导入“${name}”，作为一份新草稿（原有草稿未改动）` });
+    } else store.load(report);
+    setState({ kind: 'closed' });
+    setText('');
+  }
+
+  if (state.kind === 'closed') {
+    return (
+      <button type="button" className="import-open" onClick={() => setState({ kind: 'input' })}>
+        导入已发布的报告
+      </button>
+    );
+  }
+  const close = () => setState({ kind: 'closed' });
+  return (
+    <div className="import-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <h2 id={titleId}>导入已发布的报告</h2>
+      {state.kind === 'read' ? (
+        <>
+          <p>
+            来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
+          </p>
+          <div className="import-compare">
+            <SourceView source={state.source} />
+            <ResultView template={store.template} result={state.result} />
+          </div>
+          <div className="import-actions">
+            <button type="button" onClick={() => void create(state.result.report, `${state.name}（导入）`)}>
+              作为 {state.result.report.year} 年报告打开
+            </button>
+            <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), `${state.name}（${state.result.report.year + 1}年）`)}>
+              以此为上年报告，开始 {state.result.report.year + 1} 年报告
+            </button>
+            <button type="button" onClick={() => setState({ kind: 'input' })}>
+              换一个来源
+            </button>
+            <button type="button" onClick={close}>
+              取消
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>打开已发布报告的 Word 文件（.docx），或把网页上的报告全文复制后粘贴到下面。</p>
+          <label>
+            Word 文件（.docx）：
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              disabled={state.kind === 'busy'}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                if (file.size > MAX_BYTES) return setState({ kind: 'input', error: `文件超过 ${MAX_BYTES / 1048576} MB，无法导入` });
+                await read(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
+                if (fileInput.current) fileInput.current.value = '';
+              }}
+            />
+          </label>
+          <label>
+            网页上复制的报告文字：
+            <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={state.kind === 'busy'} />
+          </label>
+          {state.kind === 'input' && state.error ? <p role="alert" className="import-error">{state.error}</p> : null}
+          {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
+          <div className="import-actions">
+            <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text })}>
+              读取粘贴的文字
+            </button>
+            <button type="button" onClick={close}>
+              取消
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+// The import dialog over a real report store: paste seed 002's text or open a .docx, see what was
+// read with the uncertain cells marked, then open it as that year's or as next year's report —
+// through the store alone, and as a new draft when the drafts layer is there.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createReport, parseReportText } from '../../src/core';
+import { createReportStore } from '../../src/store/report-store';
+import { registry } from '../../src/app/templates';
+import { ImportDialog } from '../../src/app/import/ImportDialog';
+import { DraftsRoot } from '../../src/drafts/DraftsRoot';
+import { openDraftDb } from '../../src/drafts/db';
+import { renderDocx } from '../../src/docx/render-docx';
+
+const template = registry.get('gov-info-2021')!;
+// jsdom: paths from the repository root (import.meta.url is not a file URL here).
+const seeds = 'test/fixtures/seeds/';
+const seed002 = readFileSync(seeds + readdirSync(seeds).find((f) => f.startsWith('002_'))!, 'utf8');
+const busy = () => {
+  const p = parseReportText(readFileSync('examples/busy-subdistrict.report.json', 'utf8'), registry.get);
+  if (!p.ok) throw new Error('busy example does not parse');
+  return p.report;
+};
+const example = JSON.parse(readFileSync('examples/seed-002.report.json', 'utf8'));
+
+afterEach(() => {
+  cleanup();
+  globalThis.indexedDB = new IDBFactory();
+  history.replaceState(null, '', '/');
+});
+
+function setup() {
+  const store = createReportStore(template, createReport(template, 2024));
+  const user = userEvent.setup();
+  render(<ImportDialog store={store} />);
+  return { store, user };
+}
+
+async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
+  const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+  // fireEvent: typing 8 000 characters key by key is slow and tests nothing more.
+  fireEvent.change(within(dialog).getByLabelText('网页上复制的报告文字：'), { target: { value: seed002 } });
+  await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
+  await within(dialog).findByLabelText('读到的内容');
+  return dialog;
+}
+
+describe('ImportDialog', () => {
+  it('shows the source beside what was read, with the uncertain cells marked', async () => {
+    const { user } = setup();
+    const dialog = await pasteSeed(user);
+    const result = within(dialog).getByLabelText('读到的内容');
+    expect(within(result).getByRole('status')).toHaveTextContent('195 个数值，15 个单元格待核对');
+    expect(result).toHaveTextContent('原州区三营镇人民政府');
+    expect(within(dialog).getByLabelText('来源')).toHaveTextContent('第二十条第（一）项');
+    const flagged = result.querySelectorAll('td.import-flagged');
+    expect(flagged).toHaveLength(15);
+    const review = result.querySelector('td[data-cell="appeals:cases:review.upheld"]')!;
+    expect(review).toHaveClass('import-flagged');
+    expect(review.getAttribute('aria-label')).toContain('空白，待核对');
+    expect(result.querySelector('td[data-cell="article-20:licensing:decisions"]')).toHaveTextContent(/^179$/);
+    expect(within(result).getByLabelText('导入说明')).toHaveTextContent('按表头的列位置对齐读取');
+  });
+
+  it('opens the import as that year\'s report through the store', async () => {
+    const { store, user } = setup();
+    const dialog = await pasteSeed(user);
+    await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
+    const report = store.getState().report;
+    expect(report.year).toBe(2023);
+    expect(report.values).toEqual(example.values);
+    expect(report.printed).toEqual(example.printed);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('starts next year\'s report from it (carry-over and last year kept)', async () => {
+    const { store, user } = setup();
+    const dialog = await pasteSeed(user);
+    await user.click(within(dialog).getByRole('button', { name: '以此为上年报告，开始 2024 年报告' }));
+    const report = store.getState().report;
+    expect(report.year).toBe(2024);
+    expect(report.lastYear?.year).toBe(2023);
+    expect(report.organ.name).toBe('原州区三营镇人民政府');
+    expect(report.values['applications:carried-over:natural-person']).toBe(0);
+  });
+
+  it('reads a .docx file; refuses a file that is not one, keeping what was pasted', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
+    const dialog = screen.getByRole('dialog');
+    const box = within(dialog).getByLabelText('网页上复制的报告文字：');
+    await user.type(box, '草稿文字');
+    const input = within(dialog).getByLabelText('Word 文件（.docx）：');
+    await user.upload(input, new File(['不是 Word'], 'x.docx'));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('这不是 .docx 文件');
+    expect(box).toHaveValue('草稿文字');
+    const bytes = await renderDocx(template, busy());
+    await user.upload(input, new File([bytes as Uint8Array<ArrayBuffer>], 'busy.docx'));
+    const result = await within(dialog).findByLabelText('读到的内容');
+    expect(within(result).getByRole('status')).toHaveTextContent('0 个单元格待核对');
+    expect(result).toHaveTextContent('示例市示例区和平街道办事处');
+  });
+
+  it('creates a new draft when the drafts layer is present', async () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    const user = userEvent.setup();
+    render(
+      <DraftsRoot store={store}>
+        <ImportDialog store={store} />
+      </DraftsRoot>,
+    );
+    const dialog = await (async () => {
+      await screen.findByRole('button', { name: '导入已发布的报告' });
+      return pasteSeed(user);
+    })();
+    await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
+    await screen.findByText(/已导入“粘贴的文字（导入）”/);
+    const db = await openDraftDb();
+    const live = (await db.list()).filter((d) => d.deletedAt === null);
+    db.close();
+    expect(live).toHaveLength(2);
+    expect(store.getState().report.year).toBe(2023);
+  });
+});
