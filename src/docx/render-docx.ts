@@ -60,7 +60,7 @@ function _block(block: DocBlock): (Paragraph | Table)[] {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: TITLE_SPACE_AFTER },
-          children: [_run(block.text, FONT.title, SIZE.hao2)],
+          children: titleLines(block.text).map((line, i) => _run(line, FONT.title, SIZE.hao2, i ? { break: 1 } : {})),
         }),
       ];
     case 'heading':
@@ -76,6 +76,16 @@ function _block(block: DocBlock): (Paragraph | Table)[] {
     case 'signature':
       return _signature(block.organ, block.date);
   }
+}
+
+/**
+ * 7.3.1: a title too long for one line breaks where the meaning allows (词意完整) into a trapezoid:
+ * the organ and year above, the name of the report below. A title that fits stays one line.
+ */
+export function titleLines(title: string): string[] {
+  if (ems(title) * SIZE.hao2 * 10 <= TEXT_WIDTH) return [title];
+  const m = /^(.+?\d{4}年)(.+)$/.exec(title);
+  return m ? [m[1]!, m[2]!] : [title];
 }
 
 /**

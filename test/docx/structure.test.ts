@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { composeDocument, type ResolvedGrid } from '../../src/core';
-import { renderDocx, columnWidths, anchorColumns } from '../../src/docx/render-docx';
+import { renderDocx, columnWidths, anchorColumns, titleLines } from '../../src/docx/render-docx';
 import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT } from '../../src/docx/gbt9704';
 import { exportFileName } from '../../src/docx/file-name';
 import { busy, seed002, template } from '../core/fixtures';
@@ -78,6 +78,12 @@ describe('renderDocx: page and type (GB/T 9704-2012)', () => {
     expect(doc).toMatch(/w:ascii="楷体_GB2312"[^<]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">（一）主动公开<\/w:t>/);
     // level-3 lead: 仿宋 bold
     expect(doc).toMatch(/w:ascii="仿宋_GB2312"[^<]*\/><w:b\/><w:bCs\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">1\.落实工作责任。<\/w:t>/);
+  });
+
+  it('a title too long for one 2号 line breaks after the year (梯形), with a line break in one paragraph', () => {
+    expect(titleLines('原州区三营镇2023年政府信息公开工作年度报告')).toEqual(['原州区三营镇2023年', '政府信息公开工作年度报告']);
+    expect(titleLines('某镇2023年政府信息公开年报')).toEqual(['某镇2023年政府信息公开年报']);
+    expect(doc).toMatch(/<w:t xml:space="preserve">原州区三营镇2023年<\/w:t><\/w:r><w:r><w:rPr>[^]*?<\/w:rPr><w:br\/><w:t xml:space="preserve">政府信息公开工作年度报告<\/w:t>/);
   });
 
   it('page numbers "— N —" in 4号 宋体, odd on the right and even on the left', () => {
