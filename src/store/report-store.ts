@@ -156,7 +156,11 @@ export function createReportStore(template: Template, initial: Report, options: 
       if (!parsed.ok) {
         const refusal: Refusal = { cell: id, raw, reason: parsed.reason, place: placeOf(template, id) };
         const old = state.refusals.get(id);
-        if (old?.raw !== raw) commit(state.report, new Map(state.refusals).set(id, refusal));
+        // The report is unchanged: only the refusals move, nothing is recomputed.
+        if (old?.raw !== raw) {
+          state = { ...state, refusals: new Map(state.refusals).set(id, refusal) };
+          notify();
+        }
         return { ok: false, refusal };
       }
       const current = state.report.values[id] ?? null;
