@@ -58,13 +58,16 @@ export function DraftsBar() {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”：它使用报告模板 ${result.template.id}，本页编辑的是 ${store.template.id}` });
       return;
     }
-    await session.openNew(result.report, file.name.replace(/\.json$/i, ''));
-    setNotice({ kind: 'info', text: `已打开文件“${file.name}”，作为一份新草稿（原有草稿未改动）` });
+    await startNew(result.report, file.name.replace(/\.json$/i, ''), `已打开文件“${file.name}”，作为一份新草稿（原有草稿未改动）`);
   };
 
   const startNew = async (report: Report, name: string, text: string) => {
-    await session.openNew(report, name);
-    setNotice({ kind: 'info', text });
+    try {
+      await session.openNew(report, name);
+      setNotice({ kind: 'info', text });
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
   };
 
   return (

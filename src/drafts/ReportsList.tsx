@@ -42,7 +42,7 @@ export function ReportsList({ onOpened }: { onOpened?: () => void }) {
       // The open draft went to the trash: continue in the most recent other one, or a new blank one.
       const next = (await db.list()).find((x) => x.deletedAt === null);
       const opened = next ? (await session.open(next.id)).ok : false;
-      if (!opened) await session.openNew(createReport(store.template, d.year));
+      if (!opened) await session.openNew(createReport(store.template, d.year)).catch(() => undefined);
     }
     changed();
     setNotice({

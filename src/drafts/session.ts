@@ -134,6 +134,22 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     startAutosave();
   }
 
+  /**
+   * Before switching to another draft: save what is unsaved. In conflict, this tab's unsaved
+   * version is kept as a copy first. If saving fails, say why (the switch is refused, so the
+   * report in the page is not dropped).
+   */
+  async function leave(): Promise<string | undefined> {
+    if (state.conflict && autosave?.isDirty()) {
+      await session.saveAsCopy();
+      return undefined;
+    }
+    await autosave?.flush();
+    const st = autosave?.status();
+    if (autosave?.isDirty() && st?.kind === 'failed') return `当前报告尚未保存成功（${st.message}），为免丢失没有切换；请先“保存为文件”`;
+    return undefined;
+  }
+
   const onMessage = (e: MessageEvent) => {
     const m = e.data as DraftMessage | undefined;
     if (!m || typeof m !== 'object' || m.tab === tab) return;
@@ -152,7 +168,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       return () => listeners.delete(listener);
     },
     async open(id) {
-      if (state.draftId && state.draftId !== id) await session.flush();
+      if (state.draftId && state.draftId !== id) {
+        const kept = await leave();
+        if (kept) return { ok: false, problems: [{ path: '(草稿)', message: kept }] };
+      }
       const record = await o.db.get(id);
       if (!record) return { ok: false, problems: [{ path: '(草稿)', message: '找不到这份草稿（可能已在另一个标签页中删除）' }] };
       // A stored draft is checked like a file: a draft written by a newer version is refused.
@@ -165,7 +184,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       return { ok: true, record };
     },
     async openNew(report, name = '', focus = {}) {
-      if (state.draftId) await session.flush();
+      if (state.draftId) {
+        const kept = await leave();
+        if (kept) throw new Error(kept);
+      }
       const record = await o.db.create(report, { name, focus, errors: o.errorsOf?.(report) ?? 0 });
       show(record, report);
       session.listChanged();

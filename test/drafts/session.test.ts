@@ -98,3 +98,41 @@ describe('drafts session', () => {
     expect(a.editor.loads).toBe(0);
   });
 });
+
+describe('switching drafts never drops unsaved work', () => {
+  it('in conflict, the unsaved version is kept as a copy before another draft opens', async () => {
+    const { factory } = freshDb();
+    const a = await tab(factory, 'switch');
+    const b = await tab(factory, 'switch');
+    const rec = await a.session.openNew(example);
+    const other = await a.db.create(example, { name: '另一份' });
+    await b.session.open(rec.id);
+    a.editor.set(withCell(a.editor.getReport(), cell, 5));
+    await settle(a.session);
+    await expect.poll(() => b.session.getState().conflict).toBe(true);
+    b.editor.set(withCell(b.editor.getReport(), cell, 6));
+    expect((await b.session.open(other.id)).ok).toBe(true);
+    const kept = (await b.db.list()).filter((d) => d.name.includes('本标签页的版本'));
+    expect(kept).toHaveLength(1);
+    expect((await b.db.get(kept[0]!.id))?.report.values[cell]).toBe(6);
+    expect((await b.db.get(rec.id))?.report.values[cell]).toBe(5);
+  });
+
+  it('when saving fails, switching is refused with the reason and the report stays in the page', async () => {
+    const { factory } = freshDb();
+    const db = await openDraftDb({ indexedDB: factory });
+    const editor = fakeEditor(example);
+    const failing = { ...db, save: () => Promise.reject(new Error('磁盘已满')) };
+    const s = createDraftSession({ db: failing, editor, templates: registry.get, delay: 5, retry: 10_000 });
+    cleanup.push(() => s.dispose());
+    await s.openNew(example);
+    const other = await db.create(example);
+    editor.set(withCell(editor.getReport(), cell, 9));
+    const r = await s.open(other.id);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toBe('当前报告尚未保存成功（磁盘已满），为免丢失没有切换；请先“保存为文件”');
+    expect(editor.getReport().values[cell]).toBe(9);
+    await expect(s.openNew(example)).rejects.toThrow('尚未保存成功');
+    expect(s.getState().status).toMatchObject({ kind: 'failed', message: '磁盘已满' });
+  });
+});
