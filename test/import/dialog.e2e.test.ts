@@ -1,0 +1,43 @@
+// The import dialog in the production build, in real Chromium under the app's CSP: the importer
+// chunk loads lazily, pasted text and a .docx are read, and the result opens as a new draft.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { renderDocx } from '../../src/docx/render-docx';
+import { busy, template } from '../core/fixtures';
+
+const seeds = new URL('../fixtures/seeds/', import.meta.url);
+const seed002 = readFileSync(new URL(readdirSync(seeds).find((f) => f.startsWith('002_'))!, seeds), 'utf8');
+
+let app: App;
+let browser: Awaited<ReturnType<typeof launch>>;
+beforeAll(async () => {
+  app = await serveApp();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+it('imports pasted text and a .docx under CSP, and opens the result as a draft', async () => {
+  const page = await browser.context.newPage();
+  const errors = guardPage(page);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '导入已发布的报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
+  await dialog.getByLabel('网页上复制的报告文字：').fill(seed002);
+  await dialog.getByRole('button', { name: '读取粘贴的文字' }).click();
+  const result = dialog.getByLabel('读到的内容');
+  await expect.poll(() => result.getByRole('status').textContent()).toContain('195 个数值，15 个单元格待核对');
+  expect(await result.locator('td.import-flagged').count()).toBe(15);
+
+  await dialog.getByRole('button', { name: '换一个来源' }).click();
+  const bytes = await renderDocx(template, busy());
+  await dialog.getByLabel('Word 文件（.docx）：').setInputFiles({ name: 'busy.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect.poll(() => result.getByRole('status').textContent()).toContain('0 个单元格待核对');
+  await dialog.getByRole('button', { name: '作为 2024 年报告打开' }).click();
+  await expect.poll(() => page.getByText(/已导入“busy\.docx（导入）”/).count()).toBe(1);
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
