@@ -4,6 +4,10 @@
 import { useState } from 'react';
 import { checkReport, type Finding, type Report, type Template } from '../core';
 import { exportFileName } from './file-name';
+import './export.css';
+
+/** How many refusing errors are listed; the findings panel has them all. */
+export const LISTED_ERRORS = 10;
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -85,12 +89,16 @@ export function ExportActions({ store, today = () => new Date().toISOString().sl
         <div role="alert" className="export-refused">
           <p>有 {status.errors.length} 个错误，不能导出正式文档。请先改正，或导出草稿：</p>
           <ul>
-            {status.errors.map((f, i) => (
+            {status.errors.slice(0, LISTED_ERRORS).map((f, i) => (
               <li key={`${f.rule}-${i}`}>
                 {f.rule} {f.message}
               </li>
             ))}
           </ul>
+          {status.errors.length > LISTED_ERRORS && <p>另有 {status.errors.length - LISTED_ERRORS} 个错误，见检查结果。</p>}
+          <button type="button" onClick={() => setStatus({ kind: 'idle' })}>
+            关闭
+          </button>
         </div>
       )}
     </div>

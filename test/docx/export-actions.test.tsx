@@ -38,6 +38,19 @@ describe('ExportActions', () => {
     expect(within(alert).getAllByRole('listitem')).toHaveLength(5);
     expect(within(alert).getAllByRole('listitem')[0]).toHaveTextContent('R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
     expect(saved).toHaveLength(0);
+    await user.click(within(alert).getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('lists the first ten errors of a blank report and counts the rest', async () => {
+    const blank = seed002();
+    blank.values = {};
+    const { saved, user } = setup(blank);
+    await user.click(screen.getByRole('button', { name: '导出 Word 文档' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(10);
+    expect(alert).toHaveTextContent(/另有 \d+ 个错误，见检查结果/);
+    expect(saved).toHaveLength(0);
   });
 
   it('导出草稿 saves a .docx with 草稿 in the header and says errors remain', async () => {
