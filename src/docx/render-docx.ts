@@ -263,7 +263,7 @@ export function buildDocument(template: Template, report: Report, options: Rende
     lastModifiedBy: report.organ.name || 'nianbao',
     title: title?.kind === 'title' ? title.text : '',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font, size: SIZE.hao3 }, paragraph: { spacing: _bodySpacing } } } },
+    styles: { default: { document: { run: { font, size: SIZE.hao3, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: _bodySpacing } } } },
     sections: [
       {
         properties: {

@@ -68,6 +68,8 @@ describe('renderDocx: page and type (GB/T 9704-2012)', () => {
       const runs = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!);
       for (const r of runs) expect(r, name).toMatch(/<w:rFonts w:ascii="([^"]+)" w:eastAsia="\1" w:hAnsi="\1"\/>/);
     }
+    // defaults: the body face, 三号, Chinese (zh-CN) for punctuation and glyph choice
+    expect(seed.get('word/styles.xml')).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
     const title = composeDocument(template, seed002())[0]!;
     expect(title.kind).toBe('title');
     // title 2号 小标宋, centred
