@@ -18,7 +18,7 @@ import {
   type Template,
   type ValueCell,
 } from '../core';
-import { matchLabel, normalizeLabel, similarity, type LabelCandidate } from './match-labels';
+import { NUMBERING, matchLabel, normalizeLabel, similarity, type LabelCandidate } from './match-labels';
 import { defaultHints, type FormatHint, type ImportHints } from './hints';
 import type { SourceCell, SourceDoc } from './source';
 
@@ -131,17 +131,7 @@ function _class(cell: SourceCell): CellClass {
   return 'label';
 }
 
-const NUMBERING = /^(\d+\.|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/;
-const _numbering = (s: string) => NUMBERING.exec(normalizeLabel(s))?.[1];
-
-/** matchLabel, but refusing near misses whose numbering differs ("2.…" is not "3.…"). */
-function _match<T>(printed: string, candidates: readonly LabelCandidate<T>[]) {
-  const m = matchLabel(printed, candidates);
-  if (!m || m.exact) return m;
-  const a = _numbering(printed);
-  const b = _numbering(m.label);
-  return a && b && a !== b ? undefined : m;
-}
+const _match = matchLabel;
 
 /** All candidates at the best distance (labels such as 结果维持 repeat in a grid). */
 function _matchAll<T>(printed: string, candidates: readonly LabelCandidate<T>[]): { value: T; exact: boolean; label: string }[] {
@@ -223,7 +213,7 @@ class Importer {
     if (this.ignoreGrids) return;
 
     const lastLabel = labels.length ? cells.indexOf(labels[labels.length - 1]!) : -1;
-    const after = cells.slice(lastLabel + 1).filter((c) => !c.covered);
+    let after = cells.slice(lastLabel + 1).filter((c) => !c.covered);
     if (!labels.length) {
       const grid = this.header?.grid ?? this.context;
       const block = grid?.blocks.find((b) => b.rows.length === 1 && !b.rows[0]!.label && !b.rows[0]!.children);
@@ -249,6 +239,8 @@ class Importer {
       return;
     }
     const { info } = best;
+    // Values are what follows the matched label (a wordy value such as "三件" is a value, refused later).
+    after = cells.slice(cells.indexOf(labels[best.at]!) + 1).filter((c) => !c.covered);
     this.context = info.grid;
     if (this.header) this.header.open = false;
     const place = `${this.section(info.grid.id)} · ${best.label}`;
@@ -373,6 +365,12 @@ class Importer {
         if (h && !h.exact) this.note('warning', place, `栏目“${h.printed}”与模板的“${h.label}”相近，按该栏读取`, [cellId(grid.id, row.id, c.id)]);
       }
       const left = filled.filter((c) => !used.has(c));
+      if (left.length && !this.source.exactColumns && !header.unknown.length) {
+        // Pasted text whose numbers do not sit under the header: any placement would be a guess.
+        this.note('error', place, `读到 ${filled.length} 个数字，模板此行有 ${n} 栏，且数字与表头的列位置对不上，此行未导入：${filled.map((c) => c.text).join(' ')}`, this.rowCells(grid, block, row));
+        for (const c of leaves) this.put(cellId(grid.id, row.id, c.id), null);
+        return;
+      }
       if (left.length) {
         const names = left.map((c) => {
           const u = header.unknown.find((x) => x.pos === c.col);
@@ -578,8 +576,12 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
     if (consumed.has(i)) continue;
     const text = _stripMarkup(block.text).trim();
     if (!title && !sawSection) {
-      const m = titleRe.exec(normalizeLabel(text));
+      // The title may be one paragraph or broken over two.
+      const next = source.blocks[i + 1];
+      const joined = next?.kind === 'paragraph' ? text + _stripMarkup(next.text) : null;
+      const m = titleRe.exec(normalizeLabel(text)) ?? (joined ? titleRe.exec(normalizeLabel(joined)) : null);
       if (m?.groups) {
+        if (!titleRe.test(normalizeLabel(text))) i++;
         title = { organ: m.groups.organ!, year: Number(m.groups.year) };
         // Lines above the title (文号 etc.) are not part of the report body.
         for (const b of before) imp.note('info', '标题之前', `标题前的文字未导入：“${b}”`);

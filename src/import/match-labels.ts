@@ -21,6 +21,9 @@ export function normalizeLabel(raw: string): string {
     .replace(/[。.；;，,：]+$/, '');
 }
 
+/** Leading numbering of a normalised label: "2.", "（三）", "四、". */
+export const NUMBERING = /^(\d+\.|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/;
+
 /** Levenshtein distance with an upper bound: returns bound + 1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, bound = Infinity): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
@@ -57,7 +60,7 @@ export interface LabelMatch<T> {
 
 /**
  * The best candidate for a printed label: an exact match after normalisation, else the single
- * nearest within tolerance. Ties at the best distance between different values are refused
+ * nearest within tolerance whose numbering (if both have one) is the same. Ties at the best distance between different values are refused
  * (undefined), so a guess is never a coin toss.
  */
 export function matchLabel<T>(printed: string, candidates: readonly LabelCandidate<T>[]): LabelMatch<T> | undefined {
@@ -68,6 +71,9 @@ export function matchLabel<T>(printed: string, candidates: readonly LabelCandida
   for (const c of candidates) {
     const n = normalizeLabel(c.label);
     if (n === p) return { value: c.value, label: c.label, distance: 0, exact: true };
+    const a = NUMBERING.exec(p)?.[1];
+    const b = NUMBERING.exec(n)?.[1];
+    if (a && b && a !== b) continue; // "2.…" is never "3.…", however near the words
     const bound = tolerance(Math.max(n.length, p.length));
     const d = editDistance(p, n, bound);
     if (d > bound) continue;

@@ -1,0 +1,92 @@
+// Seed 002's pasted text with the defects seen in published reports, one at a time: each is
+// read or refused as it should be, and named in a note.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/import';
+import { normalizeLabel, matchLabel, editDistance } from '../../src/import';
+import { template } from '../core/fixtures';
+
+const dir = new URL('../fixtures/seeds/', import.meta.url);
+const seed002 = readFileSync(new URL(readdirSync(dir).find((f) => f.startsWith('002_'))!, dir), 'utf8');
+const variant = (from: string, to: string) => {
+  expect(seed002).toContain(from);
+  return importText(seed002.replace(from, to), template);
+};
+
+describe('pasted text variants', () => {
+  it('a mistyped row label is matched to the template row and flagged', () => {
+    const r = variant('\t\t2.其他法律行政法规禁止公开\t0\t0', '\t\t2.其他法律行政止公开\t4\t0');
+    expect(r.report.values['applications:withheld.prohibited-by-law:natural-person']).toBe(4);
+    const note = r.notes.find((n) => n.message.includes('其他法律行政止公开'))!;
+    expect(note.level).toBe('warning');
+    expect(note.cells).toContain('applications:withheld.prohibited-by-law:natural-person');
+  });
+
+  it('行政事业型收费 with a 万元 amount with decimals', () => {
+    const r = variant('行政事业性收费\t0', '行政事业型收费\t7730.28');
+    expect(r.report.values['article-20:fees:fee-amount']).toBe(7730.28);
+    expect(r.flagged).toContain('article-20:fees:fee-amount');
+  });
+
+  it('"/" is a blank with a note, never 0', () => {
+    const r = variant('行政许可\t179\t\t', '行政许可\t/\t\t');
+    expect(r.report.values['article-20:licensing:decisions']).toBeNull();
+    expect(r.notes.find((n) => n.cells?.includes('article-20:licensing:decisions'))?.message).toContain('未当作 0');
+  });
+
+  it('a value that is not a number is refused with the text and the place', () => {
+    const r = variant('行政处罚\t0', '行政处罚\t三件');
+    expect(r.report.values['article-20:penalty:decisions']).toBeNull();
+    const note = r.notes.find((n) => n.cells?.includes('article-20:penalty:decisions'))!;
+    expect(note.level).toBe('error');
+    expect(note.place).toContain('行政处罚');
+  });
+
+  it('extra spaces and full-width digits inside cells', () => {
+    const r = variant('行政许可\t179\t\t', '行 政 许 可\t１７９\t\t');
+    expect(r.report.values['article-20:licensing:decisions']).toBe(179);
+    expect(r.flagged).not.toContain('article-20:licensing:decisions');
+  });
+
+  it('a shifted row that lost a value is refused, not guessed, when numbers miss the header columns', () => {
+    const r = variant('\t\t4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0', '\t\t4.保护第三方合法权益\t0\t0\t\t0\t0\t0\t0');
+    expect(r.report.values['applications:withheld.third-party:natural-person']).toBeNull();
+    expect(r.notes.find((n) => n.place.includes('4.保护第三方合法权益'))?.level).toBe('error');
+  });
+
+  it('a row printed twice keeps the first and notes the second', () => {
+    const r = variant('行政强制\t0', '行政强制\t0\n行政强制\t5');
+    expect(r.report.values['article-20:enforcement:decisions']).toBe(0);
+    expect(r.notes.some((n) => n.message.includes('出现了两次'))).toBe(true);
+  });
+
+  it('a title broken over two lines is still the title', () => {
+    const r = variant('原州区三营镇 2023年政府信息公开工作年度报告', '原州区三营镇 2023年\n政府信息公开工作年度报告');
+    expect(r.report.organ.titleName).toBe('原州区三营镇');
+    expect(r.report.year).toBe(2023);
+    expect(r.report.narrative.preface).toMatch(/^根据/);
+  });
+
+  it('a fee collected is read from the template sentence', () => {
+    const r = variant('本机关2023年未收到政府信息公开申请，未收取信息处理费。', '本机关2023年共发出收费通知3件，总金额1,200元，实际收取总金额900.5元。');
+    expect(r.report.fee).toEqual({ status: 'collected', notices: 3, amount: 1200, collectedAmount: 900.5 });
+  });
+});
+
+describe('label matching', () => {
+  const cands = ['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.其他', '结果维持', '结果纠正'].map((label) => ({ label, value: label }));
+  it('normalises spaces, brackets, numbering and quotes', () => {
+    expect(normalizeLabel(' (一) 予以 公开 ')).toBe('（一）予以公开');
+    expect(normalizeLabel('1、 属于国家秘密。')).toBe('1.属于国家秘密');
+    expect(normalizeLabel('3.危及"三安全一稳定"')).toBe(normalizeLabel('3.危及“三安全一稳定”'));
+  });
+  it('matches near misses within about one edit in four characters, and refuses others', () => {
+    expect(matchLabel('2.其他法律行政止公开', cands)?.value).toBe('2.其他法律行政法规禁止公开');
+    expect(matchLabel('结果维护', cands)?.value).toBe('结果维持');
+    expect(matchLabel('结果', cands)).toBeUndefined();
+    expect(matchLabel('1.其他', cands)).toBeUndefined(); // 3.其他 is one edit away, but the numbering differs…
+    expect(matchLabel('2.其他法律行政止公开', cands.slice(0, 1))).toBeUndefined();
+    expect(matchLabel('本年新制作数量', cands)).toBeUndefined();
+    expect(editDistance('行政事业型收费', '行政事业性收费')).toBe(1);
+  });
+});
