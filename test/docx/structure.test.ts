@@ -1,8 +1,9 @@
 // The .docx as XML: every part parses, page and type are GB/T 9704-2012, the tables carry
 // exactly the spans of the resolved grids, and the same input gives the same bytes.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { composeDocument, type ResolvedGrid } from '../../src/core';
+import { cellText, composeDocument, computeValues, type ResolvedGrid } from '../../src/core';
 import { renderDocx, columnWidths, anchorColumns, titleLines } from '../../src/docx/render-docx';
 import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT } from '../../src/docx/gbt9704';
 import { exportFileName } from '../../src/docx/file-name';
@@ -215,6 +216,33 @@ describe('renderDocx: tables from the resolved grids', () => {
     const body = appeals.rows.at(-1)!.cells;
     expect(body.filter((c) => c.text === '').length).toBe(5);
     expect(doc).toMatch(/<w:jc w:val="center"\/><\/w:pPr><w:r><w:rPr><w:rFonts[^>]*\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">179<\/w:t>/);
+  });
+});
+
+describe('renderDocx: property', () => {
+  it('for random values (blanks included), the value cells of document.xml hold exactly the computed values', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(...template.inputCells.map((c) => (c.kind === 'amount' ? fc.option(fc.integer({ min: 0, max: 10 ** 8 }).map((n) => n / 10_000)) : fc.option(fc.nat({ max: 10 ** 6 }))))),
+        async (vals) => {
+          const r = seed002();
+          r.values = Object.fromEntries(template.inputCells.map((c, i) => [c.id, vals[i] ?? null]));
+          const computed = computeValues(template, r);
+          const xml = tables(parts(await renderDocx(template, r)).get('word/document.xml')!);
+          template.grids.forEach((g, i) => {
+            const starts = anchorColumns(g);
+            g.rows.forEach((row, k) => {
+              const cells = xml[i]!.rows[k]!.cells.filter((c) => c.vMerge !== 'continue');
+              row.items.forEach((item, j) => {
+                if (item.type === 'value') expect(cells[j]!.text).toBe(cellText(computed.get(item.id)));
+              });
+              expect(starts[k]).toHaveLength(row.items.length);
+            });
+          });
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
 
