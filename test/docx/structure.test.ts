@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { cellText, composeDocument, computeValues, type ResolvedGrid } from '../../src/core';
-import { renderDocx, columnWidths, anchorColumns, titleLines } from '../../src/docx/render-docx';
-import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT } from '../../src/docx/gbt9704';
+import { renderDocx, columnWidths, anchorColumns, titleLines, gridFontSize } from '../../src/docx/render-docx';
+import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT, TABLE, SIZE } from '../../src/docx/gbt9704';
 import { exportFileName } from '../../src/docx/file-name';
 import { busy, seed002, template } from '../core/fixtures';
 import { parts, tables, unescapeXml, xmllintAll } from './docx-parts';
@@ -209,6 +209,20 @@ describe('renderDocx: tables from the resolved grids', () => {
     const at = headings.map((h) => text.indexOf(`\n${h}\n`));
     expect(at.every((a) => a > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('numbers get 五号 unless the longest would not fit its column on one line', () => {
+    const g = template.grid('applications');
+    const w = columnWidths(g);
+    const narrowest = Math.min(...w.slice(g.labelColumns));
+    const values = new Map(g.cells.map((c) => [c.id, 12 as number | null]));
+    expect(gridFontSize(g, values, w)).toBe(SIZE.hao5);
+    values.set(g.cells[0]!.id, 123456789);
+    const size = gridFontSize(g, values, w);
+    expect(size).toBeLessThan(SIZE.hao5);
+    expect(size).toBeGreaterThanOrEqual(TABLE.minSize);
+    // nine digits of half a character each, at `size` half-points, fit inside the cell margins
+    expect(9 * 0.5 * size * 10).toBeLessThanOrEqual(narrowest - 2 * TABLE.cellMarginX);
   });
 
   it('blank cells stay blank (seed 002 has blanks in 四), numbers are centred', () => {
