@@ -2,7 +2,7 @@
 // All documents of this file go through ONE soffice call (start-up is most of its cost):
 // seed 002 as a draft, the busy example as a final export, a report with a long narrative for
 // the 22-lines-a-page check, and a few random reports (fast-check) for the numbers round trip.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,6 +103,10 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   for (const d of docs.slice(0, 3)) pdfToPngs(d.pdf!, join(OUT, d.name), 60);
 }, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const doc = (name: string) => docs.find((d) => d.name === name)!;
 
