@@ -2,7 +2,7 @@
 // drafts, preview) attach to the same store.
 import { useState } from 'react';
 import { createReport } from '../core';
-import { ReportForm } from '../form/ReportForm';
+import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
 import { ExportActions } from '../docx/ExportActions';
 import { ImportDialog } from './import/ImportDialog';
@@ -24,7 +24,7 @@ export function App() {
       <DraftsRoot store={store}>
         <ExportActions store={store} />
         <ImportDialog store={store} />
-        <ReportForm store={store} />
+        <ReportViews store={store} />
       </DraftsRoot>
     </main>
   );
