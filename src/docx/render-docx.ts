@@ -168,7 +168,7 @@ function _table(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>):
 
 /**
  * Rows that stay on the page of the next row: title and header rows (never alone at a page
- * foot) and the rows of a small merged group such as （四）无法提供, whose label would otherwise
+ * foot) and the rows of a small merged group (a parent row label spanning a few rows), whose label would otherwise
  * break across pages. The tallest groups (the 22-row outcome block of grid 三) may break, under repeated headers.
  */
 export function keepWithNext(grid: ResolvedGrid): boolean[] {
