@@ -200,7 +200,7 @@ class Importer {
     const hasValues = classes.some((c) => c === 'number' || c === 'dash');
     if (!labels.length && !hasValues) return;
 
-    // A block title (第二十条第（一）项) sets the grid; titles must match exactly.
+    // A block title row of the template sets the grid; titles must match exactly.
     if (labels.length === 1 && !hasValues) {
       const t = this.index.titles.find((c) => normalizeLabel(c.label) === normalizeLabel(labels[0]!.text));
       if (t) {
@@ -248,7 +248,7 @@ class Importer {
       this.note('warning', place, `行名“${best.printed.trim()}”与模板的“${best.label}”相近，按该行读取`, this.rowCells(info.grid, info.block, info.node));
     }
     if (info.leaf) return this.values_(info.grid, info.block, info.node, after, cells);
-    // A parent label with values: the 2019 layout printed （六）其他处理 as one row.
+    // A parent label with values: the 2019 layout printed a parent group (其他处理) as one row.
     const children = info.node.children ?? [];
     if (!hasValues || children.some((c) => c.children)) {
       if (hasValues) this.note('warning', place, `“${printedLabel}”是分组标题，却带有数字，未导入`);
