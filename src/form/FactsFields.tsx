@@ -1,88 +1,147 @@
 // The facts of the report outside its sections: organ, year, dates and the contact details the
-// preface names. A year that is not a valid year is kept in the field and explained, not dropped.
-import { useState, type ReactNode } from 'react';
-import type { Report } from '../core';
+// preface names. react-hook-form owns the inputs (uncontrolled, registered) and validates them
+// with the zod schema derived from the template's report schema (facts-schema.ts); a watch
+// callback writes each valid field into the store, so a keystroke re-renders no part of the form.
+// Invalid input stays in its field with a Chinese message naming the field, the value and what the
+// report still holds; nothing is dropped or changed. Opening a report resets the fields.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useForm, useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { deadlineOf, formatDate } from '../core';
+import { factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
 import { useSlice, useStore } from './use-store';
 
-function Field({ id, label, children, note }: { id: string; label: string; children: ReactNode; note?: ReactNode }) {
+const LABELS: Record<FactField, string> = {
+  name: '机关名称（发文机关署名）',
+  titleName: '标题中的机关名称（不填则用机关名称）',
+  level: '机关层级',
+  year: '报告年度',
+  written: '成文日期',
+  deadline: '公开期限（不填则按模板默认）',
+  office: '联系单位',
+  phone: '联系电话',
+  email: '电子邮箱',
+  website: '电子版发布网址',
+};
+
+const IDS: Record<FactField, string> = {
+  name: 'fact-organ',
+  titleName: 'fact-title-name',
+  level: 'fact-level',
+  year: 'fact-year',
+  written: 'fact-written',
+  deadline: 'fact-deadline',
+  office: 'fact-office',
+  phone: 'fact-phone',
+  email: 'fact-email',
+  website: 'fact-website',
+};
+
+export const factDomId = (field: FactField) => IDS[field];
+
+interface FieldProps {
+  field: FactField;
+  control: Control<FactsValues, unknown, FactsParsed>;
+  register: UseFormRegister<FactsValues>;
+  type?: string;
+  inputMode?: 'numeric';
+  hint?: ReactNode;
+  children?: ReactNode;
+}
+
+/** The message of an invalid field: the field, the text as typed, why, and what the report still holds. */
+function FactError({ field, control, message, id }: { field: FactField; control: Control<FactsValues, unknown, FactsParsed>; message: string; id: string }) {
+  const store = useStore();
+  const text = useWatch({ control, name: field });
+  return (
+    <p className="field-error" id={id}>
+      {LABELS[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
+    </p>
+  );
+}
+
+/** One field: re-renders only when its own error changes. */
+function Fact({ field, control, register, type = 'text', inputMode, hint, children }: FieldProps) {
+  const { errors } = useFormState({ control, name: field, exact: true });
+  const error = errors[field];
+  const id = factDomId(field);
+  const errorId = `${id}-error`;
+  const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {note}
+      <label htmlFor={id}>{LABELS[field]}</label>
+      {children ? (
+        <select {...a11y} {...register(field)}>
+          {children}
+        </select>
+      ) : (
+        <input {...a11y} type={type} inputMode={inputMode} autoComplete="off" {...register(field)} />
+      )}
+      {error && <FactError field={field} control={control} message={error.message ?? ''} id={errorId} />}
+      {hint}
     </div>
   );
 }
 
-function TextInput({ id, label, get, set, placeholder, type = 'text' }: { id: string; label: string; get: (r: Report) => string; set: (r: Report, v: string) => Report; placeholder?: string; type?: string }) {
+/** The deadline the report uses when the field is left empty (by level and year). */
+function DeadlineHint() {
   const store = useStore();
-  const value = useSlice((s) => get(s.report));
-  return (
-    <Field id={id} label={label}>
-      <input id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => store.update((r) => set(r, e.target.value))} />
-    </Field>
-  );
-}
-
-function YearInput() {
-  const store = useStore();
-  const year = useSlice((s) => s.report.year);
-  const [text, setText] = useState(String(year));
-  const [shown, setShown] = useState(year);
-  if (shown !== year) {
-    setShown(year);
-    setText(String(year));
-  }
-  const n = Number(text.trim());
-  const problem = /^\d{4}$/.test(text.trim()) && n >= 2000 && n <= 2100 ? null : `年度“${text}”无效：请填 2000 至 2100 之间的四位年份（报告仍为 ${year} 年）`;
-  return (
-    <Field id="fact-year" label="报告年度" note={problem && <p className="field-error" id="fact-year-error">{problem}</p>}>
-      <input
-        id="fact-year"
-        inputMode="numeric"
-        value={text}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? 'fact-year-error' : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const v = e.target.value.trim();
-          const y = Number(v);
-          if (/^\d{4}$/.test(v) && y >= 2000 && y <= 2100) {
-            setShown(y);
-            store.update((r) => ({ ...r, year: y }));
-          }
-        }}
-      />
-    </Field>
-  );
+  const deadline = useSlice((s) => (s.report.dates.deadline ? null : deadlineOf({ template: store.template, report: s.report })));
+  return deadline ? <p className="field-hint">未填写，按 {formatDate(deadline)} 检查</p> : null;
 }
 
 export function FactsFields() {
   const store = useStore();
+  const schema = useMemo(() => factsSchema(store.template), [store.template]);
+  const { register, control, subscribe, reset } = useForm<FactsValues, unknown, FactsParsed>({
+    mode: 'onChange',
+    defaultValues: factsOf(store.getState().report),
+    resolver: zodResolver(schema, { error: factsError }),
+  });
+
+  // Each valid change goes to the store; an invalid one stays in the field with its message.
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values, name }) => {
+          if (!name || !(FACT_FIELDS as readonly string[]).includes(name)) return;
+          const field = name as FactField;
+          const parsed = schema.shape[field].safeParse(values[field] ?? '');
+          if (parsed.success) store.update((r) => withFact(r, field, parsed.data));
+        },
+      }),
+    [subscribe, schema, store],
+  );
+
+  // Opening a report (a draft, a file, next year's) puts its facts in the fields.
+  const loads = useSlice((s) => s.loads);
+  useEffect(() => {
+    if (loads > 0) reset(factsOf(store.getState().report));
+  }, [loads, reset, store]);
+
   const levels = store.template.spec.organLevels;
-  const level = useSlice((s) => s.report.organ.level);
+  const props = { control, register };
   return (
     <fieldset className="facts">
       <legend>报告基本信息</legend>
-      <TextInput id="fact-organ" label="机关名称（发文机关署名）" get={(r) => r.organ.name} set={(r, v) => ({ ...r, organ: { ...r.organ, name: v } })} />
-      <TextInput id="fact-title-name" label="标题中的机关名称（不填则用机关名称）" get={(r) => r.organ.titleName ?? ''} set={(r, v) => ({ ...r, organ: { ...r.organ, titleName: v || undefined } })} />
-      <Field id="fact-level" label="机关层级">
-        <select id="fact-level" value={level ?? ''} onChange={(e) => store.update((r) => ({ ...r, organ: { ...r.organ, level: e.target.value || null } }))}>
-          <option value="">（请选择）</option>
-          {levels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <YearInput />
-      <TextInput id="fact-written" type="date" label="成文日期" get={(r) => r.dates.written ?? ''} set={(r, v) => ({ ...r, dates: { ...r.dates, written: v || null } })} />
-      <TextInput id="fact-deadline" type="date" label="公开期限（不填则按模板默认）" get={(r) => r.dates.deadline ?? ''} set={(r, v) => ({ ...r, dates: { ...r.dates, deadline: v || null } })} />
-      <TextInput id="fact-office" label="联系单位" get={(r) => r.contact.office} set={(r, v) => ({ ...r, contact: { ...r.contact, office: v } })} />
-      <TextInput id="fact-phone" label="联系电话" get={(r) => r.contact.phone} set={(r, v) => ({ ...r, contact: { ...r.contact, phone: v } })} />
-      <TextInput id="fact-email" label="电子邮箱" get={(r) => r.contact.email} set={(r, v) => ({ ...r, contact: { ...r.contact, email: v } })} />
-      <TextInput id="fact-website" label="电子版发布网址" get={(r) => r.contact.website} set={(r, v) => ({ ...r, contact: { ...r.contact, website: v } })} />
+      <Fact field="name" {...props} />
+      <Fact field="titleName" {...props} />
+      <Fact field="level" {...props}>
+        <option value="">（请选择）</option>
+        {levels.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.label}
+          </option>
+        ))}
+      </Fact>
+      <Fact field="year" inputMode="numeric" {...props} />
+      <Fact field="written" type="date" {...props} />
+      <Fact field="deadline" type="date" hint={<DeadlineHint />} {...props} />
+      <Fact field="office" {...props} />
+      <Fact field="phone" {...props} />
+      <Fact field="email" type="email" {...props} />
+      <Fact field="website" {...props} />
     </fieldset>
   );
 }

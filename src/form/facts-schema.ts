@@ -1,0 +1,96 @@
+// The report's facts as a form: the zod schema of the fields, built from the template's report
+// schema (reportSchema(template).shape), so the form accepts exactly what a report file may hold.
+// Form values are the strings the inputs hold; the schema turns them into the report's types.
+// Chinese messages come from factsError. Pure (no React), so tests use it directly.
+import { z } from 'zod';
+import { reportSchema, type Report, type Template } from '../core';
+
+export const FACT_FIELDS = ['name', 'titleName', 'level', 'year', 'written', 'deadline', 'office', 'phone', 'email', 'website'] as const;
+export type FactField = (typeof FACT_FIELDS)[number];
+export type FactsValues = Record<FactField, string>;
+
+const _orNull = (v: string) => (v === '' ? null : v);
+
+export function factsSchema(template: Template) {
+  const shape = reportSchema(template).shape;
+  const organ = shape.organ.shape;
+  const dates = shape.dates.shape;
+  const contact = shape.contact.shape;
+  return z.object({
+    name: organ.name,
+    titleName: z.string().transform((v) => v || undefined).pipe(organ.titleName),
+    level: z.string().transform(_orNull).pipe(organ.level),
+    year: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, { error: '请填四位数字的年份' })
+      .transform(Number)
+      .pipe(shape.year),
+    written: z.string().transform(_orNull).pipe(dates.written),
+    deadline: z.string().transform(_orNull).pipe(dates.deadline),
+    office: contact.office,
+    phone: contact.phone,
+    email: contact.email,
+    website: contact.website,
+  });
+}
+
+export type FactsSchema = ReturnType<typeof factsSchema>;
+export type FactsParsed = z.output<FactsSchema>;
+
+/** zod issues in Chinese (passed to parse as its error map). */
+export function factsError(issue: { code: string; message?: string; [k: string]: unknown }): string {
+  const n = (k: string) => String(issue[k]);
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string' ? `最多 ${n('maximum')} 个字` : `不能大于 ${n('maximum')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `至少 ${n('minimum')} 个字` : `不能小于 ${n('minimum')}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.message ? issue.message : '日期应为 年-月-日，如 2024-01-20';
+    case 'invalid_value':
+      return '请从列表中选择';
+    default:
+      return issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '填写的内容无法识别';
+  }
+}
+
+/** What the fields show for a report. */
+export function factsOf(report: Report): FactsValues {
+  return {
+    name: report.organ.name,
+    titleName: report.organ.titleName ?? '',
+    level: report.organ.level ?? '',
+    year: String(report.year),
+    written: report.dates.written ?? '',
+    deadline: report.dates.deadline ?? '',
+    office: report.contact.office,
+    phone: report.contact.phone,
+    email: report.contact.email,
+    website: report.contact.website,
+  };
+}
+
+/** The report with one field's parsed value (unchanged report when the value is the same). */
+export function withFact(report: Report, field: FactField, value: unknown): Report {
+  switch (field) {
+    case 'name':
+      return report.organ.name === value ? report : { ...report, organ: { ...report.organ, name: value as string } };
+    case 'titleName':
+      return report.organ.titleName === value ? report : { ...report, organ: { ...report.organ, titleName: value as string | undefined } };
+    case 'level':
+      return report.organ.level === value ? report : { ...report, organ: { ...report.organ, level: value as string | null } };
+    case 'year':
+      return report.year === value ? report : { ...report, year: value as number };
+    case 'written':
+    case 'deadline':
+      return report.dates[field] === value ? report : { ...report, dates: { ...report.dates, [field]: value as string | null } };
+    default:
+      return report.contact[field] === value ? report : { ...report, contact: { ...report.contact, [field]: value as string } };
+  }
+}
+
+/** What the report holds for a field, as shown in a message ("空白" for nothing). */
+export function shownFact(report: Report, field: FactField): string {
+  return factsOf(report)[field] || '空白';
+}
