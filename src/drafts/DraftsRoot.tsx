@@ -10,6 +10,7 @@ import { openDraftDb, type DraftDb } from './db';
 import { trackFocus } from './focus';
 import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from './session';
 import { storePort } from './store-port';
+import { storageJournal } from './journal';
 import { DraftsContext, type Notice } from './context';
 import { DraftsBar } from './DraftsBar';
 import './drafts.css';
@@ -17,6 +18,14 @@ import './drafts.css';
 const HASH = /^#draft=([\w-]{1,80})$/;
 export const errorsOf = (store: ReportStore) => (report: Report) =>
   checkReport(store.template, report).filter((f) => f.level === 'error').length;
+
+function _localStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // disabled by policy: the journal is skipped, IndexedDB still saves
+  }
+}
 
 type Boot = { kind: 'loading' } | { kind: 'ready'; db: DraftDb; session: DraftSession } | { kind: 'failed'; message: string };
 
@@ -30,7 +39,7 @@ export function DraftsRoot({ store, children }: { store: ReportStore; children: 
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
     let db: DraftDb | undefined;
     let session: DraftSession | undefined;
-    const flush = () => void session?.flush();
+    const flush = () => session?.emergencySave();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
       else void session?.checkRemote();
@@ -49,7 +58,7 @@ export function DraftsRoot({ store, children }: { store: ReportStore; children: 
       if (disposed) return db.close();
       void navigator.storage?.persist?.().catch(() => false);
       await db.purge().catch(() => 0);
-      session = createDraftSession({ db, editor: storePort(store, focus), templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store) });
+      session = createDraftSession({ db, editor: storePort(store, focus), templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];

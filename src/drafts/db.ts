@@ -35,6 +35,8 @@ export interface DraftRecord {
   modified: number;
   /** Error-level findings at the last save (for the list). */
   errors: number;
+  /** The tab that made the last save. */
+  writer?: string;
   /** When it was moved to the trash, or null. */
   deletedAt: number | null;
 }
@@ -48,6 +50,7 @@ export interface DraftContent {
   focus: DraftFocus;
   refusals?: Record<string, string>;
   errors: number;
+  writer?: string;
 }
 
 export interface DraftDb {
@@ -170,7 +173,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
           if (!r) return { ok: false, reason: 'missing' };
           if (r.rev !== baseRev) return { ok: false, reason: 'conflict', current: r };
           const modified = now();
-          await _req(s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, rev: r.rev + 1, modified }));
+          await _req(s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, writer: content.writer ?? '', rev: r.rev + 1, modified }));
           return { ok: true, rev: r.rev + 1, modified };
         });
       },

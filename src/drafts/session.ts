@@ -10,6 +10,7 @@ import type { Problem, Report, Template } from '../core';
 import { parseReport } from '../core';
 import { createAutosave, type Autosave, type SaveStatus } from './autosave';
 import type { DraftDb, DraftFocus, DraftRecord } from './db';
+import type { Journal } from './journal';
 
 export interface EditorPort {
   getReport(): Report;
@@ -57,6 +58,11 @@ export interface DraftSession {
   flush(): Promise<void>;
   /** Tell other tabs (and this one) that the list changed (rename, delete, restore). */
   listChanged(): void;
+  /**
+   * The page is being hidden or closed: start the IndexedDB save and, synchronously, journal
+   * what is unsaved (IndexedDB may not land before the page is gone).
+   */
+  emergencySave(): void;
   /** Ask the database whether another tab wrote the open draft (on focus, when the channel is missing). */
   checkRemote(): Promise<void>;
   dispose(): void;
@@ -71,6 +77,8 @@ export interface SessionOptions {
   template?: Template;
   /** Error-level findings of a report not yet in the editor (for the list entry of a new draft). */
   errorsOf?: (report: Report) => number;
+  /** Synchronous last-moment copy (localStorage in the browser). */
+  journal?: Journal;
   tabId?: string;
   delay?: number;
   maxWait?: number;
@@ -85,6 +93,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   let state: SessionState = { draftId: null, status: { kind: 'idle' }, conflict: false, listVersion: 0 };
   let rev = 0;
   let autosave: Autosave | undefined;
+  let journaled = false;
 
   const set = (patch: Partial<SessionState>) => {
     state = { ...state, ...patch };
@@ -101,7 +110,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   async function write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>) {
     const id = state.draftId;
     if (!id || state.conflict) return 'conflict' as const;
-    const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors() }, rev);
+    const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors(), writer: tab }, rev);
     if (!result.ok) {
       if (result.reason === 'missing') throw new Error('草稿已不在浏览器存储中');
       set({ conflict: true });
@@ -118,7 +127,14 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     autosave = createAutosave({
       source: o.editor,
       write,
-      onStatus: (status) => set({ status }),
+      onStatus: (status) => {
+        // Everything is in IndexedDB now: the last-moment copy is no longer needed.
+        if (status.kind === 'saved' && journaled && state.draftId) {
+          o.journal?.clear(state.draftId);
+          journaled = false;
+        }
+        set({ status });
+      },
       ...(o.delay !== undefined ? { delay: o.delay } : {}),
       ...(o.maxWait !== undefined ? { maxWait: o.maxWait } : {}),
       ...(o.retry !== undefined ? { retry: o.retry } : {}),
@@ -150,6 +166,23 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     return undefined;
   }
 
+  /** A journal left by a page that closed before its save landed: apply it, or keep it as a copy. */
+  async function recover(id: string): Promise<void> {
+    const entry = o.journal?.read(id);
+    if (!entry) return;
+    const r = await o.db.get(id);
+    const same = r && JSON.stringify(r.report) === JSON.stringify(entry.report) && JSON.stringify(r.refusals ?? {}) === JSON.stringify(entry.refusals);
+    if (r && !same) {
+      const ours = r.rev === entry.baseRev || (r.rev === entry.baseRev + 1 && r.writer === entry.tab);
+      const content = { report: entry.report, focus: entry.focus, refusals: entry.refusals, errors: o.errorsOf?.(entry.report) ?? r.errors, writer: tab };
+      const saved = ours ? await o.db.save(id, content, r.rev) : undefined;
+      if (!saved?.ok) {
+        await o.db.create(entry.report, { name: `${r.name || '草稿'}（恢复的未保存修改）`, focus: entry.focus, refusals: entry.refusals, errors: content.errors });
+      }
+    }
+    o.journal?.clear(id);
+  }
+
   const onMessage = (e: MessageEvent) => {
     const m = e.data as DraftMessage | undefined;
     if (!m || typeof m !== 'object' || m.tab === tab) return;
@@ -172,6 +205,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
         const kept = await leave();
         if (kept) return { ok: false, problems: [{ path: '(草稿)', message: kept }] };
       }
+      if (state.draftId !== id) await recover(id).catch(() => undefined);
       const record = await o.db.get(id);
       if (!record) return { ok: false, problems: [{ path: '(草稿)', message: '找不到这份草稿（可能已在另一个标签页中删除）' }] };
       // A stored draft is checked like a file: a draft written by a newer version is refused.
@@ -216,6 +250,17 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     listChanged() {
       post({ type: 'list', tab });
       set({ listVersion: state.listVersion + 1 });
+    },
+    emergencySave() {
+      const id = state.draftId;
+      if (!id || !autosave) return;
+      void autosave.flush();
+      if (state.conflict || !autosave.isDirty()) return;
+      journaled =
+        o.journal?.write({
+          id, baseRev: rev, tab, report: o.editor.getReport(), focus: { ...o.editor.getFocus() },
+          refusals: { ...(o.editor.getRefusals?.() ?? {}) }, at: Date.now(),
+        }) ?? false;
     },
     async checkRemote() {
       if (!state.draftId || state.conflict) return;

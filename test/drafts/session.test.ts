@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDraftDb } from '../../src/drafts/db';
+import { storageJournal } from '../../src/drafts/journal';
 import { CHANNEL_NAME, createDraftSession, type DraftSession } from '../../src/drafts/session';
 import { example, fakeEditor, freshDb, registry, template, withCell } from './fixtures';
 
@@ -134,5 +135,82 @@ describe('switching drafts never drops unsaved work', () => {
     expect(editor.getReport().values[cell]).toBe(9);
     await expect(s.openNew(example)).rejects.toThrow('尚未保存成功');
     expect(s.getState().status).toMatchObject({ kind: 'failed', message: '磁盘已满' });
+  });
+});
+
+describe('the last-moment journal (page closed before IndexedDB landed)', () => {
+  const memoryStorage = () => {
+    const m = new Map<string, string>();
+    return { m, getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+  };
+
+  it('applies the journal when the draft has not moved on, then removes it', async () => {
+    const { factory } = freshDb();
+    const storage = memoryStorage();
+    const db = await openDraftDb({ indexedDB: factory });
+    const rec = await db.create(example);
+    // A page whose saves never land (it is being torn down).
+    const hanging = { ...db, save: () => new Promise<never>(() => undefined) };
+    const e1 = fakeEditor(example);
+    const s1 = createDraftSession({ db: hanging, editor: e1, templates: registry.get, journal: storageJournal(storage), tabId: 't1', delay: 5 });
+    await s1.open(rec.id);
+    e1.set(withCell(e1.getReport(), cell, 31));
+    e1.refuse(template.inputCells[3]!.id, '3l');
+    s1.emergencySave();
+    s1.dispose();
+    expect(storage.m.size).toBe(1);
+    expect((await db.get(rec.id))?.report.values[cell]).not.toBe(31);
+
+    const e2 = fakeEditor(example);
+    const s2 = createDraftSession({ db, editor: e2, templates: registry.get, journal: storageJournal(storage), tabId: 't2' });
+    cleanup.push(() => s2.dispose());
+    await s2.open(rec.id);
+    expect(e2.getReport().values[cell]).toBe(31);
+    expect(e2.getRefusals()).toEqual({ [template.inputCells[3]!.id]: '3l' });
+    expect((await db.get(rec.id))?.report.values[cell]).toBe(31);
+    expect(storage.m.size).toBe(0);
+  });
+
+  it('applies it too when this tab’s own in-flight save landed, and keeps it as a copy when another tab wrote', async () => {
+    const { factory } = freshDb();
+    const storage = memoryStorage();
+    const journal = storageJournal(storage);
+    const db = await openDraftDb({ indexedDB: factory });
+    const rec = await db.create(example);
+    // Own save of rev 2 landed (writer t1); the journal (base 1) has later typing.
+    await db.save(rec.id, { report: withCell(example, cell, 1), focus: {}, errors: 0, writer: 't1' }, 1);
+    journal.write({ id: rec.id, baseRev: 1, tab: 't1', report: withCell(example, cell, 2), focus: {}, refusals: {}, at: 0 });
+    const e = fakeEditor(example);
+    const s = createDraftSession({ db, editor: e, templates: registry.get, journal, tabId: 't3' });
+    cleanup.push(() => s.dispose());
+    await s.open(rec.id);
+    expect(e.getReport().values[cell]).toBe(2);
+
+    // Another tab (t9) wrote after the journal's base: both versions are kept.
+    await db.save(rec.id, { report: withCell(example, cell, 7), focus: {}, errors: 0, writer: 't9' }, (await db.get(rec.id))!.rev);
+    journal.write({ id: rec.id, baseRev: 1, tab: 't1', report: withCell(example, cell, 8), focus: {}, refusals: {}, at: 0 });
+    const other = await db.create(example);
+    await s.open(other.id);
+    await s.open(rec.id);
+    expect(e.getReport().values[cell]).toBe(7);
+    const copies = (await db.list()).filter((d) => d.name.includes('恢复的未保存修改'));
+    expect(copies).toHaveLength(1);
+    expect((await db.get(copies[0]!.id))?.report.values[cell]).toBe(8);
+    expect(storage.m.size).toBe(0);
+  });
+
+  it('a save that lands removes the journal', async () => {
+    const { factory } = freshDb();
+    const storage = memoryStorage();
+    const db = await openDraftDb({ indexedDB: factory });
+    const e = fakeEditor(example);
+    const s = createDraftSession({ db, editor: e, templates: registry.get, journal: storageJournal(storage), delay: 5 });
+    cleanup.push(() => s.dispose());
+    await s.openNew(example);
+    e.set(withCell(e.getReport(), cell, 4));
+    s.emergencySave();
+    expect(storage.m.size).toBe(1);
+    await settle(s);
+    expect(storage.m.size).toBe(0);
   });
 });

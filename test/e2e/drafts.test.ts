@@ -1,16 +1,51 @@
 // Drafts in real Chromium with a persistent profile: what is typed survives reloads and closing
 // the page mid-typing; two tabs never overwrite each other silently; report files save and open
 // (bad files are refused, naming the place); next year's report; the reports list.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { preview } from 'vite';
+import { guardPage, launch, type App } from '../helpers/browser';
 
 let app: App;
 let browser: Awaited<ReturnType<typeof launch>>;
 const errors: string[] = [];
+
+/**
+ * Serve a private copy of dist/: these tests reload and reopen pages many times, and other
+ * suites running at the same moment rebuild dist/ in place (vitest's global setup).
+ */
+async function serveSnapshot(): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'));
+  for (let i = 0; i < 60; i++) {
+    try {
+      cpSync('dist', dir, { recursive: true });
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const refs = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+      if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
+    } catch {
+      /* caught mid-build: try again */
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const server = await preview({ build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 beforeAll(async () => {
-  app = await serveApp();
+  app = await serveSnapshot();
   browser = await launch({ persistent: true });
 });
 afterAll(async () => {
@@ -26,12 +61,10 @@ const saved = (page: Page) => expect.poll(() => status(page).textContent(), { ti
 async function openPage(hash = ''): Promise<Page> {
   const page = await browser.context.newPage();
   guardPage(page, errors);
-  // Other suites may be rebuilding dist/ this very moment (vitest's global setup): try again then.
-  for (let i = 0; ; i++) {
-    const ok = await page.goto(app.url + hash).then((r) => r?.ok(), () => false);
-    if (ok || i === 4) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(app.url + hash);
   await cell(page, A('new', 'natural-person')).waitFor();
   return page;
 }
@@ -60,6 +93,22 @@ it('keeps every typed cell, text and the place across a reload, blank distinct f
   await saved(page);
   const hash = new URL(page.url()).hash;
   expect(hash).toMatch(/^#draft=/);
+  // In the stored draft a cleared cell is null (blank) and a typed 0 is 0.
+  const stored = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const r = indexedDB.open('nianbao');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ report: { values: Record<string, number | null> }; refusals: Record<string, string> }>((ok) => {
+      const r = db.transaction('drafts').objectStore('drafts').get(id);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return rec;
+  }, hash.slice('#draft='.length));
+  expect(stored.report.values[A('new', 'commercial')]).toBeNull();
+  expect(stored.report.values[A('new', 'natural-person')]).toBe(0);
+  expect(stored.refusals).toEqual({ [A('carried-over', 'research')]: '十二' });
 
   await page.reload();
   await cell(page, A('new', 'natural-person')).waitFor();
