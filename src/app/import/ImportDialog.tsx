@@ -154,7 +154,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
 
   async function create(report: Report, name: string) {
     if (drafts) {
-      await drafts.session.openNew(report, name);
+      try {
+        await drafts.session.openNew(report, name);
+      } catch (e) {
+        // Saving is failing (e.g. storage full): keep the dialog and what was read; lose nothing.
+        drafts.setNotice({ kind: 'error', text: `无法新建草稿，导入结果仍保留在对话框中：${e instanceof Error ? e.message : String(e)}` });
+        return;
+      }
       drafts.setNotice({ kind: 'info', text: `已导入“${name}”，作为一份新草稿（原有草稿未改动）` });
     } else store.load(report);
     setState({ kind: 'closed' });
