@@ -3,6 +3,7 @@
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
 import { memo, useState } from 'react';
 import type { Finding } from '../core';
+import { blankCells } from '../store/report-store';
 import { useSlice, useStore } from './use-store';
 import { cellDomId } from './GridCell';
 import { textDomId } from './NarrativeField';
@@ -30,7 +31,9 @@ function FindingsPanelBody() {
   const findings = useSlice((s) => s.findings);
   const refusals = useSlice((s) => s.refusals);
   const mode = useSlice((s) => s.mode);
+  const blanks = useSlice((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
+  const [filled, setFilled] = useState<number | null>(null);
   const errors = findings.filter((f) => f.level === 'error');
   const warnings = findings.filter((f) => f.level === 'warning');
   const incomplete = findings.filter((f) => f.level === 'incomplete');
@@ -53,8 +56,16 @@ function FindingsPanelBody() {
         </label>
       </fieldset>
       <p className="summary" role="status" aria-live="polite">
-        {errors.length + refusals.size} 个错误，{warnings.length} 个提醒{incomplete.length ? `，${incomplete.length} 项未完成` : ''}
+        错误 {errors.length + refusals.size} · 警告 {warnings.length} · 空白 {blanks}
       </p>
+      {blanks > 0 && (
+        <p className="fill-zeros">
+          <button type="button" onClick={() => setFilled(store.fillBlanks())}>
+            空白单元格填0（全部 {blanks} 格）
+          </button>
+        </p>
+      )}
+      {filled !== null && blanks === 0 && <p className="fill-note">已将 {filled} 个空白单元格填为 0，已填写的数值未改动。</p>}
       {refusals.size > 0 && (
         <ul className="finding-list">
           {[...refusals.values()].map((r) => (

@@ -3,7 +3,7 @@
 // pure planPaste; what could not be pasted is listed below the table with place and value.
 import { memo, useCallback, useMemo, useState } from 'react';
 import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../core';
-import { placeOf, type ReportState } from '../store/report-store';
+import { blankCells, placeOf, type ReportState } from '../store/report-store';
 import { planPaste, parseClipboard } from './clipboard';
 import { gridMatrix } from './grid-keys';
 import { InputCell, TotalCell, refusalDomId } from './GridCell';
@@ -25,6 +25,21 @@ export function printedTotals(template: Template, grid: ResolvedGrid, state: Rep
   }
   return { kept, differ };
 }
+
+/** "本表空白填0": its own subscription, so a keystroke that fills a blank does not re-render the grid. */
+const FillGridZeros = memo(function FillGridZeros({ grid }: { grid: ResolvedGrid }) {
+  const store = useStore();
+  const ids = useMemo(() => grid.cells.map((c) => c.id), [grid]);
+  const blanks = useSlice((s) => blankCells(store.template, s, ids).length);
+  if (blanks === 0) return null;
+  return (
+    <p className="grid-actions">
+      <button type="button" onClick={() => store.fillBlanks(ids)}>
+        本表空白单元格填0（{blanks} 格）
+      </button>
+    </p>
+  );
+});
 
 function GridTableBody({ grid }: { grid: ResolvedGrid }) {
   const store = useStore();
@@ -96,6 +111,7 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
           ))}
         </tbody>
       </table>
+      <FillGridZeros grid={grid} />
       {printed && (
         <p className="printed-note">
           本表有 {kept} 个合计沿用导入文件中印出的数字{differ ? `，其中 ${differ} 个与各项之和不符` : ''}。

@@ -59,6 +59,11 @@ export interface ReportStore {
   /** Several values at once (a paste): one recomputation, one notification. */
   setValues: (writes: readonly { cell: CellId; value: number | null }[]) => void;
   setText: (slot: string, text: string) => void;
+  /**
+   * "空白单元格填0": 0 into the blank input cells among `cells` (all input cells when omitted).
+   * A typed value is never touched, nor a cell holding refused text. Returns how many were filled.
+   */
+  fillBlanks: (cells?: readonly CellId[]) => number;
   /** Any other change (organ, contact, dates, fee, revise): a function from the report to a new one. */
   update: (change: (report: Report) => Report) => void;
   setMode: (mode: Mode) => void;
@@ -101,6 +106,15 @@ export function placeOf(template: Template, id: CellId): string {
   const cell = template.cells.get(id);
   if (!cell) return id;
   return `${template.sectionOf(cell.grid)?.label ?? cell.grid} · ${cell.name}`;
+}
+
+/** Input cells (of `cells`, else all) with no value and no refused text: what 填0 would fill. */
+export function blankCells(template: Template, state: Pick<ReportState, 'report' | 'refusals'>, cells?: readonly CellId[]): CellId[] {
+  const ids = cells ?? template.inputCells.map((c) => c.id);
+  return ids.filter((id) => {
+    const cell = template.cells.get(id);
+    return !!cell && !cell.computed && state.report.values[id] == null && !state.refusals.has(id);
+  });
 }
 
 export function createReportStore(template: Template, initial: Report, options: StoreOptions = {}): ReportStore {
@@ -179,6 +193,11 @@ export function createReportStore(template: Template, initial: Report, options: 
         refusals.delete(w.cell);
       }
       commit({ ...state.report, values }, refusals);
+    },
+    fillBlanks: (cells) => {
+      const blanks = blankCells(template, state, cells);
+      if (blanks.length) commit({ ...state.report, values: { ...state.report.values, ...Object.fromEntries(blanks.map((id) => [id, 0])) } });
+      return blanks.length;
     },
     setText: (slot, text) => {
       if ((state.report.narrative[slot] ?? '') === text) return;

@@ -128,9 +128,39 @@ describe('ReportForm', () => {
   it('checks as a finished report on request: blanks become errors', async () => {
     const { user } = setup();
     const panel = screen.getByRole('complementary', { name: '检查结果' });
-    expect(within(panel).getByRole('status')).toHaveTextContent(/0 个错误.*未完成/);
+    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 空白 ${template.inputCells.length}`);
     await user.click(within(panel).getByLabelText('按定稿检查'));
-    expect(within(panel).getByRole('status')).not.toHaveTextContent('0 个错误');
+    expect(within(panel).getByRole('status')).not.toHaveTextContent('错误 0 ·');
+  });
+
+  it('fills only the blank cells with 0, of one grid or of the whole report, never a typed value or a refused text', async () => {
+    const { store, user } = setup();
+    const panel = screen.getByRole('complementary', { name: '检查结果' });
+    const n = template.inputCells.length;
+    await user.type(input(A('new', 'research')), '5');
+    await user.type(input(A('new', 'commercial')), 'x');
+    await user.type(input('appeals:cases:review.upheld'), '2');
+    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 1 · 警告 0 · 空白 ${n - 3}`);
+    const grid = template.grid('applications');
+    const wrap = input(A('new', 'research')).closest('.grid-wrap') as HTMLElement;
+    const blanksHere = grid.cells.filter((c) => !c.computed).length - 2;
+    await user.click(within(wrap).getByRole('button', { name: `本表空白单元格填0（${blanksHere} 格）` }));
+    const v = store.getState().report.values;
+    expect(v[A('new', 'research')]).toBe(5);
+    expect(v[A('new', 'commercial')]).toBeUndefined();
+    expect(input(A('new', 'commercial'))).toHaveValue('x');
+    expect(v[A('disclosed', 'natural-person')]).toBe(0);
+    expect(input(A('disclosed', 'natural-person'))).toHaveValue('0');
+    expect(output(A('new', 'total'))).toHaveTextContent('5');
+    // Other grids are untouched; the grid's own button is gone.
+    expect(v['appeals:cases:review.corrected']).toBeUndefined();
+    expect(within(wrap).queryByRole('button', { name: /本表空白/ })).toBeNull();
+    expect(within(panel).getByRole('status')).toHaveTextContent(`空白 ${n - 3 - blanksHere}`);
+    await user.click(within(panel).getByRole('button', { name: /^空白单元格填0/ }));
+    expect(within(panel).getByRole('status')).toHaveTextContent('空白 0');
+    expect(store.getState().report.values['appeals:cases:review.upheld']).toBe(2);
+    expect(store.getState().report.values['appeals:cases:review.corrected']).toBe(0);
+    expect(within(panel).getByText(`已将 ${n - 3 - blanksHere} 个空白单元格填为 0，已填写的数值未改动。`)).toBeInTheDocument();
   });
 
   it('writes narrative into the report and shows the findings of that text under it', async () => {

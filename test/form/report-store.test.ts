@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
-import { createReportStore } from '../../src/store/report-store';
+import { blankCells, createReportStore } from '../../src/store/report-store';
 import { nodeRegistry } from '../../src/node/templates';
 
 const registry = nodeRegistry();
@@ -123,5 +123,31 @@ describe('report store', () => {
     expect(store.getReport()).toBe(seed.report);
     expect(store.getState()).toMatchObject({ focus: { section: 'appeals' }, loads: 1 });
     expect(store.errors()).toBe(store.getState().findings.filter((f) => f.level === 'error').length);
+  });
+
+  it('fills blank input cells with 0 on request, in one recomputation, never a value or a refused text', () => {
+    const store = createReportStore(template, seed.report);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    // seed 002 has exactly four blank input cells (行政复议; the fifth blank is their 总计); the rest stay.
+    const blanks = blankCells(template, store.getState());
+    expect(blanks).toHaveLength(4);
+    expect(blanks.every((id) => id.startsWith('appeals:cases:review.'))).toBe(true);
+    store.typeCell(blanks[0]!, '无');
+    listener.mockClear();
+    expect(store.fillBlanks()).toBe(3);
+    expect(listener).toHaveBeenCalledTimes(1);
+    const v = store.getState().report.values;
+    expect(v[blanks[0]!]).toBeUndefined();
+    expect(store.getState().refusals.get(blanks[0]!)?.raw).toBe('无');
+    for (const id of blanks.slice(1)) expect(v[id]).toBe(0);
+    for (const c of template.inputCells) if (!blanks.includes(c.id)) expect(v[c.id]).toBe(seed.report.values[c.id]);
+    // Nothing left to fill: no change, no notification.
+    expect(store.fillBlanks()).toBe(0);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // Only the cells asked for.
+    const fresh = createReportStore(template, createReport(template, 2024));
+    expect(fresh.fillBlanks([A('new', 'research'), A('new', 'total')])).toBe(1);
+    expect(Object.keys(fresh.getState().report.values).filter((k) => fresh.getState().report.values[k] != null)).toEqual([A('new', 'research')]);
   });
 });
