@@ -138,7 +138,7 @@ describe('report store', () => {
     expect(store.fillBlanks()).toBe(3);
     expect(listener).toHaveBeenCalledTimes(1);
     const v = store.getState().report.values;
-    expect(v[blanks[0]!]).toBeUndefined();
+    expect(v[blanks[0]!] ?? null).toBeNull();
     expect(store.getState().refusals.get(blanks[0]!)?.raw).toBe('无');
     for (const id of blanks.slice(1)) expect(v[id]).toBe(0);
     for (const c of template.inputCells) if (!blanks.includes(c.id)) expect(v[c.id]).toBe(seed.report.values[c.id]);
