@@ -1,10 +1,9 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkReport, parseReportText, type Finding, type Report, type Template, type PreviousData } from '../core';
-import { nodeRegistry } from '../node/templates';
+import { checkReport, type Finding } from '../core';
 import type { Io } from './main';
+import { readPrevious, readReportFile, todayIso } from './read-report';
 
 const LEVEL_NAMES: Record<Finding['level'], string> = { error: '错误', warning: '警告', incomplete: '未完成' };
 
@@ -17,19 +16,6 @@ export interface FileResult {
   template?: string;
   counts?: Record<Finding['level'], number>;
   findings?: Finding[];
-}
-
-function _read(file: string): { ok: true; report: Report; template: Template } | { ok: false; problems: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`] };
-  }
-  const registry = nodeRegistry();
-  const parsed = parseReportText(text, registry.get);
-  return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p) => p.message) };
 }
 
 const count = (findings: Finding[]) => ({
@@ -60,20 +46,13 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.err('请给出要检查的报告文件：nianbao check 报告.json');
     return 2;
   }
-  let previous: PreviousData | undefined;
-  if (opts.values.previous) {
-    const prev = _read(opts.values.previous);
-    if (!prev.ok) {
-      io.err(`${opts.values.previous}：上年报告无法读取\n  ${prev.problems.join('\n  ')}`);
-      return 2;
-    }
-    previous = prev.report;
-  }
-  const today = opts.values.today ?? new Date().toISOString().slice(0, 10);
+  const previous = readPrevious(opts.values.previous, io);
+  if (previous === null) return 2;
+  const today = opts.values.today ?? todayIso();
   const mode = opts.values.final ? 'final' : 'draft';
 
   const results: FileResult[] = files.map((file) => {
-    const read = _read(file);
+    const read = readReportFile(file);
     if (!read.ok) return { file, ok: false, problems: read.problems };
     const findings = checkReport(read.template, read.report, { mode, previous, today });
     return {

@@ -2,24 +2,12 @@
 // A final export is refused while error-level findings remain (checked in final mode, listed in
 // Chinese); --draft writes anyway, with 草稿 in the page header. Exit 0 written, 1 refused,
 // 2 unreadable or invalid input or a usage error.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkReport, parseReportText, type PreviousData } from '../core';
+import { checkReport } from '../core';
 import { exportFileName } from '../docx/file-name';
-import { nodeRegistry } from '../node/templates';
 import type { Io } from './main';
-
-function _read(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false as const, problems: [code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`] };
-  }
-  const parsed = parseReportText(text, nodeRegistry().get);
-  return parsed.ok ? parsed : { ok: false as const, problems: parsed.problems.map((p) => p.message) };
-}
+import { readPrevious, readReportFile, todayIso } from './read-report';
 
 export async function runRender(args: string[], io: Io): Promise<number> {
   let opts;
@@ -43,23 +31,16 @@ export async function runRender(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const file = opts.positionals[0]!;
-  const read = _read(file);
+  const read = readReportFile(file);
   if (!read.ok) {
     io.err(`${file}：无法读取报告\n  ${read.problems.slice(0, 20).join('\n  ')}`);
     return 2;
   }
-  let previous: PreviousData | undefined;
-  if (opts.values.previous) {
-    const prev = _read(opts.values.previous);
-    if (!prev.ok) {
-      io.err(`${opts.values.previous}：上年报告无法读取\n  ${prev.problems.join('\n  ')}`);
-      return 2;
-    }
-    previous = prev.report;
-  }
+  const previous = readPrevious(opts.values.previous, io);
+  if (previous === null) return 2;
   const { template, report } = read;
   const draft = opts.values.draft ?? false;
-  const today = opts.values.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.values.today ?? todayIso();
   const errors = checkReport(template, report, { mode: 'final', previous, today }).filter((f) => f.level === 'error');
   if (errors.length && !draft) {
     io.err(`${file}：有 ${errors.length} 个错误，不能导出正式文档（改正后再导出，或用 --draft 导出草稿）：`);
