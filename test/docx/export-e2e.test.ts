@@ -1,25 +1,16 @@
 // The export in the production build, in real Chromium under the CSP: the docx code is not in
 // the first bundle and loads only on export; a new (blank) report is refused as final and
 // downloads as a draft through a Blob URL, with no outside request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { guardPage, appInBrowser } from '../helpers/browser';
 import { parts } from './docx-parts';
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser();
 
 describe('export in the app', () => {
   it('loads docx only on export, refuses a final export with errors, downloads a draft', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.context.newPage();
     const errors = guardPage(page);
     const scripts: string[] = [];
     page.on('request', (r) => {

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { guardPage, appInBrowser } from '../helpers/browser';
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser();
 
 it('serves the app under a strict CSP and makes no outside request', async () => {
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   const errors = guardPage(page);
   const response = await page.goto(app.url);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -1,5 +1,6 @@
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the production
 // build served by `vite preview` on 127.0.0.1. The build runs once per test run (globalSetup).
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { mkdtempSync } from 'node:fs';
@@ -51,4 +52,31 @@ export function guardPage(page: Page, errors: string[] = []): string[] {
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
+}
+
+/**
+ * One served app and one browser for the tests of a file: registers beforeAll/afterAll and
+ * returns a handle whose `url` and `context` are ready inside the tests.
+ */
+export function appInBrowser(options: Parameters<typeof launch>[0] = {}): { readonly url: string; readonly context: BrowserContext } {
+  let app: App | undefined;
+  let browser: Awaited<ReturnType<typeof launch>> | undefined;
+  beforeAll(async () => {
+    app = await serveApp();
+    browser = await launch(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get url() {
+      if (!app) throw new Error('app not started');
+      return app.url;
+    },
+    get context() {
+      if (!browser) throw new Error('browser not started');
+      return browser.context;
+    },
+  };
 }

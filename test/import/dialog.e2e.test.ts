@@ -1,27 +1,18 @@
 // The import dialog in the production build, in real Chromium under the app's CSP: the importer
 // chunk loads lazily, pasted text and a .docx are read, and the result opens as a new draft.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { guardPage, appInBrowser } from '../helpers/browser';
 import { renderDocx } from '../../src/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 
 const seeds = new URL('../fixtures/seeds/', import.meta.url);
 const seed002 = readFileSync(new URL(readdirSync(seeds).find((f) => f.startsWith('002_'))!, seeds), 'utf8');
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser();
 
 it('imports pasted text and a .docx under CSP, and opens the result as a draft', async () => {
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   const errors = guardPage(page);
   await page.goto(app.url);
   await page.getByRole('button', { name: '导入已发布的报告' }).click();
