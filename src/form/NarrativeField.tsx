@@ -1,5 +1,6 @@
 // One text slot of the report (preface, a section, a part of 一): label and guidance from the
-// template, the slot's findings under it, and a note while text copied from last year is unrevised.
+// template, the slot's findings under it, a note while text copied from last year is unrevised,
+// and last year's text of the same slot beside it (open where the rectification rule applies).
 import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { TextSlot } from '../core';
 import { NO_FINDINGS } from '../store/report-store';
@@ -13,6 +14,10 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
   const text = useSlice((s) => s.report.narrative[slot.id] ?? '');
   const findings = useSlice((s) => s.byText.get(slot.id) ?? NO_FINDINGS);
   const revise = useSlice((s) => s.report.revise?.includes(slot.id) ?? false);
+  const lastYear = useSlice((s) => s.report.lastYear);
+  const before = lastYear?.narrative[slot.id]?.trim() ?? '';
+  // Where a rule asks how last year's problems were rectified, keep last year's text in view.
+  const rectify = store.template.rules.some((r) => r.kind === 'rectification' && r.text === slot.id);
   const id = textDomId(slot.id);
   // Uncontrolled: a controlled textarea makes React rewrite its defaultValue (its text node) on
   // every key, which costs a relayout of the page; the store's text is copied in only when it
@@ -43,6 +48,12 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
             已改写
           </button>
         </p>
+      )}
+      {before && (
+        <details className="last-year" open={rectify}>
+          <summary>上一年度（{lastYear!.year}年）报告的这一部分</summary>
+          <p className="last-year-text">{before}</p>
+        </details>
       )}
       <textarea
         id={id}
