@@ -1,8 +1,17 @@
 // The authoring form in real Chromium, production build, strict CSP: typing, totals, findings,
 // a refused value, a spreadsheet paste, and keyboard movement.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { checkReport, computeValues, parseReportText, type Report } from '../../src/core';
+import { nodeRegistry } from '../../src/node/templates';
 import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+
+const registry = nodeRegistry();
+const template = registry.get('gov-info-2021')!;
+const parsed = parseReportText(readFileSync('examples/seed-002.report.json', 'utf8'), registry.get);
+if (!parsed.ok) throw new Error('seed-002 does not parse');
+const seed = parsed.report;
 
 let app: App;
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -70,4 +79,85 @@ it('pastes a whole column of 三 and reports the R1 imbalance it makes, naming c
   await panel.getByRole('button', { name: /R1/ }).first().click();
   expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^cell-applications:.*:natural-person$/);
   expect(errors).toEqual([]);
+});
+
+it('takes the whole seed-002 report typed by keyboard alone (Tab between cells), checks clean, leads to a broken cell, and previews it', async () => {
+  // A fresh context: no draft from the tests above.
+  const context = await browser.browser!.newContext({ viewport: { width: 1400, height: 1000 } });
+  const p = await context.newPage();
+  const errs = guardPage(p);
+  await p.goto(app.url);
+  const at = () => p.evaluate(() => document.activeElement?.id ?? '');
+  const c = (id: string) => p.locator(`[id="cell-${id}"]`);
+  await c(template.inputCells[0]!.id).waitFor();
+  // The facts, typed.
+  await p.locator('#fact-organ').focus();
+  await p.keyboard.type(seed.organ.name);
+  await p.keyboard.press('Tab');
+  await p.keyboard.type(seed.organ.titleName ?? '');
+  await p.locator('#fact-year').focus();
+  await p.keyboard.press('Control+A');
+  await p.keyboard.type(String(seed.year));
+  // Every input cell of every grid: the value (0 for the four blank 行政复议 cells), then Tab.
+  for (const gridId of template.spec.sections.flatMap((s) => s.grids ?? [])) {
+    const cells = template.grid(gridId).cells.filter((x) => !x.computed);
+    await c(cells[0]!.id).focus();
+    for (let i = 0; i < cells.length; i++) {
+      expect(await at()).toBe(`cell-${cells[i]!.id}`);
+      await p.keyboard.type(String(seed.values[cells[i]!.id] ?? 0));
+      if (i < cells.length - 1) await p.keyboard.press('Tab');
+    }
+    // Shift+Tab goes back one cell, over the computed totals.
+    await p.keyboard.press('Shift+Tab');
+    expect(await at()).toBe(`cell-${cells.at(-2)!.id}`);
+  }
+  const typed: Report = { ...seed, printed: undefined, values: Object.fromEntries(template.inputCells.map((x) => [x.id, seed.values[x.id] ?? 0])) };
+  // Totals as the core computes them, and no error.
+  const totals = computeValues(template, typed);
+  for (const x of template.cells.values()) if (x.computed) expect(await c(x.id).textContent()).toBe(String(totals.get(x.id) ?? ''));
+  const panel = p.getByRole('complementary', { name: '检查结果' });
+  await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^错误 0 · 警告 \d+ · 空白 0$/);
+  expect(await p.locator('[data-level=error]').count()).toBe(0);
+  mkdirSync('test-output', { recursive: true });
+  await p.screenshot({ path: 'test-output/form-filled.png', fullPage: true });
+  await p.locator('#grid-applications').screenshot({ path: 'test-output/form-grid-applications.png' });
+
+  // Break one cell: 一、本年新收 for 自然人 one more than the outcomes add up to.
+  const broken = 'applications:new:natural-person';
+  await c(broken).focus();
+  await p.keyboard.press('Control+A');
+  await p.keyboard.type(String((typed.values[broken] ?? 0) + 1));
+  const r1 = checkReport(template, { ...typed, values: { ...typed.values, [broken]: (typed.values[broken] ?? 0) + 1 } }, { mode: 'draft' }).find((f) => f.rule === 'R1')!;
+  // R1 of the 自然人 column (and of the 总计 column it feeds): the finding names both sides.
+  await expect.poll(() => panel.getByRole('button', { name: /R1/ }).count()).toBeGreaterThan(0);
+  const button = panel.getByRole('button').filter({ hasText: r1.message });
+  expect(await button.count()).toBe(1);
+  await p.locator('#fact-phone').focus();
+  await button.click();
+  expect(await at()).toBe(`cell-${r1.cells.find((x) => !template.cells.get(x)!.computed)}`);
+  expect(await c(broken).getAttribute('data-level')).toBe('error');
+
+  // The preview: the merged cells of the grids and the numbers typed.
+  await p.getByRole('tab', { name: '预览' }).click();
+  const preview = p.getByRole('article', { name: '报告预览' });
+  await preview.waitFor();
+  for (const gridId of ['applications', 'appeals']) {
+    const spans = await preview.locator(`table[data-grid="${gridId}"] th`).evaluateAll((els) => els.map((e) => `${(e as HTMLTableCellElement).rowSpan}x${(e as HTMLTableCellElement).colSpan}`));
+    const expected = template.grid(gridId).rows.flatMap((r) => r.items.filter((i) => i.type === 'header').map((i) => `${i.rowSpan}x${i.colSpan}`));
+    expect(spans).toEqual(expected);
+    expect(spans.some((s) => s !== '1x1')).toBe(true);
+  }
+  expect(await preview.locator(`td[data-cell="${broken}"]`).textContent()).toBe(String((typed.values[broken] ?? 0) + 1));
+  const permit = Object.entries(seed.values).find(([, v]) => (v ?? 0) > 100)!;
+  expect(await preview.locator(`td[data-cell="${permit[0]}"]`).textContent()).toBe(String(permit[1]));
+  await expect.poll(() => preview.locator('h1').textContent()).toBe(`${seed.organ.titleName}${seed.year}年政府信息公开工作年度报告`);
+  await p.screenshot({ path: 'test-output/form-preview.png', fullPage: true });
+  // Printing shows the preview alone, on A4.
+  await p.emulateMedia({ media: 'print' });
+  expect(await p.locator('.findings').isVisible()).toBe(false);
+  expect(await preview.isVisible()).toBe(true);
+  await p.pdf?.({ path: 'test-output/form-preview.pdf', format: 'A4' }).catch(() => undefined);
+  await p.emulateMedia({ media: 'screen' });
+  expect(errs).toEqual([]);
+  await context.close();
 });
