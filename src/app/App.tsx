@@ -1,7 +1,7 @@
 // The app shell: the header, and the authoring form over one report store. Other views (toolbar,
 // drafts, preview) attach to the same store.
 import { useState } from 'react';
-import { createReport } from '../core';
+import { createReport, defaultReportYear } from '../core';
 import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
 import { ExportActions } from '../docx/ExportActions';
@@ -9,9 +9,9 @@ import { ImportDialog } from './import/ImportDialog';
 import { createReportStore, type ReportStore } from '../store/report-store';
 import { registry } from './templates';
 
-/** A new report for last year (reports are written in January for the year before). */
+/** A new report for the year a clerk starting today most likely writes (see defaultReportYear). */
 export function newStore(today = new Date()): ReportStore {
-  const year = today.getFullYear() - 1;
+  const year = defaultReportYear(today);
   const template = registry.forYear(year) ?? registry.all[0]!;
   return createReportStore(template, createReport(template, year));
 }

@@ -1,7 +1,7 @@
 // The drafts bar: save status, the reports list, new report, open/save a file, next year's report;
 // the conflict banner when another tab changed this report; one notice line with file problems.
 import { useRef, useState } from 'react';
-import { createReport, nextYearReport, type Report } from '../core';
+import { createReport, defaultReportYear, nextYearReport, type Report } from '../core';
 import { useDrafts, useSession } from './context';
 import type { SaveStatus } from './autosave';
 import { openReportBytes, reportFileName, reportFileText } from './files';
@@ -82,7 +82,7 @@ export function DraftsBar() {
         <button
           type="button"
           onClick={() => {
-            const year = new Date().getFullYear() - 1;
+            const year = defaultReportYear(new Date());
             void startNew(createReport(store.template, year), '', `已新建 ${year} 年度的空白报告`);
           }}
         >

@@ -17,6 +17,7 @@ import {
   type RowNode,
   type Template,
   type ValueCell,
+  defaultReportYear,
 } from '../core';
 import { NUMBERING, matchLabel, normalizeLabel, similarity, type LabelCandidate } from './match-labels';
 import { defaultHints, type FormatHint, type ImportHints } from './hints';
@@ -623,7 +624,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   }
 
   // Year: the title's, else the statistics period in the text, else a fallback.
-  const fallbackYear = options.fallbackYear ?? new Date().getFullYear() - 1;
+  const fallbackYear = options.fallbackYear ?? defaultReportYear(new Date());
   let year = title?.year ?? NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     const all = Object.values(narrative).flat().join('\n');

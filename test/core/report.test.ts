@@ -138,3 +138,13 @@ describe('architecture', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('default report year', () => {
+  it('is this year from October, last year before', async () => {
+    const { defaultReportYear } = await import('../../src/core');
+    expect(defaultReportYear(new Date(2026, 10, 22))).toBe(2026);
+    expect(defaultReportYear(new Date(2026, 9, 1))).toBe(2026);
+    expect(defaultReportYear(new Date(2027, 0, 15))).toBe(2026);
+    expect(defaultReportYear(new Date(2027, 8, 30))).toBe(2026);
+  });
+});

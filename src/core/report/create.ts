@@ -60,3 +60,11 @@ export function nextYearReport(template: Template, report: Report): Report {
   }
   return next;
 }
+
+/**
+ * The year a report started today is most likely for: from October on, clerks prepare this
+ * year's report; until then they are finishing last year's (published by 1月31日 or later).
+ */
+export function defaultReportYear(today: Date): number {
+  return today.getMonth() >= 9 ? today.getFullYear() : today.getFullYear() - 1;
+}
