@@ -1,76 +1,143 @@
 // Typing latency of the authoring form in real Chromium (production build), next to the floor:
 // scripts/bench/floor.html, the same 200 cells in vanilla JS with the totals recomputed on every
-// input. Measured in the page: from a key's keydown to the end of the frame that shows it.
-import { mkdtempSync, rmSync } from 'node:fs';
+// input. Both run in the same browser, at 1x and at 4x CPU throttling (CDP
+// Emulation.setCPUThrottlingRate), in a viewport tall enough that nothing scrolls.
+// Input-to-paint per keystroke is the `duration` of the keydown's EventTiming entry in the Chrome
+// trace (keydown timestamp → the paint that shows the key's effect, as INP measures it). Also
+// printed: React commits per keystroke (a DevTools hook counts onCommitFiberRoot) and the initial
+// JavaScript (gzip) of the build: the entry chunk and the chunks it imports statically, checked
+// not to contain the .docx library or the importer.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../test/helpers/browser';
 import { stats } from './stats';
 
-const KEYS = 200;
+const KEYS = Number(process.env.NIANBAO_BENCH_KEYS ?? 150);
+const RATES = [1, 4];
 
-/** Record, for every keydown, the time until the next frame has been produced (once per page). */
-async function instrument(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __on?: boolean };
-    w.__lat = [];
-    if (w.__on) return;
-    w.__on = true;
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        const start = e.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - start), 0));
-      },
-      true,
-    );
-  });
+// ---- Initial JavaScript ------------------------------------------------------------------------
+/** Markers of code that must load on demand only: the docx package, the importer. */
+const LAZY_MARKERS: Record<string, string> = {
+  'docx (wordprocessingml)': 'schemas.openxmlformats.org/wordprocessingml',
+  'importer (read-docx)': '不支持 ZIP64 格式的 .docx 文件',
+};
+
+function initialJs(out: string) {
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)![1]!;
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  // Follow static imports from the entry (vite lists them as modulepreload too; this also catches any it did not).
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(out, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+)["']/g)) visit(`assets/${m[1]}`);
+  };
+  visit(entry);
+  for (const p of preloads) visit(p);
+  const files = [...seen];
+  const code = files.map((f) => readFileSync(join(out, f)));
+  const raw = code.reduce((s, b) => s + b.length, 0);
+  const gz = code.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
+  const cssGz = css.reduce((s, f) => s + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
+  const text = code.map((b) => b.toString('utf8')).join('\n');
+  const lazy = Object.entries(LAZY_MARKERS).map(([what, marker]) => `${what}: ${text.includes(marker) ? 'IN THE INITIAL BUNDLE' : 'not in it'}`);
+  return { files, raw, gz, cssGz, lazy };
 }
 
-async function typeInto(page: Page, selectors: string[]): Promise<number[]> {
-  await instrument(page);
+// ---- Measuring in the page -----------------------------------------------------------------------
+/** Counts React commits (production React calls the DevTools hook too). */
+const COMMIT_COUNTER = `window.__commits = 0; window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { supportsFiber: true, renderers: new Map(), inject: () => 1,
+  onScheduleFiberRoot() {}, onCommitFiberRoot() { window.__commits++; }, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, checkDCE() {} };`;
+
+interface Run {
+  lat: number[];
+  /** Time in the input event's handlers (React's render and commit, the store's totals and rules). */
+  handler: number[];
+  commits: number;
+}
+
+/** Focus each selector in turn and press one digit; or, with `tab`, focus the first and press digit, Tab, digit, Tab… */
+async function typeInto(browser: Browser, page: Page, selectors: string[], rate: number, tab = false): Promise<Run> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  // No scrolling: the viewport holds the whole page.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1400, height: Math.min(height + 20, 16_000) });
+  await page.waitForTimeout(300);
+  const commits0 = await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  if (tab) await page.locator(selectors[0]!).first().focus();
   for (let i = 0; i < KEYS; i++) {
-    const sel = selectors[i % selectors.length]!;
-    await page.locator(sel).first().focus();
+    if (tab) {
+      await page.keyboard.press(i % 2 ? 'Tab' : String((i % 9) + 1));
+      continue;
+    }
+    await page.locator(selectors[i % selectors.length]!).first().focus();
     await page.keyboard.press(String((i % 9) + 1));
   }
-  await page.waitForTimeout(100);
-  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  await page.waitForTimeout(200);
+  type Data = { type?: string; duration?: number; processingStart?: number; processingEnd?: number };
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; args?: { data?: Data } }[] };
+  const commits = (await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0)) - commits0;
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  const timing = (type: string) => trace.traceEvents.filter((e) => e.name === 'EventTiming' && e.ph === 'b' && e.args?.data?.type === type).map((e) => e.args!.data!);
+  const lat = timing('keydown').map((d) => d.duration!);
+  const handler = timing('input').map((d) => d.processingEnd! - d.processingStart!);
+  return { lat, handler, commits };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 const out = mkdtempSync(join(tmpdir(), 'nianbao-bench-dist-'));
 await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+const js = initialJs(out);
+console.log(`initial JavaScript: ${(js.gz / 1024).toFixed(1)} KiB gzip (${(js.raw / 1024).toFixed(1)} KiB minified) in ${js.files.length} file(s): ${js.files.join(', ')}; CSS ${(js.cssGz / 1024).toFixed(1)} KiB gzip`);
+for (const l of js.lazy) console.log(`  ${l}`);
+
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out }, logLevel: 'warn' });
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no port');
-const browser = await launch();
+const b = await launch();
+const browser = b.browser!;
 try {
-  const floor = await browser.context.newPage();
-  await floor.goto(`file://${fileURLToPath(new URL('floor.html', import.meta.url))}`);
-  const floorLat = await typeInto(floor, ['#app input:not([readonly])', '#a20 input', '#rev input:not([readonly])']);
-  console.log(`floor (vanilla JS, 200 cells): keydown → frame ${stats(floorLat)}`);
+  for (const rate of RATES) {
+    const floorPage = await b.context.newPage();
+    await floorPage.goto(`file://${fileURLToPath(new URL('floor.html', import.meta.url))}`);
+    const floor = await typeInto(browser, floorPage, ['#app input:not([readonly])', '#a20 input', '#rev input:not([readonly])'], rate);
+    await floorPage.close();
 
-  const page = await browser.context.newPage();
-  await page.goto(`http://127.0.0.1:${address.port}/`);
-  await page.locator('input.cell-input').first().waitFor();
-  const ids = await page.locator('input.cell-input').evaluateAll((els) => els.map((e) => e.id));
-  // Spread the keys over the grid, a different cell each time, as a clerk filling the tables.
-  const sels = ids.map((id) => `[id="${id}"]`);
-  const appLat = await typeInto(page, sels);
-  console.log(`nianbao form (${ids.length} input cells, rules R1–R15 on every key): keydown → frame ${stats(appLat)}`);
-  // A part of 一 (a textarea of a few lines), as a clerk writing the narrative.
-  const text = page.locator('textarea').nth(2);
-  await instrument(page);
-  await text.focus();
-  for (let i = 0; i < KEYS / 2; i++) await page.keyboard.press('a');
-  await page.waitForTimeout(100);
-  const textLat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-  console.log(`nianbao form, typing in a narrative field: keydown → frame ${stats(textLat)}`);
+    const page = await b.context.newPage();
+    await page.addInitScript(COMMIT_COUNTER);
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.locator('input.cell-input').first().waitFor();
+    const ids = await page.locator('input.cell-input').evaluateAll((els) => els.map((e) => e.id));
+    // A different cell each key, spread over the three grids, as a clerk filling the tables.
+    const grid = await typeInto(browser, page, ids.map((id) => `[id="${id}"]`), rate);
+    const text = await typeInto(browser, page, ['#text-overview\\.active'], rate);
+    // As a clerk types: a digit, Tab to the next cell, a digit… in 三 (Tab passes over the totals).
+    const tabbed = await typeInto(browser, page, ['#grid-applications input.cell-input'], rate, true);
+    await page.close();
+
+    const ratio = (r: Run) => `${(median(r.lat) / median(floor.lat)).toFixed(2)}x / ${(p95(r.lat) / p95(floor.lat)).toFixed(2)}x`;
+    console.log(`\nCPU ${rate}x — keydown → paint (EventTiming), ${KEYS} keys each`);
+    const handler = (r: Run) => `input handlers median ${median(r.handler).toFixed(2)} ms`;
+    console.log(`  floor (vanilla JS, 200 cells):            ${stats(floor.lat)}; ${handler(floor)}`);
+    console.log(`  form grids (${ids.length} cells, R1–R15 per key): ${stats(grid.lat)}; ${handler(grid)}; vs floor (median/p95) ${ratio(grid)}; React commits per key ${(grid.commits / KEYS).toFixed(2)}`);
+    console.log(`  form grid 三, digit/Tab alternating:      ${stats(tabbed.lat)}; ${handler(tabbed)}; vs floor (median/p95) ${ratio(tabbed)}; React commits per key ${(tabbed.commits / KEYS).toFixed(2)}`);
+    console.log(`  form narrative field:                     ${stats(text.lat)}; ${handler(text)}; vs floor (median/p95) ${ratio(text)}; React commits per key ${(text.commits / KEYS).toFixed(2)}`);
+  }
 } finally {
-  await browser.close();
+  await b.close();
   await server.close();
   rmSync(out, { recursive: true, force: true });
 }
