@@ -1,10 +1,10 @@
 // The findings of the rules for the whole report, errors first; each one leads to its cell or
 // text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Finding } from '../core';
 import { blankCells } from '../store/report-store';
-import { useSlice, useStore } from './use-store';
+import { useSlice, useSliceAfterPaint, useStore } from './use-store';
 import { cellDomId } from './GridCell';
 import { textDomId } from './NarrativeField';
 import { LEVEL_TEXT } from './levels';
@@ -16,7 +16,24 @@ export function focusTarget(finding: Finding, isInput: (id: string) => boolean):
   return finding.text ? textDomId(finding.text) : null;
 }
 
-function Item({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => void }) {
+/**
+ * A stable key per finding (rule, cells, text), so a keystroke that adds or removes one finding
+ * leaves the other items' DOM alone: re-laying out many lines of Chinese text costs a frame.
+ */
+export function findingKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.rule}|${f.level}|${f.cells.join(',')}|${f.text ?? ''}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}#${n}` : base;
+  });
+}
+
+/** An item re-renders only when what it shows changes (findings are new objects on every check). */
+const Item = memo(ItemBody, (a, b) => a.onGo === b.onGo && a.finding.message === b.finding.message && a.finding.level === b.finding.level && a.finding.rule === b.finding.rule);
+
+function ItemBody({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => void }) {
   return (
     <li data-level={finding.level}>
       <button type="button" className="finding" onClick={() => onGo(finding)}>
@@ -28,21 +45,28 @@ function Item({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => void 
 
 function FindingsPanelBody() {
   const store = useStore();
-  const findings = useSlice((s) => s.findings);
-  const refusals = useSlice((s) => s.refusals);
+  // The panel follows the keystroke's frame (see useSliceAfterPaint): the cell and totals paint first.
+  const findings = useSliceAfterPaint((s) => s.findings);
+  const refusals = useSliceAfterPaint((s) => s.refusals);
   const mode = useSlice((s) => s.mode);
-  const blanks = useSlice((st) => blankCells(store.template, st).length);
+  const blanks = useSliceAfterPaint((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
   const [filled, setFilled] = useState<number | null>(null);
   const errors = findings.filter((f) => f.level === 'error');
   const warnings = findings.filter((f) => f.level === 'warning');
   const incomplete = findings.filter((f) => f.level === 'incomplete');
-  const go = (f: Finding) => {
-    const id = focusTarget(f, (c) => store.template.cells.get(c)?.computed === false);
-    const el = id ? document.getElementById(id) : null;
-    el?.scrollIntoView?.({ block: 'center' });
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.focus();
-  };
+  const go = useCallback(
+    (f: Finding) => {
+      const id = focusTarget(f, (c) => store.template.cells.get(c)?.computed === false);
+      const el = id ? document.getElementById(id) : null;
+      el?.scrollIntoView?.({ block: 'center' });
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.focus();
+    },
+    [store],
+  );
+  const shown = [...errors, ...warnings];
+  const shownKeys = findingKeys(shown);
+  const incompleteKeys = open ? findingKeys(incomplete) : [];
   return (
     <aside className="findings" aria-label="检查结果">
       <h2>检查结果</h2>
@@ -78,8 +102,8 @@ function FindingsPanelBody() {
         </ul>
       )}
       <ul className="finding-list">
-        {[...errors, ...warnings].map((f, i) => (
-          <Item key={`${f.rule}-${i}`} finding={f} onGo={go} />
+        {shown.map((f, i) => (
+          <Item key={shownKeys[i]} finding={f} onGo={go} />
         ))}
       </ul>
       {incomplete.length > 0 && (
@@ -88,7 +112,7 @@ function FindingsPanelBody() {
           {open && (
             <ul className="finding-list">
               {incomplete.map((f, i) => (
-                <Item key={`${f.rule}-${i}`} finding={f} onGo={go} />
+                <Item key={incompleteKeys[i]} finding={f} onGo={go} />
               ))}
             </ul>
           )}
