@@ -22,9 +22,10 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid, type Report, type Template } from '../core';
 import {
-  CHAR, FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIGNATURE_RIGHT, SIZE,
+  CHAR, FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE,
   TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER, ems,
 } from './gbt9704';
+import { columnWidths, signatureIndents, titleLines } from './layout';
 
 export interface RenderOptions {
   /** Put 草稿 in the page header of every page. */
@@ -79,24 +80,11 @@ function _block(block: DocBlock): (Paragraph | Table)[] {
 }
 
 /**
- * 7.3.1: a title too long for one line breaks where the meaning allows (词意完整) into a trapezoid:
- * the organ and year above, the name of the report below. A title that fits stays one line.
- */
-export function titleLines(title: string): string[] {
-  if (ems(title) * SIZE.hao2 * 10 <= TEXT_WIDTH) return [title];
-  const m = /^(.+?\d{4}年)(.+)$/.exec(title);
-  return m ? [m[1]!, m[2]!] : [title];
-}
-
-/**
  * 7.3.5.2: 正文下空一行，署名右空二字；成文日期首字比署名首字右移二字，日期较长时署名右移、日期右空二字.
  * Right-aligned paragraphs whose right indents place the first characters that way.
  */
 function _signature(organ: string, date: string): Paragraph[] {
-  const o = ems(organ);
-  const d = ems(date);
-  const dateRight = date ? Math.max(SIGNATURE_RIGHT, o - d) : SIGNATURE_RIGHT;
-  const organRight = date ? dateRight + d + 2 - o : SIGNATURE_RIGHT;
+  const right = signatureIndents(organ, date);
   const line = (text: string, right: number, before: number) =>
     new Paragraph({
       alignment: AlignmentType.RIGHT,
@@ -105,27 +93,8 @@ function _signature(organ: string, date: string): Paragraph[] {
       keepNext: true,
       children: [_run(text, FONT.body, SIZE.hao3)],
     });
-  const out = [line(organ, organRight, LINE)];
-  if (date) out.push(line(date, dateRight, 0));
-  return out;
-}
-
-/** Column widths in twips over the whole 版心: label columns get a share, value columns the rest. */
-export function columnWidths(grid: ResolvedGrid): number[] {
-  const labels = grid.labelColumns;
-  const values = grid.columnCount - labels;
-  if (labels === 0) return _spread(TEXT_WIDTH, Array(values).fill(1));
-  const labelWidth = Math.max(TEXT_WIDTH - values * TABLE.maxValueWidth, Math.round(TEXT_WIDTH * TABLE.labelShare));
-  const valueWidths = _spread(TEXT_WIDTH - labelWidth, Array(values).fill(1));
-  const labelWeights = Array.from({ length: labels }, (_, i) => (i < labels - 1 ? TABLE.outerLabelShare : 1 - TABLE.outerLabelShare * (labels - 1)));
-  return [..._spread(labelWidth, labelWeights), ...valueWidths];
-}
-
-/** Split a width by weights into whole twips that add up exactly. */
-function _spread(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const out = weights.map((w) => Math.floor((total * w) / sum));
-  out[out.length - 1]! += total - out.reduce((s, w) => s + w, 0);
+  const out = [line(organ, right.organ, LINE)];
+  if (date) out.push(line(date, right.date, 0));
   return out;
 }
 

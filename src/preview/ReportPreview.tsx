@@ -7,7 +7,8 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid } from '../core';
 import type { ReportStore } from '../store/report-store';
 import { useSliceOf } from '../form/use-store';
-import { DENSE_COLUMNS, previewColumnWidths, previewTitleLines, signatureIndents } from './layout';
+import { TABLE } from '../docx/gbt9704';
+import { columnWidths, signatureIndents, titleLines } from '../docx/layout';
 import './preview.css';
 
 function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>) {
@@ -28,10 +29,10 @@ function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>) {
 }
 
 function PreviewGrid({ grid, values }: { grid: ResolvedGrid; values: ReadonlyMap<CellId, number | null> }) {
-  const widths = previewColumnWidths(grid);
+  const widths = columnWidths(grid);
   const total = widths.reduce((s, w) => s + w, 0);
   return (
-    <table className={`pv-grid${grid.columnCount > DENSE_COLUMNS ? ' pv-dense' : ''}`} data-grid={grid.id} aria-label={grid.label}>
+    <table className={`pv-grid${grid.columnCount > TABLE.denseColumns ? ' pv-dense' : ''}`} data-grid={grid.id} aria-label={grid.label}>
       <colgroup>
         {widths.map((w, i) => (
           <col key={i} style={{ width: `${((100 * w) / total).toFixed(3)}%` }} />
@@ -51,7 +52,7 @@ function PreviewGrid({ grid, values }: { grid: ResolvedGrid; values: ReadonlyMap
 function Block({ block }: { block: DocBlock }) {
   switch (block.kind) {
     case 'title': {
-      const lines = previewTitleLines(block.text);
+      const lines = titleLines(block.text);
       return (
         <h1 className="pv-title">
           {lines.map((l, i) => (

@@ -5,12 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { cellText, composeDocument, createReport, parseReportText, type DocBlock, type Report } from '../../src/core';
+import { cellText, composeDocument, createReport, parseReportText, titleText, type DocBlock, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { PreviewPage, ReportPreview } from '../../src/preview/ReportPreview';
 import { ReportViews } from '../../src/preview/ReportViews';
-import { previewColumnWidths, previewTitleLines, signatureIndents } from '../../src/preview/layout';
-import { columnWidths, titleLines } from '../../src/docx/render-docx';
+import { columnWidths, signatureIndents, titleLines } from '../../src/docx/layout';
 import { registry } from '../../src/app/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -85,9 +84,15 @@ describe('ReportPreview', () => {
     expect(page.querySelectorAll('td[data-cell]')).toHaveLength(template.cells.size);
   });
 
-  it('lays out columns, title and signature as the .docx does', () => {
-    for (const g of template.spec.sections.flatMap((s) => s.grids ?? [])) expect(previewColumnWidths(template.grid(g))).toEqual(columnWidths(template.grid(g)));
-    for (const t of ['原州区三营镇2023年政府信息公开工作年度报告', '某某市某某区某某街道办事处某某社区服务中心2023年政府信息公开工作年度报告']) expect(previewTitleLines(t)).toEqual(titleLines(t));
+  it('lays out columns and title with the .docx layout (src/docx/layout.ts)', () => {
+    render(<ReportPreview store={createReportStore(template, seed)} />);
+    for (const g of template.spec.sections.flatMap((s) => s.grids ?? [])) {
+      const widths = columnWidths(template.grid(g));
+      const total = widths.reduce((a, b) => a + b, 0);
+      const cols = [...document.querySelectorAll(`table[data-grid="${g}"] col`)].map((c) => (c as HTMLElement).style.width);
+      expect(cols).toEqual(widths.map((w) => `${((100 * w) / total).toFixed(3)}%`));
+    }
+    expect([...document.querySelectorAll('.pv-title-line')].map((l) => l.textContent)).toEqual(titleLines(titleText(template, seed)));
     // The date's first character is two characters right of the organ's (organ 10 characters, date 6.5).
     const s = signatureIndents('原州区三营镇人民政府', '2024年1月20日');
     expect(s.organ + 10 - (s.date + 6.5)).toBe(2);
