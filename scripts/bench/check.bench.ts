@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { checkReport, nextYearReport, parseReportText } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { stats } from './stats';
+import { timeIt as run } from './stats';
 
 const parsed = parseReportText(readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8'), nodeRegistry().get);
 if (!parsed.ok) throw new Error('example does not parse');
@@ -10,16 +10,6 @@ const { template, report } = parsed;
 const next = nextYearReport(template, report);
 for (const c of template.inputCells) next.values[c.id] ??= 1;
 
-const run = (label: string, fn: () => unknown, n = 500) => {
-  for (let i = 0; i < 50; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  console.log(`${label}: ${stats(times)}`);
-};
 run('check seed-002 (draft)', () => checkReport(template, report));
 run('check next-year report with previous (final)', () => checkReport(template, next, { mode: 'final', previous: report, today: '2025-01-10' }));
 const text = readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8');

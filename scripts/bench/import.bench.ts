@@ -6,7 +6,9 @@ import { renderDocx } from '../../src/docx/render-docx';
 import { Deflate } from 'fflate';
 import { ImportError, LIMITS, importDocx, importText, readDocx } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
-import { stats } from './stats';
+import { timeIt } from './stats';
+
+const run = (label: string, fn: () => unknown, n = 200) => timeIt(label, fn, n);
 
 const registry = nodeRegistry();
 const template = registry.get('gov-info-2021')!;
@@ -18,16 +20,6 @@ const report = (file: string) => {
   return p.report;
 };
 
-const run = (label: string, fn: () => unknown, n = 200) => {
-  for (let i = 0; i < Math.min(20, n); i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  console.log(`${label}: ${stats(times)}`);
-};
 
 const text002 = seed('002_');
 const text003 = seed('003_');

@@ -19,3 +19,4 @@ export { similarity } from './rules/kinds/text';
 export { findPersonalData } from './rules/kinds/personal-data';
 export * from './template/registry';
 export * from './report/document';
+export { diceCoefficient } from './text/dice';

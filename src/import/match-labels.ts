@@ -2,6 +2,10 @@
 // label is written here: every candidate comes from the template (or templates/index.json).
 // Printed labels vary in spaces, line breaks, bracket width, numbering punctuation and quotes;
 // near misses ("其他法律行政止公开", "行政事业型收费") are matched by edit distance and flagged.
+import { diceCoefficient } from '../core';
+
+/** A cheap similarity for headings that reword a label (Dice over character bigrams). */
+export const similarity = diceCoefficient;
 
 const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]/g;
 
@@ -85,17 +89,3 @@ export function matchLabel<T>(printed: string, candidates: readonly LabelCandida
   return tie ? undefined : best;
 }
 
-/** Dice coefficient of character bigrams: a cheap similarity for headings that reword a label. */
-export function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return m;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
-  return total === 0 ? (a === b ? 1 : 0) : (2 * common) / total;
-}

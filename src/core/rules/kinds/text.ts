@@ -5,6 +5,7 @@ import type { TextSlot } from '../../template/load';
 import { fillMessage, type Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { findPersonalData } from './personal-data';
+import { diceCoefficient } from '../../text/dice';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -68,22 +69,10 @@ export function checkPersonalData(rule: Of<'personal-data'>, ctx: RuleContext): 
   );
 }
 
-/** Dice coefficient of character bigrams, ignoring whitespace and punctuation. */
+/** Similarity of two texts, ignoring whitespace and punctuation (Dice over character bigrams). */
 export function similarity(a: string, b: string): number {
   const clean = (s: string) => s.replace(/[\s\p{P}]/gu, '');
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return m;
-  };
-  const x = clean(a);
-  const y = clean(b);
-  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
-  const gx = grams(x);
-  const gy = grams(y);
-  let shared = 0;
-  for (const [g, n] of gx) shared += Math.min(n, gy.get(g) ?? 0);
-  return (2 * shared) / (x.length - 1 + y.length - 1);
+  return diceCoefficient(clean(a), clean(b));
 }
 
 export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Finding[] {
