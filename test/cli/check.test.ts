@@ -19,7 +19,7 @@ describe('nianbao check', () => {
     const r = await run('check', 'examples/seed-002.report.json');
     expect(r.code).toBe(0);
     expect(r.out).not.toMatch(/错误 R/);
-    expect(r.out).toContain('共 0 个错误，0 个警告，5 项未完成');
+    expect(r.out).toContain('共 0 个错误，0 个警告，6 项未完成');
   });
 
   it('exits 1 and names rule, cells and values on a broken report', async () => {
@@ -58,7 +58,7 @@ describe('nianbao check', () => {
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('test/fixtures/broken/R2-row-total.json（示例市示例区和平街道办事处 2024年）：2 个错误，0 个警告，0 项未完成');
-    expect(lines[3]).toBe('合计：3 份报告，0 份无法读取，1 份有错误；2 个错误，1 个警告，5 项未完成');
+    expect(lines[3]).toBe('合计：3 份报告，0 份无法读取，1 份有错误；2 个错误，1 个警告，6 项未完成');
   });
 
   it('exits 2 with a clear message for missing, unreadable and invalid files and bad usage', async () => {
@@ -70,7 +70,7 @@ describe('nianbao check', () => {
     const bad = await run('check', join(dir, 'bad.json'));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('year：应为数字，实际为文字 “x”');
-    expect(bad.err).toContain('organ：应为对象，实际为缺少');
+    expect(bad.err).toContain('organ：缺少此项（应为对象）');
     expect((await run('check', join(dir, 'notjson.json'))).err).toContain('不是有效的 JSON');
     expect((await run('check')).code).toBe(2);
     expect((await run('check', '--bogus', 'x.json')).code).toBe(2);

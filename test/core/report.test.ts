@@ -41,7 +41,7 @@ describe('report files', () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     expect(parseReport(deep, get).ok).toBe(false);
     const bad = parseReportText('{"format": ', get);
-    expect(!bad.ok && bad.problems[0]!.message).toMatch(/^不是有效的 JSON/);
+    expect(!bad.ok && bad.problems[0]!.message).toMatch(/^文件内容不是报告文件：不是有效的 JSON/);
     const other = parseReport({ format: 'something-else' }, get);
     expect(!other.ok && other.problems[0]!.message).toContain('不是 nianbao 报告文件');
     const newer = parseReport({ ...busy(), formatVersion: REPORT_FORMAT_VERSION + 1 }, get);

@@ -28,14 +28,18 @@ describe('the real report of 原州区三营镇 2023 (seed 002)', () => {
   it('has no error and no warning while drafting; its blank 行政复议 cells are incomplete', () => {
     const findings = checkReport(template, seed002(), { today: TODAY });
     expect(findings.filter((f) => f.level !== 'incomplete')).toEqual([]);
-    expect(findings.map((f) => f.cells[0])).toEqual([
+    // The published text gives no 成文日期 (R16) …
+    expect(findings.filter((f) => f.rule === 'R16').map((f) => f.params.label)).toEqual(['成文日期']);
+    // … and prints the 行政复议 cells blank (R6), the total too.
+    expect(findings.filter((f) => f.rule === 'R6').map((f) => f.cells[0])).toEqual([
       'appeals:cases:review.upheld', 'appeals:cases:review.corrected', 'appeals:cases:review.other',
       'appeals:cases:review.pending', 'appeals:cases:review.total',
     ]);
   });
   it('has those blanks as errors once finished', () => {
     const findings = checkReport(template, seed002(), { mode: 'final', today: '2024-01-20' });
-    expect(findings.filter((f) => f.level === 'error').map((f) => f.rule)).toEqual(['R6', 'R6', 'R6', 'R6', 'R6']);
+    expect(findings.filter((f) => f.level === 'error').map((f) => f.rule)).toEqual(['R6', 'R6', 'R6', 'R6', 'R6', 'R16']);
+    expect(findings.find((f) => f.cells[0] === 'appeals:cases:review.total')?.message).toBe('四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 总计：来源报告中此合计为空白，应为各项之和');
   });
 });
 
@@ -78,7 +82,10 @@ describe('rule details', () => {
       '三、收到和处理政府信息公开申请情况 · 自然人列：一（5）+ 二（1）= 6，但（七）总计（4）+ 四（1）= 5（勾稽关系要求两边相等）',
     ]);
     expect(r1[0]!.level).toBe('error');
-    expect(r1[0]!.cells).toContain('applications:disclosed:natural-person');
+    // Highlight the column's 一, 二, （七）总计 and 四; the outcome cells behind the total are inputs.
+    expect(r1[0]!.cells).toEqual(['new', 'carried-over', 'outcome-total', 'carry-forward'].map((row) => `applications:${row}:natural-person`));
+    expect(r1[0]!.inputs).toContain('applications:disclosed:natural-person');
+    expect(r1[0]!.inputs).toHaveLength(21);
   });
 
   it('R4 catches the published 总计 0 whose parts are 10 and 1', () => {
@@ -152,6 +159,29 @@ describe('rule details', () => {
     const slots = checkReport(template, r).filter((f) => f.rule === 'R14').map((f) => f.text);
     expect(slots).not.toContain('problems');
     expect(slots).toContain('overview.active');
+  });
+
+  it('R16 wants the organ and the 成文日期 before publication', () => {
+    const r = busy();
+    r.organ.name = ' ';
+    r.dates.written = null;
+    expect(checkReport(template, r, { mode: 'final' }).filter((f) => f.rule === 'R16').map((f) => [f.level, f.message])).toEqual([
+      ['error', '报告基本信息：机关名称（发文机关署名）尚未填写，正式发布的报告必须写明'],
+      ['error', '报告基本信息：成文日期尚未填写，正式发布的报告必须写明'],
+    ]);
+    expect(checkReport(template, r).filter((f) => f.rule === 'R16').map((f) => f.level)).toEqual(['incomplete', 'incomplete']);
+  });
+
+  it('R17 warns about text copied from last year and not yet revised; next year starts a fresh preface', () => {
+    const next = nextYearReport(template, busy());
+    next.narrative.preface = undefined;
+    const r17 = checkReport(template, next).filter((f) => f.rule === 'R17');
+    expect(r17.map((f) => f.text)).toEqual(next.revise);
+    expect(next.revise).not.toContain('preface');
+    expect(next.narrative.preface).toBeUndefined();
+    expect(r17[0]!.message).toBe('一、总体情况沿用上一年度报告的文字，尚未按本年情况改写');
+    next.revise = [];
+    expect(checkReport(template, next).filter((f) => f.rule === 'R17')).toEqual([]);
   });
 
   it('R15 uses the level-specific deadline and the 成文日期', () => {

@@ -34,7 +34,7 @@ describe('nianbao render', () => {
     const out = join(dir, 'refused.docx');
     const r = await run('render', 'examples/seed-002.report.json', '-o', out);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('有 5 个错误，不能导出正式文档');
+    expect(r.err).toContain('有 6 个错误，不能导出正式文档');
     expect(r.err).toContain('错误 R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
     expect(existsSync(out)).toBe(false);
   });
@@ -44,7 +44,7 @@ describe('nianbao render', () => {
     const r = await run('render', 'examples/seed-002.report.json', '-o', out, '--draft');
     expect(r.code).toBe(0);
     expect(r.out).toContain('草稿');
-    expect(r.out).toContain('尚有 5 个错误');
+    expect(r.out).toContain('尚有 6 个错误');
     const p = parts(new Uint8Array(readFileSync(out)));
     expect([...p.entries()].some(([n, x]) => /header\d\.xml$/.test(n) && x.includes('>草稿</w:t>'))).toBe(true);
   });

@@ -34,8 +34,8 @@ describe('ExportActions', () => {
     const { saved, user } = setup();
     await user.click(screen.getByRole('button', { name: '导出 Word 文档' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('有 5 个错误，不能导出正式文档');
-    expect(within(alert).getAllByRole('listitem')).toHaveLength(5);
+    expect(alert).toHaveTextContent('有 6 个错误，不能导出正式文档');
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(6);
     expect(within(alert).getAllByRole('listitem')[0]).toHaveTextContent('R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
     expect(saved).toHaveLength(0);
     await user.click(within(alert).getByRole('button', { name: '关闭' }));
@@ -60,7 +60,7 @@ describe('ExportActions', () => {
     expect(saved[0]!.name).toBe('原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx');
     const p = parts(saved[0]!.bytes);
     expect([...p.entries()].some(([n, x]) => /header\d\.xml$/.test(n) && x.includes('>草稿</w:t>'))).toBe(true);
-    expect(await screen.findByText(/已导出“原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx”（草稿，尚有 5 个错误）/)).toBeInTheDocument();
+    expect(await screen.findByText(/已导出“原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx”（草稿，尚有 6 个错误）/)).toBeInTheDocument();
   });
 
   it('a report without errors exports the finished document, named after the report', async () => {

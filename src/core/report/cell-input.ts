@@ -1,7 +1,7 @@
 // What a person types into a cell → a value, or a refusal that says why. Normalises full-width
 // digits, thousands separators and surrounding spaces; never rounds or guesses.
 import type { CellKind } from '../template/schema';
-import { validValue } from '../rules/kinds/cells';
+import { MAX_VALUE, validValue } from '../rules/kinds/cells';
 
 export type CellInput = { ok: true; value: number | null } | { ok: false; reason: string };
 
@@ -24,6 +24,7 @@ export function parseCellInput(raw: string, kind: CellKind): CellInput {
   const value = Number(plain);
   if (value < 0) return { ok: false, reason: `“${raw.trim()}”是负数，${kind === 'count' ? '件数' : '金额'}不能为负` };
   if (kind === 'count' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，件数应为整数` };
+  if (value > MAX_VALUE) return { ok: false, reason: `“${raw.trim()}”过大，请核对` };
   if (!validValue(kind, value)) {
     return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数（单位：万元）` : `“${raw.trim()}”过大` };
   }

@@ -43,8 +43,11 @@ export function nextYearReport(template: Template, report: Report): Report {
   const next = createReport(template, report.year + 1);
   next.organ = { ...report.organ };
   next.contact = { ...report.contact };
-  next.narrative = { ...report.narrative };
-  next.revise = Object.keys(report.narrative).filter((k) => (report.narrative[k] ?? '').trim() !== '');
+  // The preface states the year and the statistics period: start from the template's default
+  // for the new year instead of carrying last year's dates (last year's stays in lastYear).
+  const { preface: _preface, ...carried } = report.narrative;
+  next.narrative = carried;
+  next.revise = Object.keys(carried).filter((k) => (carried[k] ?? '').trim() !== '');
   next.lastYear = { year: report.year, values: Object.fromEntries(values), narrative: { ...report.narrative } };
   for (const rule of template.rules) {
     if (rule.kind !== 'previous' || rule.terms.length !== 1) continue;

@@ -12,11 +12,11 @@ export function migrateReport(json: unknown, migrations: Record<number, Migratio
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, message: '文件内容不是一个报告对象（JSON 对象）' };
   let doc = json as Record<string, unknown>;
   if (doc.format !== REPORT_FORMAT) {
-    return { ok: false, message: `不是 nianbao 报告文件：format 应为 “${REPORT_FORMAT}”，实际为 ${JSON.stringify(doc.format) ?? '缺少'}` };
+    return { ok: false, message: `不是 nianbao 报告文件：format 应为 “${REPORT_FORMAT}”，${doc.format === undefined ? '文件中没有此项' : `实际为 ${JSON.stringify(doc.format)}`}` };
   }
   const version = doc.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: `formatVersion 应为正整数，实际为 ${JSON.stringify(version) ?? '缺少'}` };
+    return { ok: false, message: `formatVersion 应为正整数，${version === undefined ? '文件中没有此项' : `实际为 ${JSON.stringify(version)}`}` };
   }
   if (version > current) {
     return { ok: false, message: `此文件的格式版本为 ${version}，比本程序支持的版本 ${current} 新，请升级 nianbao 后再打开` };

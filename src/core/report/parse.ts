@@ -44,7 +44,9 @@ export function parseReportText(text: string, templates: (id: string) => Templat
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ path: '(文件)', message: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` }] };
+    // JSON.parse speaks English; say it in Chinese and keep its detail for whoever helps the clerk.
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ path: '(文件)', message: `文件内容不是报告文件：不是有效的 JSON，可能不是 nianbao 保存的文件或文件已损坏（技术信息：${detail.slice(0, 120)}）` }] };
   }
   return parseReport(json, templates);
 }

@@ -48,13 +48,16 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
     let message: string;
     switch (issue.code) {
       case 'invalid_type':
-        message = `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为${found === undefined ? '缺少' : `${TYPE_NAMES[_typeOf(found)] ?? _typeOf(found)} ${_show(found)}`}`;
+        message =
+          found === undefined
+            ? `缺少此项（应为${TYPE_NAMES[issue.expected] ?? issue.expected}）`
+            : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为${TYPE_NAMES[_typeOf(found)] ?? _typeOf(found)} ${_show(found)}`;
         break;
       case 'unrecognized_keys':
         message = `含有本格式没有的字段：${issue.keys.map((k) => `“${k}”`).join('、')}`;
         break;
       case 'invalid_value':
-        message = `应为 ${issue.values.map((v) => _show(v)).join(' 或 ')}，实际为 ${_show(found)}`;
+        message = found === undefined ? `缺少此项（应为 ${issue.values.map((v) => _show(v)).join(' 或 ')}）` : `应为 ${issue.values.map((v) => _show(v)).join(' 或 ')}，实际为 ${_show(found)}`;
         break;
       case 'too_big':
         message = `过大或过长（上限 ${String(issue.maximum)}），实际为 ${_show(found)}`;

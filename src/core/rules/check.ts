@@ -6,8 +6,8 @@ import type { RuleKind, RuleSpec } from '../template/schema';
 import { RuleContext, type CheckOptions } from './context';
 import { LEVEL_ORDER, type Finding } from './finding';
 import { checkBalance, checkPrevious, checkSum } from './kinds/equations';
-import { checkAllZero, checkRequired, checkValueRange } from './kinds/cells';
-import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkSimilarText } from './kinds/text';
+import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
+import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkSimilarText, checkUnrevised } from './kinds/text';
 import { checkDeadline, checkFeeReported } from './kinds/facts';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
@@ -25,6 +25,8 @@ const handlers: Handlers = {
   'personal-data': checkPersonalData,
   'similar-text': checkSimilarText,
   deadline: checkDeadline,
+  'required-facts': checkRequiredFacts,
+  unrevised: checkUnrevised,
 };
 
 export function checkReport(template: Template, report: Report, options: CheckOptions = {}): Finding[] {

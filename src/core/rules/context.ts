@@ -51,11 +51,11 @@ export class RuleContext {
     return `${this.sectionLabel(c.grid)} · ${c.name}`;
   }
 
-  /** The cells a computed total stands for, so a finding on a total can point at its inputs. */
-  expand(id: CellId): CellId[] {
+  /** The input cells a computed (not printed) total stands for; [] for an input or printed cell. */
+  inputsOf(id: CellId): CellId[] {
     const eq = this.template.computedBy.get(id);
-    if (!eq || this.report.printed?.[id] != null) return [id];
-    return [id, ...eq.items.flatMap((i) => this.expand(i.cell))];
+    if (!eq || this.report.printed?.[id] != null) return [];
+    return eq.items.flatMap((i) => (this.template.computedBy.has(i.cell) ? this.inputsOf(i.cell) : [i.cell]));
   }
 
   level(rule: RuleSpec): Level {
@@ -63,6 +63,8 @@ export class RuleContext {
   }
 
   finding(rule: RuleSpec, f: Omit<Finding, 'rule' | 'level' | 'message'>, pattern = rule.message): Finding {
-    return { rule: rule.id, level: this.level(rule), ...f, cells: [...new Set(f.cells)], message: fillMessage(pattern, f.params) };
+    const cells = [...new Set(f.cells)];
+    const inputs = [...new Set(cells.flatMap((c) => this.inputsOf(c)))].filter((c) => !cells.includes(c));
+    return { rule: rule.id, level: this.level(rule), ...f, cells, ...(inputs.length ? { inputs } : {}), message: fillMessage(pattern, f.params) };
   }
 }

@@ -12,6 +12,8 @@ export interface Finding {
   section?: string;
   /** The cells involved, so a view can highlight them; the first is where focus goes. */
   cells: CellId[];
+  /** Input cells behind computed totals among `cells`: not highlighted, but changing any of them changes the finding. */
+  inputs?: CellId[];
   /** The text slot involved (narrative rules). */
   text?: string;
   params: Record<string, string | number>;

@@ -86,7 +86,19 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('sum'), sums: z.array(id).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.record(cellKindSchema, label) }),
-  z.strictObject({ ...ruleBase, kind: z.literal('required') }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('required'),
+    /** Message for a total the source printed blank (it cannot be typed, only corrected at the source). */
+    printedMessage: label.optional(),
+  }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('required-facts'),
+    /** Report fields by dotted path (e.g. organ.name) with the label the message names. */
+    facts: z.array(z.strictObject({ path: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/), label })).min(1),
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('unrevised') }),
   z.strictObject({ ...ruleBase, kind: z.literal('previous'), ...along, cell: id, terms: z.array(term).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('all-zero'), grid: id, rows: z.array(id).min(1), organLevels: z.array(id).min(1) }),
   z.strictObject({

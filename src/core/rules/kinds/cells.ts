@@ -6,7 +6,8 @@ import type { RuleContext } from '../context';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
-const MAX_VALUE = 1e11;
+/** Larger than any real count or amount (万元); guards against pasted identifiers. */
+export const MAX_VALUE = 1e11;
 
 export function validValue(kind: 'count' | 'amount', v: number): boolean {
   if (!Number.isFinite(v) || v < 0 || v > MAX_VALUE) return false;
@@ -38,7 +39,9 @@ export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[]
   // A total the source printed blank ("/" or nothing) is a blank cell too.
   const printed = Object.entries(ctx.report.printed ?? {})
     .filter(([id, v]) => v === null && ctx.template.cells.has(id))
-    .map(([id]) => ctx.finding(rule, { section: ctx.template.sectionOf(ctx.cell(id).grid)?.id, cells: [id], params: { place: ctx.place(id) } }));
+    .map(([id]) =>
+      ctx.finding(rule, { section: ctx.template.sectionOf(ctx.cell(id).grid)?.id, cells: [id], params: { place: ctx.place(id) } }, rule.printedMessage),
+    );
   // Parts of 一 and the sections that are text only must be written too.
   const texts = ctx.template.texts
     .filter((t) => t.section && !t.section.grids && (t.id !== t.section.id || !t.section.parts))
@@ -66,4 +69,13 @@ export function checkAllZero(rule: Of<'all-zero'>, ctx: RuleContext): Finding[] 
       }),
     ];
   });
+}
+
+export function checkRequiredFacts(rule: Of<'required-facts'>, ctx: RuleContext): Finding[] {
+  return rule.facts
+    .filter((fact) => {
+      const v = fact.path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), ctx.report);
+      return v == null || (typeof v === 'string' && v.trim() === '');
+    })
+    .map((fact) => ctx.finding(rule, { cells: [], params: { label: fact.label, path: fact.path } }));
 }

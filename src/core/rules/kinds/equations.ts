@@ -55,7 +55,7 @@ export function checkBalance(rule: Of<'balance'>, ctx: RuleContext): Finding[] {
     return [
       ctx.finding(rule, {
         section: ctx.template.sectionOf(rule.grid)?.id,
-        cells: all.flatMap((t) => ctx.expand(t.cell)),
+        cells: all.map((t) => t.cell),
         params: {
           place: _place(ctx, rule.grid, rule.each, inst.at),
           leftTerms: _termsText(ctx, rule.each, left),
@@ -80,7 +80,7 @@ export function checkSum(rule: Of<'sum'>, ctx: RuleContext): Finding[] {
       return [
         ctx.finding(rule, {
           section: ctx.template.sectionOf(eq.sum.grid)?.id,
-          cells: [eq.total, ...eq.items.flatMap((i) => ctx.expand(i.cell))],
+          cells: [eq.total, ...eq.items.map((i) => i.cell)],
           params: {
             place: _place(ctx, eq.sum.grid, eq.sum.each, eq.at),
             totalName: ctx.cell(eq.total).name,

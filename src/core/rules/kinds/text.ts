@@ -94,3 +94,10 @@ export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Fi
     ];
   });
 }
+
+export function checkUnrevised(rule: Of<'unrevised'>, ctx: RuleContext): Finding[] {
+  const revise = new Set(ctx.report.revise ?? []);
+  return _texts(ctx)
+    .filter(({ slot }) => revise.has(slot.id))
+    .map(({ slot }) => ctx.finding(rule, { section: slot.section?.id, cells: [], text: slot.id, params: { text: _slotName(slot) } }));
+}
