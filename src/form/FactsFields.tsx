@@ -24,6 +24,8 @@ const LABELS: Record<FactField, string> = {
   website: '电子版发布网址',
 };
 
+export const FACTS_LEGEND = '报告基本信息';
+
 const IDS: Record<FactField, string> = {
   name: 'fact-organ',
   titleName: 'fact-title-name',
@@ -107,8 +109,16 @@ export function FactsFields() {
         callback: ({ values, name }) => {
           if (!name || !(FACT_FIELDS as readonly string[]).includes(name)) return;
           const field = name as FactField;
-          const parsed = schema.shape[field].safeParse(values[field] ?? '');
-          if (parsed.success) store.update((r) => withFact(r, field, parsed.data));
+          const raw = values[field] ?? '';
+          const parsed = schema.shape[field].safeParse(raw, { error: factsError });
+          if (parsed.success) {
+            store.update((r) => withFact(r, field, parsed.data));
+            store.setFieldRefusal(field, null);
+          } else {
+            // Counted with the refused cells as an error (findings panel, reports list) until fixed.
+            const message = parsed.error.issues[0]?.message ?? '';
+            store.setFieldRefusal(field, { raw, reason: `“${raw}”无效：${message}`, place: `${FACTS_LEGEND} · ${LABELS[field]}` });
+          }
         },
       }),
     [subscribe, schema, store],
@@ -124,7 +134,7 @@ export function FactsFields() {
   const props = { control, register };
   return (
     <fieldset className="facts">
-      <legend>报告基本信息</legend>
+      <legend>{FACTS_LEGEND}</legend>
       <Fact field="name" {...props} />
       <Fact field="titleName" {...props} />
       <Fact field="level" {...props}>

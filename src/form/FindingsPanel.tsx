@@ -3,11 +3,33 @@
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
 import { memo, useCallback, useState } from 'react';
 import type { Finding } from '../core';
-import { blankCells } from '../store/report-store';
+import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from './use-store';
 import { cellDomId } from './GridCell';
 import { textDomId } from './NarrativeField';
 import { LEVEL_TEXT } from './levels';
+import { factDomId } from './FactsFields';
+import type { FactField } from './facts-schema';
+
+/** What the unfinished items are: blank cells, empty text slots, other facts (a date, a statement). */
+export function incompleteParts(findings: readonly Finding[]): { cells: number; texts: number; other: number } {
+  const parts = { cells: 0, texts: 0, other: 0 };
+  for (const f of findings) {
+    if (f.level !== 'incomplete') continue;
+    if (f.text) parts.texts++;
+    else if (f.cells.length) parts.cells++;
+    else parts.other++;
+  }
+  return parts;
+}
+
+/** "未填写：单元格 166，文字 8" (the parts that are there). */
+export function incompleteText(parts: { cells: number; texts: number; other: number }): string {
+  const out = [parts.cells && `单元格 ${parts.cells}`, parts.texts && `文字 ${parts.texts}`, parts.other && `其他 ${parts.other}`].filter(Boolean);
+  return `未填写：${out.join('，')}`;
+}
+
+const refusalTarget = (r: RefusedInput) => (r.kind === 'cell' ? cellDomId(r.cell) : factDomId(r.field as FactField));
 
 /** Where a finding leads: its first input cell, else its first cell, else its text slot. */
 export function focusTarget(finding: Finding, isInput: (id: string) => boolean): string | null {
@@ -48,6 +70,7 @@ function FindingsPanelBody() {
   // The panel follows the keystroke's frame (see useSliceAfterPaint): the cell and totals paint first.
   const findings = useSliceAfterPaint((s) => s.findings);
   const refusals = useSliceAfterPaint((s) => s.refusals);
+  const fieldRefusals = useSliceAfterPaint((s) => s.fieldRefusals);
   const mode = useSlice((s) => s.mode);
   const blanks = useSliceAfterPaint((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
@@ -80,8 +103,9 @@ function FindingsPanelBody() {
         </label>
       </fieldset>
       <p className="summary" role="status" aria-live="polite">
-        错误 {errors.length + refusals.size} · 警告 {warnings.length} · 空白 {blanks}
+        错误 {errorCount({ findings, refusals, fieldRefusals })} · 警告 {warnings.length} · 未填写 {incomplete.length}
       </p>
+      <p className="summary-note">错误包括未接受的输入；“未填写”是草稿中尚空着的单元格和文字，按定稿检查时算作错误。</p>
       {blanks > 0 && (
         <p className="fill-zeros">
           <button type="button" onClick={() => setFilled(store.fillBlanks())}>
@@ -90,11 +114,11 @@ function FindingsPanelBody() {
         </p>
       )}
       {filled !== null && blanks === 0 && <p className="fill-note">已将 {filled} 个空白单元格填为 0，已填写的数值未改动。</p>}
-      {refusals.size > 0 && (
+      {refusals.size + fieldRefusals.size > 0 && (
         <ul className="finding-list">
-          {[...refusals.values()].map((r) => (
-            <li key={r.cell} data-level="error">
-              <button type="button" className="finding" onClick={() => document.getElementById(cellDomId(r.cell))?.focus()}>
+          {refusedInputs({ refusals, fieldRefusals }).map((r) => (
+            <li key={`${r.kind}:${r.kind === 'cell' ? r.cell : r.field}`} data-level="error">
+              <button type="button" className="finding" onClick={() => document.getElementById(refusalTarget(r))?.focus()}>
                 <span className="level">未接受</span> {r.place}：{r.reason}
               </button>
             </li>
@@ -108,7 +132,7 @@ function FindingsPanelBody() {
       </ul>
       {incomplete.length > 0 && (
         <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>未完成 {incomplete.length} 项</summary>
+          <summary>{incompleteText(incompleteParts(incomplete))}</summary>
           {open && (
             <ul className="finding-list">
               {incomplete.map((f, i) => (

@@ -1,7 +1,7 @@
 // One value cell: a labelled native input for typed cells, an <output> for computed totals. It
 // subscribes to its own value, refusal and findings only. What was typed stays in the input until
 // it is accepted or replaced; a refused text is kept and its reason shown beside the grid.
-import { memo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { formatValue, parseCellInput, type Finding, type ValueCell } from '../core';
 import { NO_FINDINGS } from '../store/report-store';
 import { useSlice, useStore } from './use-store';
@@ -35,6 +35,9 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
   const findings = useSlice((s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
   const [text, setText] = useState(() => refusal?.raw ?? _text(value));
   const [shown, setShown] = useState<{ value: number | null; refused: boolean }>({ value, refused: !!refusal });
+  // The value the cell held when the clerk started editing it (focus, or a paste into it): while
+  // the text is refused, the report holds this, not a prefix accepted on the way ("180" of "180.5").
+  const before = useRef<{ value: number | null } | null>(null);
 
   // A value set from outside (paste, opening a file) replaces the text unless the text means it.
   if (shown.value !== value || shown.refused !== !!refusal) {
@@ -66,7 +69,10 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
     const data = e.clipboardData.getData('text/plain');
-    if (/[\t\r\n]/.test(data.replace(/[\r\n]+$/, '')) && onPasteBlock(cell.id, data)) e.preventDefault();
+    if (/[\t\r\n]/.test(data.replace(/[\r\n]+$/, '')) && onPasteBlock(cell.id, data)) {
+      e.preventDefault();
+      before.current = null; // the block set this cell: what it holds now is the value to keep
+    }
   };
 
   const level = refusal ? 'error' : worstLevel(findings);
@@ -82,11 +88,17 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
       aria-describedby={refusal ? refusalDomId(cell.id) : undefined}
       title={refusal ? `${refusal.place}：${refusal.reason}` : _title(findings)}
       value={text}
+      onFocus={() => {
+        before.current = { value };
+      }}
       onChange={(e) => {
         setText(e.target.value);
-        store.typeCell(cell.id, e.target.value);
+        // Editing without a focus event first (a test, an assistive tool): the value before this change.
+        before.current ??= { value };
+        store.typeCell(cell.id, e.target.value, before.current.value);
       }}
       onBlur={() => {
+        before.current = null;
         // Show what was understood: "１，２００" becomes "1200" once accepted.
         const parsed = parseCellInput(text, cell.kind);
         if (parsed.ok && parsed.value === value && text !== _text(value)) setText(_text(value));

@@ -11,6 +11,10 @@ export type FactsValues = Record<FactField, string>;
 
 const _orNull = (v: string) => (v === '' ? null : v);
 
+/** An e-mail address as a clerk writes one (empty is allowed: the field is optional). */
+const _email = z.email();
+export const EMAIL_MESSAGE = '电子邮箱格式不对，应如 gkb@example.gov.cn';
+
 export function factsSchema(template: Template) {
   const shape = reportSchema(template).shape;
   const organ = shape.organ.shape;
@@ -30,7 +34,10 @@ export function factsSchema(template: Template) {
     deadline: z.string().transform(_orNull).pipe(dates.deadline),
     office: contact.office,
     phone: contact.phone,
-    email: contact.email,
+    email: z
+      .string()
+      .refine((v) => v === '' || _email.safeParse(v).success, { error: EMAIL_MESSAGE })
+      .pipe(contact.email),
     website: contact.website,
   });
 }

@@ -24,6 +24,18 @@ export interface Refusal {
   place: string;
 }
 
+/** Text a facts field (organ, year, dates, contact) refused: the report keeps its old value. */
+export interface FieldRefusal {
+  field: string;
+  raw: string;
+  reason: string;
+  /** The field's label, for messages. */
+  place: string;
+}
+
+/** One refused input, of a cell or of a facts field: what the error counts and the panel lists. */
+export type RefusedInput = ({ kind: 'cell' } & Refusal) | ({ kind: 'field' } & FieldRefusal);
+
 export interface ReportState {
   report: Report;
   values: ReadonlyMap<CellId, number | null>;
@@ -34,6 +46,8 @@ export interface ReportState {
   byText: ReadonlyMap<string, readonly Finding[]>;
   /** Cells whose typed text is not a valid value: the report keeps the old value, the form the text. */
   refusals: ReadonlyMap<CellId, Refusal>;
+  /** Facts fields whose text is not valid (kept in the field; the report keeps the old value). */
+  fieldRefusals: ReadonlyMap<string, FieldRefusal>;
   mode: Mode;
   /** Where the clerk is: the section and the cell last focused (kept with drafts). */
   focus: Focus;
@@ -54,8 +68,15 @@ export interface ReportStore {
   readonly template: Template;
   getState: () => ReportState;
   subscribe: (listener: () => void) => () => void;
-  /** What a person typed into a cell: a value is stored, a refusal is kept beside the report. */
-  typeCell: (id: CellId, raw: string) => { ok: true; value: number | null } | { ok: false; refusal: Refusal };
+  /**
+   * What a person typed into a cell: a value is stored, a refusal is kept beside the report.
+   * `restore`: the value the report holds while the text is refused (the cell's value when the
+   * clerk started editing it), so a refused "180.5" does not leave "180", accepted on the way.
+   * Without it, a refusal leaves the report's value as it is.
+   */
+  typeCell: (id: CellId, raw: string, restore?: number | null) => { ok: true; value: number | null } | { ok: false; refusal: Refusal };
+  /** A facts field refused its text (`refusal`) or holds a valid value again (`null`). */
+  setFieldRefusal: (field: string, refusal: Omit<FieldRefusal, 'field'> | null) => void;
   /** Several values at once (a paste): one recomputation, one notification. */
   setValues: (writes: readonly { cell: CellId; value: number | null }[]) => void;
   setText: (slot: string, text: string) => void;
@@ -67,15 +88,33 @@ export interface ReportStore {
   /** Any other change (organ, contact, dates, fee, revise): a function from the report to a new one. */
   update: (change: (report: Report) => Report) => void;
   setMode: (mode: Mode) => void;
-  /** Replace the whole report (open a file, start next year's); refusals are cleared. */
+  /** Replace the whole report (open a file, start next year's); refusals (cells and fields) are cleared. */
   load: (report: Report, focus?: Focus) => void;
   /** Record where the clerk is; recomputes nothing. */
   setFocus: (focus: Focus) => void;
   // The editor port of src/drafts (session and autosave) is met by these three.
   getReport: () => Report;
   getFocus: () => Focus;
-  /** Number of error-level findings and refused inputs. */
+  /** Number of error-level findings and refused inputs (cells and facts fields): see errorCount. */
   errors: () => number;
+}
+
+/** Every refused input: cells in the template's order, then facts fields. */
+export function refusedInputs(state: Pick<ReportState, 'refusals' | 'fieldRefusals'>): RefusedInput[] {
+  return [
+    ...[...state.refusals.values()].map((r) => ({ kind: 'cell' as const, ...r })),
+    ...[...state.fieldRefusals.values()].map((r) => ({ kind: 'field' as const, ...r })),
+  ];
+}
+
+/**
+ * The one error count the app shows (findings panel, reports list, header): error-level findings
+ * plus refused inputs, cells and facts fields.
+ */
+export function errorCount(state: Pick<ReportState, 'findings' | 'refusals' | 'fieldRefusals'>): number {
+  let n = state.refusals.size + state.fieldRefusals.size;
+  for (const f of state.findings) if (f.level === 'error') n++;
+  return n;
 }
 
 const _EMPTY: readonly Finding[] = Object.freeze([]);
@@ -136,6 +175,7 @@ export function createReportStore(template: Template, initial: Report, options: 
       byCell: _group(findings, (f) => f.cells, previous?.byCell),
       byText: _group(findings, (f) => (f.text ? [f.text] : []), previous?.byText),
       refusals,
+      fieldRefusals: previous?.fieldRefusals ?? new Map(),
       mode,
     };
   };
@@ -163,16 +203,20 @@ export function createReportStore(template: Template, initial: Report, options: 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    typeCell: (id, raw) => {
+    typeCell: (id, raw, restore) => {
       const cell = template.cells.get(id);
       if (!cell || cell.computed) throw new Error(`not an input cell: ${id}`);
       const parsed = parseCellInput(raw, cell.kind);
       if (!parsed.ok) {
         const refusal: Refusal = { cell: id, raw, reason: parsed.reason, place: placeOf(template, id) };
         const old = state.refusals.get(id);
-        // The report is unchanged: only the refusals move, nothing is recomputed.
-        if (old?.raw !== raw) {
-          state = { ...state, refusals: new Map(state.refusals).set(id, refusal) };
+        const refusals = old?.raw === raw ? state.refusals : new Map(state.refusals).set(id, refusal);
+        if (restore !== undefined && (state.report.values[id] ?? null) !== restore) {
+          // A prefix of this text was accepted on the way ("180" of "180.5"): back to the value before.
+          commit({ ...state.report, values: { ...state.report.values, [id]: restore } }, refusals);
+        } else if (refusals !== state.refusals) {
+          // The report is unchanged: only the refusals move, nothing is recomputed.
+          state = { ...state, refusals };
           notify();
         }
         return { ok: false, refusal };
@@ -203,6 +247,15 @@ export function createReportStore(template: Template, initial: Report, options: 
       if ((state.report.narrative[slot] ?? '') === text) return;
       commit({ ...state.report, narrative: { ...state.report.narrative, [slot]: text } });
     },
+    setFieldRefusal: (field, refusal) => {
+      const old = state.fieldRefusals.get(field);
+      if (!refusal ? !old : old && old.raw === refusal.raw && old.reason === refusal.reason) return;
+      const next = new Map(state.fieldRefusals);
+      if (refusal) next.set(field, { field, ...refusal });
+      else next.delete(field);
+      state = { ...state, fieldRefusals: next };
+      notify();
+    },
     update: (change) => {
       const next = change(state.report);
       if (next !== state.report) commit(next);
@@ -211,7 +264,7 @@ export function createReportStore(template: Template, initial: Report, options: 
       if (mode !== state.mode) commit(state.report, state.refusals, mode);
     },
     load: (report, focus = {}) => {
-      state = { ...derive(report, state.mode, new Map(), state), focus, loads: state.loads + 1 };
+      state = { ...derive(report, state.mode, new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 };
       notify();
     },
     setFocus: (focus) => {
@@ -221,7 +274,7 @@ export function createReportStore(template: Template, initial: Report, options: 
     },
     getReport: () => state.report,
     getFocus: () => state.focus,
-    errors: () => state.findings.filter((f) => f.level === 'error').length + state.refusals.size,
+    errors: () => errorCount(state),
   };
 }
 

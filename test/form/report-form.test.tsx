@@ -58,6 +58,7 @@ describe('ReportForm', () => {
     const { store, user } = setup();
     const cell = A('withheld.third-party', 'research');
     await user.type(input(cell), '2');
+    await user.tab();
     await user.type(input(cell), '.5');
     expect(input(cell)).toHaveValue('2.5');
     expect(input(cell)).toHaveAttribute('aria-invalid', 'true');
@@ -126,9 +127,14 @@ describe('ReportForm', () => {
   });
 
   it('checks as a finished report on request: blanks become errors', async () => {
-    const { user } = setup();
+    const { store, user } = setup();
     const panel = screen.getByRole('complementary', { name: '检查结果' });
-    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 空白 ${template.inputCells.length}`);
+    const incomplete = store.getState().findings.filter((f) => f.level === 'incomplete');
+    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 未填写 ${incomplete.length}`);
+    // The unfinished items say what they are: blank cells, empty text slots, the rest.
+    const texts = incomplete.filter((f) => f.text).length;
+    const other = incomplete.length - texts - template.inputCells.length;
+    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(`未填写：单元格 ${template.inputCells.length}，文字 ${texts}${other ? `，其他 ${other}` : ''}`);
     await user.click(within(panel).getByLabelText('按定稿检查'));
     expect(within(panel).getByRole('status')).not.toHaveTextContent('错误 0 ·');
   });
@@ -140,7 +146,8 @@ describe('ReportForm', () => {
     await user.type(input(A('new', 'research')), '5');
     await user.type(input(A('new', 'commercial')), 'x');
     await user.type(input('appeals:cases:review.upheld'), '2');
-    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 1 · 警告 0 · 空白 ${n - 3}`);
+    expect(within(panel).getByRole('status')).toHaveTextContent(/^错误 1 · 警告 0 · 未填写 \d+$/);
+    expect(within(panel).getByRole('button', { name: /^空白单元格填0/ })).toHaveTextContent(`（全部 ${n - 3} 格）`);
     const grid = template.grid('applications');
     const wrap = input(A('new', 'research')).closest('.grid-wrap') as HTMLElement;
     const blanksHere = grid.cells.filter((c) => !c.computed).length - 2;
@@ -155,9 +162,11 @@ describe('ReportForm', () => {
     // Other grids are untouched; the grid's own button is gone.
     expect(v['appeals:cases:review.corrected']).toBeUndefined();
     expect(within(wrap).queryByRole('button', { name: /本表空白/ })).toBeNull();
-    expect(within(panel).getByRole('status')).toHaveTextContent(`空白 ${n - 3 - blanksHere}`);
+    expect(within(panel).getByRole('button', { name: /^空白单元格填0/ })).toHaveTextContent(`（全部 ${n - 3 - blanksHere} 格）`);
     await user.click(within(panel).getByRole('button', { name: /^空白单元格填0/ }));
-    expect(within(panel).getByRole('status')).toHaveTextContent('空白 0');
+    expect(within(panel).queryByRole('button', { name: /^空白单元格填0/ })).toBeNull();
+    // Only the refused cell is still blank in the report (it counts as an error, and unfinished).
+    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(/^未填写：单元格 1，/);
     expect(store.getState().report.values['appeals:cases:review.upheld']).toBe(2);
     expect(store.getState().report.values['appeals:cases:review.corrected']).toBe(0);
     expect(within(panel).getByText(`已将 ${n - 3 - blanksHere} 个空白单元格填为 0，已填写的数值未改动。`)).toBeInTheDocument();

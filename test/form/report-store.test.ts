@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
-import { blankCells, createReportStore } from '../../src/store/report-store';
+import { blankCells, createReportStore, errorCount, refusedInputs } from '../../src/store/report-store';
 import { nodeRegistry } from '../../src/node/templates';
 
 const registry = nodeRegistry();
@@ -149,5 +149,46 @@ describe('report store', () => {
     const fresh = createReportStore(template, createReport(template, 2024));
     expect(fresh.fillBlanks([A('new', 'research'), A('new', 'total')])).toBe(1);
     expect(Object.keys(fresh.getState().report.values).filter((k) => fresh.getState().report.values[k] != null)).toEqual([A('new', 'research')]);
+  });
+
+  it('puts back the value before the edit when a refused text had a prefix accepted on the way', () => {
+    const store = createReportStore(template, createReport(template, 2024));
+    const id = A('new', 'natural-person');
+    store.typeCell(id, '179');
+    const listener = vi.fn();
+    store.subscribe(listener);
+    for (const raw of ['1', '18', '180']) expect(store.typeCell(id, raw, 179).ok).toBe(true);
+    expect(store.getState().report.values[id]).toBe(180);
+    expect(store.typeCell(id, '180.', 179).ok).toBe(false);
+    expect(store.getState().report.values[id]).toBe(179);
+    expect(store.getState().values.get(A('new', 'total'))).toBe(179);
+    expect(store.getState().refusals.get(id)?.raw).toBe('180.');
+    // Further refused keystrokes move only the refusal.
+    const calls = listener.mock.calls.length;
+    const report = store.getState().report;
+    store.typeCell(id, '180.5', 179);
+    expect(store.getState().report).toBe(report);
+    expect(listener).toHaveBeenCalledTimes(calls + 1);
+  });
+
+  it('counts refused facts fields with the refused cells and the error findings (errorCount)', () => {
+    const store = createReportStore(template, seed.report);
+    const base = store.getState().findings.filter((f) => f.level === 'error').length;
+    expect(store.errors()).toBe(base);
+    store.typeCell(A('new', 'research'), 'x');
+    store.setFieldRefusal('year', { raw: '二〇二三', reason: '“二〇二三”无效：请填四位数字的年份', place: '报告年度' });
+    expect(store.errors()).toBe(base + 2);
+    expect(errorCount(store.getState())).toBe(base + 2);
+    expect(refusedInputs(store.getState()).map((r) => r.kind)).toEqual(['cell', 'field']);
+    // The same refusal again notifies nobody; accepting clears it.
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setFieldRefusal('year', { raw: '二〇二三', reason: '“二〇二三”无效：请填四位数字的年份', place: '报告年度' });
+    expect(listener).not.toHaveBeenCalled();
+    store.setFieldRefusal('year', null);
+    expect(store.errors()).toBe(base + 1);
+    store.setFieldRefusal('email', { raw: 'abc', reason: '…', place: '电子邮箱' });
+    store.load(seed.report);
+    expect(store.errors()).toBe(base);
   });
 });
