@@ -1,12 +1,19 @@
 // @vitest-environment jsdom
-// The app's export action: a final export is refused while errors remain (listed, nothing saved);
-// 导出草稿 always saves, with 草稿 in the header; the bytes are a real .docx.
+// The app's export action over the real report store, beside the real form and findings panel:
+// a final export is refused while errors or refused inputs remain (the same count as the panel,
+// each item leading to its cell, switching to 填写); open warnings are shown grouped and need
+// 仍然导出; 导出草稿 always saves and names the refused inputs it exported with their last accepted
+// value; the bytes are a real .docx.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ExportActions } from '../../src/docx/ExportActions';
 import { readFileSync } from 'node:fs';
+import { ExportActions, refusalText } from '../../src/docx/ExportActions';
+import { ReportViews } from '../../src/preview/ReportViews';
 import { parseReportText, type Report } from '../../src/core';
+import { createReportStore } from '../../src/store/report-store';
+import { cellDomId } from '../../src/form/GridCell';
+import { textDomId } from '../../src/form/NarrativeField';
 import { registry } from '../../src/app/templates';
 import { parts } from './docx-parts';
 
@@ -21,57 +28,158 @@ function _read(path: string): Report {
 const seed002 = () => _read('examples/seed-002.report.json');
 const busy = () => _read('examples/busy-subdistrict.report.json');
 
-function setup(report = seed002()) {
+/** The export buttons above the form, as in the app; `form: false` leaves the form out. */
+function setup(report = seed002(), { form = true } = {}) {
   const saved: { bytes: Uint8Array; name: string }[] = [];
-  render(<ExportActions store={{ template, getReport: () => report }} today={() => '2024-01-10'} save={(bytes, name) => saved.push({ bytes, name })} />);
-  return { saved, user: userEvent.setup() };
+  const store = createReportStore(template, report, { today: '2024-01-10' });
+  render(
+    <>
+      <ExportActions store={store} save={(bytes, name) => saved.push({ bytes, name })} />
+      {form && <ReportViews store={store} />}
+    </>,
+  );
+  return { saved, store, user: userEvent.setup() };
 }
+
+const exportButton = () => screen.getByRole('button', { name: '导出 Word 文档' });
+/** The error count of the findings panel's summary (错误 N · 警告 N · …), shown or not. */
+const panelErrors = () => Number(/错误 (\d+)/.exec(document.querySelector('.findings .summary')?.textContent ?? '')?.[1]);
 
 afterEach(cleanup);
 
 describe('ExportActions', () => {
-  it('refuses a final export while errors remain and lists them; saves nothing', async () => {
-    const { saved, user } = setup();
-    await user.click(screen.getByRole('button', { name: '导出 Word 文档' }));
+  it('refuses a final export while errors remain: checks as finished, counts as the findings panel, saves nothing', async () => {
+    const { saved, store, user } = setup();
+    expect(store.getState().mode).toBe('draft');
+    await user.click(exportButton());
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('有 6 个错误，不能导出正式文档');
-    expect(within(alert).getAllByRole('listitem')).toHaveLength(6);
-    expect(within(alert).getAllByRole('listitem')[0]).toHaveTextContent('R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
+    // Seed 002 as finished: four blank 行政复议 cells, its blank printed total (R6) and no 成文日期 (R16).
+    expect(store.getState().mode).toBe('final');
+    expect(screen.getByRole('radio', { name: '按定稿检查' })).toBeChecked();
+    expect(alert).toHaveTextContent(`有 ${store.errors()} 个错误，不能导出正式文档`);
+    expect(store.errors()).toBeGreaterThanOrEqual(6);
+    expect(panelErrors()).toBe(store.errors());
+    const items = within(alert).getAllByRole('listitem');
+    expect(items).toHaveLength(store.errors());
+    expect(items[0]).toHaveTextContent('R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
     expect(saved).toHaveLength(0);
     await user.click(within(alert).getByRole('button', { name: '关闭' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('a refused input blocks the final export, is listed with its place and text, and the item leads to its cell from 预览', async () => {
+    const { saved, store, user } = setup(busy());
+    const id = 'applications:new:natural-person';
+    const before = store.getReport().values[id];
+    expect(store.typeCell(id, '180.5').ok).toBe(false);
+    await user.click(screen.getByRole('tab', { name: '预览' }));
+    await user.click(exportButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('有 1 个错误，不能导出正式文档');
+    expect(panelErrors()).toBe(1);
+    const item = within(alert).getByRole('button', { name: /180\.5/ });
+    expect(item).toHaveTextContent(/^三、收到和处理政府信息公开申请情况 · .*自然人：“180\.5”未被接受：带小数，件数应为整数$/);
+    expect(saved).toHaveLength(0);
+    // The preview is shown; the item switches to 填写 and lands in the cell.
+    expect(document.getElementById('view-form')).not.toBeVisible();
+    await user.click(item);
+    expect(screen.getByRole('tab', { name: '填写' })).toHaveAttribute('aria-selected', 'true');
+    expect(document.activeElement?.id).toBe(cellDomId(id));
+    // Corrected, the list follows the store and the export goes ahead.
+    store.typeCell(id, String(before ?? 0));
+    await screen.findByText('错误已全部改正，可以再次导出 Word 文档。');
+    await user.click(exportButton());
+    await waitFor(() => expect(saved).toHaveLength(1));
+  });
+
   it('lists the first ten errors of a blank report and counts the rest', async () => {
     const blank = seed002();
     blank.values = {};
-    const { saved, user } = setup(blank);
-    await user.click(screen.getByRole('button', { name: '导出 Word 文档' }));
+    const { saved, store, user } = setup(blank, { form: false });
+    await user.click(exportButton());
     const alert = await screen.findByRole('alert');
     expect(within(alert).getAllByRole('listitem')).toHaveLength(10);
-    expect(alert).toHaveTextContent(/另有 \d+ 个错误，见检查结果/);
+    expect(alert).toHaveTextContent(`另有 ${store.errors() - 10} 个错误，见检查结果`);
     expect(saved).toHaveLength(0);
   });
 
-  it('导出草稿 saves a .docx with 草稿 in the header and says errors remain', async () => {
-    const { saved, user } = setup();
+  it('an error without a cell or text (成文日期) leads to its facts field', async () => {
+    const report = busy();
+    report.dates = { ...report.dates, written: null };
+    const { user } = setup(report);
+    await user.click(exportButton());
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: /成文日期/ }));
+    expect(document.activeElement).toBe(screen.getByLabelText('成文日期'));
+  });
+
+  it('open warnings need 仍然导出: grouped by section, each leading to its text; 返回修改 exports nothing', async () => {
+    const report = busy();
+    // Text copied from last year and not yet revised, in two sections (R17, warnings).
+    report.revise = ['overview.active', 'problems'];
+    const { saved, user } = setup(report);
+    await user.click(exportButton());
+    const dialog = await screen.findByRole('alertdialog', { name: '仍要导出吗？' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    const groups = within(dialog).getAllByRole('region');
+    expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual([
+      template.spec.sections.find((s) => s.id === 'overview')!.label,
+      template.spec.sections.find((s) => s.id === 'problems')!.label,
+    ]);
+    expect(dialog).toHaveTextContent('尚有 2 条警告');
+    expect(within(groups[0]!).getByRole('button')).toHaveTextContent(/^R17 一、总体情况 · （一）主动公开沿用上一年度报告的文字/);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '返回修改' }));
+    await user.click(within(groups[1]!).getByRole('button'));
+    expect(document.activeElement?.id).toBe(textDomId('problems'));
+    await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(saved).toHaveLength(0);
+    await user.click(exportButton());
+    await user.click(await screen.findByRole('button', { name: '仍然导出' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.name).not.toContain('草稿');
+  });
+
+  it('导出草稿 saves a .docx with 草稿 in the header and says errors remain (the panel’s count)', async () => {
+    const { saved, store, user } = setup();
     await user.click(screen.getByRole('button', { name: '导出草稿' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx');
     const p = parts(saved[0]!.bytes);
     expect([...p.entries()].some(([n, x]) => /header\d\.xml$/.test(n) && x.includes('>草稿</w:t>'))).toBe(true);
-    expect(await screen.findByText(/已导出“原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx”（草稿，尚有 6 个错误）/)).toBeInTheDocument();
+    // A draft leaves the check mode alone: the count is the panel's, in the mode it shows.
+    store.setMode('final');
+    await user.click(screen.getByRole('button', { name: '导出草稿' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(await screen.findByText(`已导出“原州区三营镇2023年政府信息公开工作年度报告（草稿）.docx”（草稿，尚有 ${panelErrors()} 个错误）`)).toBeInTheDocument();
   });
 
-  it('a report without errors exports the finished document, named after the report', async () => {
+  it('导出草稿 with a refused input says the cell went out with its last accepted value', async () => {
+    const { saved, store, user } = setup(busy(), { form: false });
+    const id = 'applications:new:natural-person';
+    const before = store.getReport().values[id]!;
+    const refused = store.typeCell(id, '180.5');
+    if (refused.ok) throw new Error('180.5 was accepted');
+    await user.click(screen.getByRole('button', { name: '导出草稿' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('以下 1 个单元格的输入未被接受，草稿中是其上次接受的数值（没有则为空白）');
+    expect(within(note).getByRole('listitem')).toHaveTextContent(`${refusalText(refused.refusal)}（草稿中为 ${before}）`);
+    const doc = parts(saved[0]!.bytes).get('word/document.xml')!;
+    expect(doc).not.toContain('180.5');
+    expect(doc).toContain(`>${before}</w:t>`);
+  });
+
+  it('a report without errors or warnings exports the finished document, named after the report', async () => {
     const report = busy();
-    const { saved, user } = setup(report);
-    await user.click(screen.getByRole('button', { name: '导出 Word 文档' }));
+    const { saved, user } = setup(report, { form: false });
+    await user.click(exportButton());
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe(`${report.organ.titleName || report.organ.name}${report.year}年政府信息公开工作年度报告.docx`);
     const doc = parts(saved[0]!.bytes).get('word/document.xml')!;
     expect(doc).toContain(`>${report.organ.name}</w:t>`);
     expect(doc).not.toContain('草稿');
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });
