@@ -1,13 +1,16 @@
-// The app shell: the header, and the authoring form over one report store. Other views (toolbar,
-// drafts, preview) attach to the same store.
+// The app shell: one header (the product's name, which report is open, its save status, one
+// toolbar row: 报告 · 导入 · 导出), a first-steps hint on a new empty report, then the form and the
+// preview over one report store.
 import { useState } from 'react';
 import { createReport, defaultReportYear } from '../core';
 import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
 import { ExportActions } from '../docx/ExportActions';
 import { ImportDialog } from './import/ImportDialog';
+import { FirstSteps } from './FirstSteps';
 import { createReportStore, type ReportStore } from '../store/report-store';
 import { registry } from './templates';
+import './app.css';
 
 /** A new report for the year a clerk starting today most likely writes (see defaultReportYear). */
 export function newStore(today = new Date()): ReportStore {
@@ -18,14 +21,35 @@ export function newStore(today = new Date()): ReportStore {
 
 export function App() {
   const [store] = useState(newStore);
-  return (
-    <main>
-      <h1>nianbao · 政府信息公开工作年度报告编制器</h1>
-      <DraftsRoot store={store}>
-        <ExportActions store={store} />
+  const title = (
+    <h1 className="app-title">
+      政府信息公开工作年度报告编制器 <small lang="en">nianbao</small>
+    </h1>
+  );
+  const tools = (
+    <>
+      <div className="tool-group" role="group" aria-labelledby="tool-group-import">
+        <span className="tool-group-label" id="tool-group-import">
+          导入
+        </span>
         <ImportDialog store={store} />
-        <ReportViews store={store} />
+      </div>
+      <div className="tool-group tool-group-export">
+        <span className="tool-group-label" aria-hidden="true">
+          导出
+        </span>
+        <ExportActions store={store} />
+      </div>
+    </>
+  );
+  return (
+    <>
+      <DraftsRoot store={store} title={title} tools={tools}>
+        <main>
+          <FirstSteps store={store} />
+          <ReportViews store={store} />
+        </main>
       </DraftsRoot>
-    </main>
+    </>
   );
 }

@@ -1,12 +1,17 @@
-// The drafts bar: save status, the reports list, new report, open/save a file, next year's report;
-// the conflict banner when another tab changed this report; one notice line with file problems.
-import { useRef, useState } from 'react';
+// The app's header: the product's name, which report is open and its save status, then one
+// toolbar row: 报告 (the reports list, new report, open/save a file, next year's report) and the
+// groups the app adds (导入, 导出). Below it the conflict banner when another tab changed this
+// report, and one notice line (what just happened, or a file's problems). The reports list is a
+// modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createReport, defaultReportYear, nextYearReport, type Report } from '../core';
 import { useDrafts, useSession } from './context';
 import type { SaveStatus } from './autosave';
 import { openReportBytes, reportFileName, reportFileText } from './files';
 import { registry } from '../app/templates';
-import { ReportsList } from './ReportsList';
+import { REPORTS_LIST_HEADING, ReportsList, draftTitle } from './ReportsList';
+import { Modal } from '../app/Modal';
+import { useSliceOf } from '../form/use-store';
 
 const MAX_PROBLEMS = 50;
 
@@ -29,7 +34,41 @@ export function statusText(s: SaveStatus): string {
   }
 }
 
-export function DraftsBar() {
+export interface DraftsBarProps {
+  /** The product's heading, first in the header. */
+  title?: ReactNode;
+  /** More groups of the toolbar, after 报告 (导入, 导出). */
+  tools?: ReactNode;
+}
+
+/** Which report is open: its name in the list, its organ and year. */
+function CurrentReport() {
+  const { store, db } = useDrafts();
+  const { draftId, listVersion } = useSession();
+  const organ = useSliceOf(store, (s) => s.report.organ.name);
+  const year = useSliceOf(store, (s) => s.report.year);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    let stale = false;
+    if (draftId) void db.get(draftId).then((r) => !stale && setName(r?.name ?? ''), () => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [db, draftId, listVersion]);
+  return (
+    <p className="app-current">
+      <span className="app-current-label">正在编辑：</span>
+      <strong>{draftTitle({ name, organ, year })}</strong>
+      {name && (
+        <span className="app-current-facts">
+          {organ || '（未填机关名称）'} · {year} 年度
+        </span>
+      )}
+    </p>
+  );
+}
+
+export function DraftsBar({ title, tools }: DraftsBarProps) {
   const { store, session, setNotice } = useDrafts();
   const state = useSession();
   const [listOpen, setListOpen] = useState(false);
@@ -71,58 +110,76 @@ export function DraftsBar() {
   };
 
   return (
-    <div className="drafts">
-      <div className="drafts-bar" role="region" aria-label="草稿与文件">
-        <span className={`drafts-status drafts-${state.status.kind}`} role="status" aria-live="polite">
-          {statusText(state.status)}
-        </span>
-        <button type="button" aria-expanded={listOpen} onClick={() => setListOpen((v) => !v)}>
-          报告列表
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            const year = defaultReportYear(new Date());
-            void startNew(createReport(store.template, year), '', `已新建 ${year} 年度的空白报告`);
-          }}
-        >
-          新建报告
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          打开文件
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="选择报告文件"
-          data-testid="open-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
-        <button type="button" onClick={saveFile}>
-          保存为文件
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            const report = store.getState().report;
-            void session.flush().then(() =>
-              startNew(nextYearReport(store.template, report), '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：上年结转已填入，文字沿用上年并标为待修改`),
-            );
-          }}
-        >
-          以此为基础新建下一年度报告
-        </button>
-      </div>
-      {state.conflict && <ConflictBanner />}
-      <NoticeLine />
-      {listOpen && <ReportsList onOpened={() => setListOpen(false)} />}
-    </div>
+    <>
+      <header className="app-header">
+        <div className="app-header-top">
+          {title}
+          <CurrentReport />
+          <span className={`drafts-status drafts-${state.status.kind}`} role="status" aria-live="polite">
+            {statusText(state.status)}
+          </span>
+        </div>
+        <div className="app-toolbar">
+          <div className="tool-group" role="group" aria-labelledby="tool-group-report">
+            <span className="tool-group-label" id="tool-group-report">
+              报告
+            </span>
+            <button type="button" aria-haspopup="dialog" onClick={() => setListOpen(true)}>
+              报告列表
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const year = defaultReportYear(new Date());
+                void startNew(createReport(store.template, year), '', `已新建 ${year} 年度的空白报告`);
+              }}
+            >
+              新建报告
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              打开文件
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-label="选择报告文件"
+              data-testid="open-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void openFile(file);
+              }}
+            />
+            <button type="button" onClick={saveFile}>
+              保存为文件
+            </button>
+            <button
+              type="button"
+              title="以此报告为基础新建下一年度报告：上年结转填入，文字沿用上年并标为待修改；本报告不变"
+              onClick={() => {
+                const report = store.getState().report;
+                void session.flush().then(() =>
+                  startNew(nextYearReport(store.template, report), '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：上年结转已填入，文字沿用上年并标为待修改`),
+                );
+              }}
+            >
+              新建下一年度报告
+            </button>
+          </div>
+          {tools}
+        </div>
+        {state.conflict && <ConflictBanner />}
+        {!listOpen && <NoticeLine />}
+      </header>
+      {listOpen && (
+        <Modal labelledBy={REPORTS_LIST_HEADING} className="reports-dialog" onClose={() => setListOpen(false)}>
+          <ReportsList onOpened={() => setListOpen(false)} onClose={() => setListOpen(false)} />
+          <NoticeLine />
+        </Modal>
+      )}
+    </>
   );
 }
 
@@ -148,37 +205,48 @@ function ConflictBanner() {
   );
 }
 
+/**
+ * One notice line. Its place stays in the page when empty, so that after 撤销 or 关闭提示 (whose
+ * buttons go away) focus can stay there, e.g. inside the reports list dialog.
+ */
 function NoticeLine() {
   const { notice, setNotice } = useDrafts();
-  if (!notice) return null;
+  const place = useRef<HTMLDivElement>(null);
+  const done = () => {
+    setNotice(null);
+    place.current?.focus();
+  };
+  if (!notice) return <div className="drafts-notice-place" ref={place} tabIndex={-1} />;
   const problems = notice.problems ?? [];
   return (
-    <div className={`drafts-notice drafts-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      <p>
-        {notice.text}
-        {notice.action && (
-          <button
-            type="button"
-            onClick={() => {
-              notice.action!.run();
-              setNotice(null);
-            }}
-          >
-            {notice.action.label}
+    <div className="drafts-notice-place" ref={place} tabIndex={-1}>
+      <div className={`drafts-notice drafts-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <p>
+          {notice.text}
+          {notice.action && (
+            <button
+              type="button"
+              onClick={() => {
+                notice.action!.run();
+                done();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
+          <button type="button" className="drafts-dismiss" aria-label="关闭提示" onClick={done}>
+            ×
           </button>
+        </p>
+        {problems.length > 0 && (
+          <ul className="drafts-problems">
+            {problems.slice(0, MAX_PROBLEMS).map((p, i) => (
+              <li key={i}>{p.message.startsWith(p.path) ? p.message : `${p.path}：${p.message}`}</li>
+            ))}
+            {problems.length > MAX_PROBLEMS && <li>……另有 {problems.length - MAX_PROBLEMS} 处问题</li>}
+          </ul>
         )}
-        <button type="button" className="drafts-dismiss" aria-label="关闭提示" onClick={() => setNotice(null)}>
-          ×
-        </button>
-      </p>
-      {problems.length > 0 && (
-        <ul className="drafts-problems">
-          {problems.slice(0, MAX_PROBLEMS).map((p, i) => (
-            <li key={i}>{p.message.startsWith(p.path) ? p.message : `${p.path}：${p.message}`}</li>
-          ))}
-          {problems.length > MAX_PROBLEMS && <li>……另有 {problems.length - MAX_PROBLEMS} 处问题</li>}
-        </ul>
-      )}
+      </div>
     </div>
   );
 }

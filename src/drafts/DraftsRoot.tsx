@@ -29,7 +29,16 @@ function _localStorage(): Storage | null {
 
 type Boot = { kind: 'loading' } | { kind: 'ready'; db: DraftDb; session: DraftSession } | { kind: 'failed'; message: string };
 
-export function DraftsRoot({ store, children }: { store: ReportStore; children: ReactNode }) {
+export interface DraftsRootProps {
+  store: ReportStore;
+  children: ReactNode;
+  /** The product's heading, first in the header (also while drafts load or cannot be used). */
+  title?: ReactNode;
+  /** The toolbar's groups after 报告 (导入, 导出). */
+  tools?: ReactNode;
+}
+
+export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -58,7 +67,9 @@ export function DraftsRoot({ store, children }: { store: ReportStore; children: 
       if (disposed) return db.close();
       void navigator.storage?.persist?.().catch(() => false);
       await db.purge().catch(() => 0);
-      session = createDraftSession({ db, editor: storePort(store, focus), templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
+      // The list's 错误数 is the store's one count (error findings and refused inputs, cells and facts).
+      const editor = { ...storePort(store, focus), errors: () => store.errors() };
+      session = createDraftSession({ db, editor, templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];
@@ -91,13 +102,26 @@ export function DraftsRoot({ store, children }: { store: ReportStore; children: 
     [boot, store, notice],
   );
 
-  if (boot.kind === 'loading') return <p className="drafts-loading" role="status">正在打开草稿…</p>;
+  if (boot.kind === 'loading') {
+    return (
+      <header className="app-header">
+        <div className="app-header-top">{title}</div>
+        <p className="drafts-loading" role="status">
+          正在打开草稿…
+        </p>
+      </header>
+    );
+  }
   if (boot.kind === 'failed') {
     return (
       <>
-        <p className="drafts-status drafts-failed" role="alert">
-          保存失败：{boot.message}。本页内容不会自动保存，请用“保存为文件”保存。
-        </p>
+        <header className="app-header">
+          <div className="app-header-top">{title}</div>
+          <p className="drafts-status drafts-failed" role="alert">
+            无法使用浏览器存储：{boot.message}。本页内容不会自动保存，请用“导出草稿”保存。
+          </p>
+          {tools && <div className="app-toolbar">{tools}</div>}
+        </header>
         {children}
       </>
     );
@@ -105,7 +129,7 @@ export function DraftsRoot({ store, children }: { store: ReportStore; children: 
   return (
     <DraftsContext.Provider value={value}>
       <HashKeeper session={boot.session} />
-      <DraftsBar />
+      <DraftsBar title={title} tools={tools} />
       {children}
     </DraftsContext.Provider>
   );

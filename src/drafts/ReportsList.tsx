@@ -8,7 +8,9 @@ import { TRASH_DAYS, type DraftSummary } from './db';
 const when = (t: number) => new Date(t).toLocaleString('zh-CN', { hour12: false });
 export const draftTitle = (d: Pick<DraftSummary, 'name' | 'organ' | 'year'>) => d.name || `${d.organ || '（未填机关名称）'} ${d.year} 年度`;
 
-export function ReportsList({ onOpened }: { onOpened?: () => void }) {
+export const REPORTS_LIST_HEADING = 'reports-list-h';
+
+export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onClose?: () => void }) {
   const { db, session, store, setNotice } = useDrafts();
   const { draftId, listVersion } = useSession();
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
@@ -38,26 +40,61 @@ export function ReportsList({ onOpened }: { onOpened?: () => void }) {
   const remove = async (d: DraftSummary) => {
     setAsking(null);
     await db.remove(d.id);
-    if (d.id === draftId) {
+    const wasOpen = d.id === draftId;
+    let now = '';
+    let blank: { id: string; rev: number } | undefined;
+    if (wasOpen) {
       // The open draft went to the trash: continue in the most recent other one, or a new blank one.
       const next = (await db.list()).find((x) => x.deletedAt === null);
       const opened = next ? (await session.open(next.id)).ok : false;
-      if (!opened) await session.openNew(createReport(store.template, d.year)).catch(() => undefined);
+      if (opened && next) now = `现在打开的是“${draftTitle(next)}”`;
+      else {
+        const created = await session.openNew(createReport(store.template, d.year)).catch(() => undefined);
+        if (created) {
+          blank = { id: created.id, rev: created.rev };
+          now = `已新建一份 ${d.year} 年度的空白报告并打开`;
+        }
+      }
     }
     changed();
     setNotice({
       kind: 'info',
-      text: `已删除“${draftTitle(d)}”（回收站保留 ${TRASH_DAYS} 天）`,
-      action: { label: '撤销', run: () => void db.restore(d.id).then(changed) },
+      text: `已删除“${draftTitle(d)}”（回收站保留 ${TRASH_DAYS} 天）${now ? `。${now}` : ''}`,
+      action: { label: '撤销', run: () => void undo(d, wasOpen, blank) },
     });
+  };
+
+  /** Undo a delete: restore the draft and, if it was the open one, open it again. */
+  const undo = async (d: DraftSummary, wasOpen: boolean, blank?: { id: string; rev: number }) => {
+    await db.restore(d.id);
+    if (wasOpen) {
+      const r = await session.open(d.id);
+      if (!r.ok) {
+        changed();
+        setNotice({ kind: 'error', text: `已恢复“${draftTitle(d)}”，但无法打开：`, problems: r.problems });
+        return;
+      }
+      // The blank report opened in its place, if nothing was typed into it, goes to the trash too.
+      const b = blank && (await db.get(blank.id));
+      if (b && b.rev === blank!.rev && b.deletedAt === null) await db.remove(b.id);
+      setNotice({ kind: 'info', text: `已恢复并重新打开“${draftTitle(d)}”` });
+    } else setNotice({ kind: 'info', text: `已恢复“${draftTitle(d)}”` });
+    changed();
   };
 
   if (!drafts) return <p role="status">正在读取报告列表…</p>;
   const live = drafts.filter((d) => d.deletedAt === null);
   const trash = drafts.filter((d) => d.deletedAt !== null);
   return (
-    <section className="reports-list" aria-labelledby="reports-list-h">
-      <h2 id="reports-list-h">报告列表</h2>
+    <section className="reports-list" aria-labelledby={REPORTS_LIST_HEADING}>
+      <div className="modal-head">
+        <h2 id={REPORTS_LIST_HEADING}>报告列表</h2>
+        {onClose && (
+          <button type="button" className="modal-close" onClick={onClose}>
+            关闭
+          </button>
+        )}
+      </div>
       <table>
         <thead>
           <tr>

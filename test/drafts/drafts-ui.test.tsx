@@ -71,18 +71,75 @@ describe('drafts UI', () => {
     expect(await liveDrafts()).toBe(2);
   });
 
-  it('deleting asks first, moves the draft to the trash, and 撤销 brings it back', async () => {
-    const { user } = await setup();
-    await user.click(screen.getByRole('button', { name: '报告列表' }));
-    const table = await screen.findByRole('table');
+  it('deleting asks first, moves the draft to the trash, says what is open now, and 撤销 reopens it', async () => {
+    const { store, user } = await setup();
+    store.update((r) => ({ ...r, organ: { ...r.organ, name: '甲镇人民政府' } }));
+    await expect.poll(async () => {
+      const db = await openDraftDb();
+      const organ = (await db.list())[0]?.organ;
+      db.close();
+      return organ;
+    }).toBe('甲镇人民政府');
+    const first = location.hash;
+    const opener = screen.getByRole('button', { name: '报告列表' });
+    await user.click(opener);
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    const table = await within(dialog).findByRole('table');
     await user.click(within(table).getByRole('button', { name: '删除' }));
     expect(await liveDrafts()).toBe(1); // only asked so far
     await user.click(within(table).getByRole('button', { name: '确定删除' }));
-    expect(await screen.findByText(/已删除“.+”（回收站保留 30 天）/)).toBeInTheDocument();
-    // The open draft was the only one: a new blank one is opened, the deleted one is in the trash.
+    // The open draft was the only one: a new blank one is opened, and the notice says so.
+    expect(await within(dialog).findByText(/已删除“甲镇人民政府 2024 年度”（回收站保留 30 天）。已新建一份 2024 年度的空白报告并打开/)).toBeInTheDocument();
     await expect.poll(liveDrafts).toBe(1);
-    expect(await screen.findByText(/回收站（1，保留 30 天）/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(location.hash).not.toBe(first);
+    expect(store.getState().report.organ.name).toBe('');
+    expect(await within(dialog).findByText(/回收站（1，保留 30 天）/)).toBeInTheDocument();
+    // 撤销 restores it and opens it again; the untouched blank report goes to the trash.
+    await user.click(within(dialog).getByRole('button', { name: '撤销' }));
+    expect(await within(dialog).findByText('已恢复并重新打开“甲镇人民政府 2024 年度”')).toBeInTheDocument();
+    expect(location.hash).toBe(first);
+    expect(store.getState().report.organ.name).toBe('甲镇人民政府');
+    await expect.poll(liveDrafts).toBe(1);
+    // Escape closes the list; focus is back on the button that opened it.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
+  it('deleting the open draft with others in the list names the one now open; 撤销 reopens the deleted one', async () => {
+    const { store, user } = await setup();
+    const db = await openDraftDb();
+    const other = createReport(template, 2023);
+    other.organ.name = '乙街道办事处';
+    await db.create(other, { name: '' });
+    db.close();
+    const first = location.hash;
+    await user.click(screen.getByRole('button', { name: '报告列表' }));
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    await within(dialog).findByText('乙街道办事处 2023 年度');
+    const current = dialog.querySelector('tr[aria-current="true"]') as HTMLElement;
+    await user.click(within(current).getByRole('button', { name: '删除' }));
+    await user.click(within(current).getByRole('button', { name: '确定删除' }));
+    expect(await within(dialog).findByText(/现在打开的是“乙街道办事处 2023 年度”/)).toBeInTheDocument();
+    expect(store.getState().report.organ.name).toBe('乙街道办事处');
+    await user.click(within(dialog).getByRole('button', { name: '撤销' }));
+    await expect.poll(() => location.hash).toBe(first);
+    expect(store.getState().report.year).toBe(2024);
     await expect.poll(liveDrafts).toBe(2);
+  });
+
+  it('stores the one error count in the list: error findings plus refused cells', async () => {
+    const { store, user } = await setup();
+    store.typeCell('applications:new:research', 'x');
+    const db = await openDraftDb();
+    await expect.poll(async () => (await db.list())[0]?.errors).toBe(store.errors());
+    db.close();
+    expect(store.errors()).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: '报告列表' }));
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    const row = (await within(dialog).findAllByRole('row'))[1]!;
+    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(String(store.errors()));
+    await user.click(within(dialog).getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

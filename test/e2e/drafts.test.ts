@@ -174,9 +174,10 @@ it('saves a report file and opens files: a broken one is refused naming the plac
 
   const listRows = async () => {
     await page.getByRole('button', { name: '报告列表' }).click();
-    await page.locator('.reports-list table').waitFor();
-    const rows = await page.locator('.reports-list tbody tr').count();
-    await page.getByRole('button', { name: '报告列表' }).click();
+    const dialog = page.getByRole('dialog', { name: '报告列表' });
+    await dialog.locator('.reports-list table').waitFor();
+    const rows = await dialog.locator('.reports-list tbody tr').count();
+    await dialog.getByRole('button', { name: '关闭', exact: true }).click();
     return rows;
   };
   const before = await listRows();
@@ -205,7 +206,7 @@ it('starts next year from this year, and the list renames, deletes (asked, undoa
   await page.locator('#fact-organ').fill('某某镇人民政府');
   await cell(page, A('carry-forward', 'natural-person')).fill('3');
   const year = Number(await page.locator('#fact-year').inputValue());
-  await page.getByRole('button', { name: '以此为基础新建下一年度报告' }).click();
+  await page.getByRole('button', { name: '新建下一年度报告' }).click();
   await expect.poll(() => page.locator('#fact-year').inputValue()).toBe(String(year + 1));
   expect(await page.locator('#fact-organ').inputValue()).toBe('某某镇人民政府');
   expect(await cell(page, A('carried-over', 'natural-person')).inputValue()).toBe('3');

@@ -126,4 +126,21 @@ describe('ImportDialog', () => {
     expect(live).toHaveLength(2);
     expect(store.getState().report.year).toBe(2023);
   });
+
+  it('is a modal <dialog>: Escape or 关闭 closes it, keeping nothing, and focus returns to the button', async () => {
+    const { user } = setup();
+    const opener = screen.getByRole('button', { name: '导入已发布的报告' });
+    await user.click(opener);
+    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(opener).toHaveAttribute('aria-haspopup', 'dialog');
+    await user.click(within(dialog).getByLabelText('网页上复制的报告文字：'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+    await user.click(opener);
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
 });

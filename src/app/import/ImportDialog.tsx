@@ -1,10 +1,12 @@
 // 导入已发布的报告: open a .docx or paste the text of a published report, see what was read
 // beside the source with the uncertain cells marked, then create a draft as that year's report
-// or directly as next year's. The importer is loaded with import() on first use.
+// or directly as next year's. The importer is loaded with import() on first use. The dialog is
+// modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns to the button.
 import { useContext, useId, useRef, useState } from 'react';
 import { computeValues, nextYearReport, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { ImportNote, ImportResult, SourceDoc } from '../../import';
 import { DraftsContext } from '../../drafts/context';
+import { Modal } from '../Modal';
 import './import.css';
 
 export interface ImportTarget {
@@ -167,76 +169,83 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
     setText('');
   }
 
-  if (state.kind === 'closed') {
-    return (
-      <button type="button" className="import-open" onClick={() => setState({ kind: 'input' })}>
-        导入已发布的报告
-      </button>
-    );
-  }
+  const button = (
+    <button type="button" className="import-open" aria-haspopup="dialog" onClick={() => setState({ kind: 'input' })}>
+      导入已发布的报告
+    </button>
+  );
+  if (state.kind === 'closed') return button;
   const close = () => setState({ kind: 'closed' });
   return (
-    <div className="import-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <h2 id={titleId}>导入已发布的报告</h2>
-      {state.kind === 'read' ? (
-        <>
-          <p>
-            来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
-          </p>
-          <div className="import-compare">
-            <SourceView source={state.source} />
-            <ResultView template={store.template} result={state.result} />
-          </div>
-          <div className="import-actions">
-            <button type="button" onClick={() => void create(state.result.report, `${state.name}（导入）`)}>
-              作为 {state.result.report.year} 年报告打开
-            </button>
-            <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), `${state.name}（${state.result.report.year + 1}年）`)}>
-              以此为上年报告，开始 {state.result.report.year + 1} 年报告
-            </button>
-            <button type="button" onClick={() => setState({ kind: 'input' })}>
-              换一个来源
-            </button>
-            <button type="button" onClick={close}>
-              取消
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p>打开已发布报告的 Word 文件（.docx），或把网页上的报告全文复制后粘贴到下面。</p>
-          <label>
-            Word 文件（.docx）：
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              disabled={state.kind === 'busy'}
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (!file) return;
-                if (file.size > MAX_BYTES) return setState({ kind: 'input', error: `文件超过 ${MAX_BYTES / 1048576} MB，无法导入` });
-                await read(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
-                if (fileInput.current) fileInput.current.value = '';
-              }}
-            />
-          </label>
-          <label>
-            网页上复制的报告文字：
-            <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={state.kind === 'busy'} />
-          </label>
-          {state.kind === 'input' && state.error ? <p role="alert" className="import-error">{state.error}</p> : null}
-          {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
-          <div className="import-actions">
-            <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text })}>
-              读取粘贴的文字
-            </button>
-            <button type="button" onClick={close}>
-              取消
-            </button>
-          </div>
-        </>
-      )}
-    </div>
+    <>
+      {button}
+      <Modal labelledBy={titleId} className="import-dialog" onClose={close}>
+        <div className="modal-head">
+          <h2 id={titleId}>导入已发布的报告</h2>
+          <button type="button" className="modal-close" onClick={close}>
+            关闭
+          </button>
+        </div>
+        {state.kind === 'read' ? (
+          <>
+            <p>
+              来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
+            </p>
+            <div className="import-compare">
+              <SourceView source={state.source} />
+              <ResultView template={store.template} result={state.result} />
+            </div>
+            <div className="import-actions">
+              <button type="button" onClick={() => void create(state.result.report, `${state.name}（导入）`)}>
+                作为 {state.result.report.year} 年报告打开
+              </button>
+              <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), `${state.name}（${state.result.report.year + 1}年）`)}>
+                以此为上年报告，开始 {state.result.report.year + 1} 年报告
+              </button>
+              <button type="button" onClick={() => setState({ kind: 'input' })}>
+                换一个来源
+              </button>
+              <button type="button" onClick={close}>
+                取消
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p>打开已发布报告的 Word 文件（.docx），或把网页上的报告全文复制后粘贴到下面。</p>
+            <label>
+              Word 文件（.docx）：
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                disabled={state.kind === 'busy'}
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  if (file.size > MAX_BYTES) return setState({ kind: 'input', error: `文件超过 ${MAX_BYTES / 1048576} MB，无法导入` });
+                  await read(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
+                  if (fileInput.current) fileInput.current.value = '';
+                }}
+              />
+            </label>
+            <label>
+              网页上复制的报告文字：
+              <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={state.kind === 'busy'} />
+            </label>
+            {state.kind === 'input' && state.error ? <p role="alert" className="import-error">{state.error}</p> : null}
+            {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
+            <div className="import-actions">
+              <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text })}>
+                读取粘贴的文字
+              </button>
+              <button type="button" onClick={close}>
+                取消
+              </button>
+            </div>
+          </>
+        )}
+      </Modal>
+    </>
   );
 }
