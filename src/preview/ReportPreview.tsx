@@ -4,7 +4,7 @@
 // as GB/T 9704 does, and 打印 prints the preview alone. It is mounted only while it is shown, and
 // follows the store through useDeferredValue, so it never holds up typing.
 import { memo, useDeferredValue, useMemo } from 'react';
-import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid } from '../core';
+import { cellText, composeDocument, type CellId, type DisplayRow, type DocBlock, type GridItem, type ResolvedGrid } from '../core';
 import type { ReportStore } from '../store/report-store';
 import { useSliceOf } from '../form/use-store';
 import { TABLE } from '../docx/gbt9704';
@@ -28,9 +28,36 @@ function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>) {
   );
 }
 
+/**
+ * The rows of a grid in print sections: the header rows repeated on every page (`repeat`) form the
+ * <thead>; the rest is cut at each block title into one <tbody> per block, so print CSS can keep a
+ * small block (a 第二十条 block: title, header and value rows) on one page, and a block title and
+ * its header rows with the rows that follow.
+ */
+export function gridSections(grid: ResolvedGrid): { head: DisplayRow[]; blocks: DisplayRow[][] } {
+  let n = 0;
+  while (n < grid.rows.length && grid.rows[n]!.repeat) n++;
+  const head = grid.rows.slice(0, n);
+  const blocks: DisplayRow[][] = [];
+  for (const row of grid.rows.slice(n)) {
+    if (row.role === 'title' || blocks.length === 0) blocks.push([row]);
+    else blocks[blocks.length - 1]!.push(row);
+  }
+  return { head, blocks };
+}
+
+function _rows(rows: DisplayRow[], values: ReadonlyMap<CellId, number | null>) {
+  return rows.map((row, r) => (
+    <tr key={r} className={`pv-row-${row.role}`}>
+      {row.items.map((item) => _cell(item, values))}
+    </tr>
+  ));
+}
+
 function PreviewGrid({ grid, values }: { grid: ResolvedGrid; values: ReadonlyMap<CellId, number | null> }) {
   const widths = columnWidths(grid);
   const total = widths.reduce((s, w) => s + w, 0);
+  const { head, blocks } = gridSections(grid);
   return (
     <table className={`pv-grid${grid.columnCount > TABLE.denseColumns ? ' pv-dense' : ''}`} data-grid={grid.id} aria-label={grid.label}>
       <colgroup>
@@ -38,13 +65,13 @@ function PreviewGrid({ grid, values }: { grid: ResolvedGrid; values: ReadonlyMap
           <col key={i} style={{ width: `${((100 * w) / total).toFixed(3)}%` }} />
         ))}
       </colgroup>
-      <tbody>
-        {grid.rows.map((row, r) => (
-          <tr key={r} className={`pv-row-${row.role}`}>
-            {row.items.map((item) => _cell(item, values))}
-          </tr>
-        ))}
-      </tbody>
+      {head.length > 0 && <thead>{_rows(head, values)}</thead>}
+      {blocks.map((rows, b) => (
+        // A block short enough is kept whole on one page, as the .docx keeps merged row groups.
+        <tbody key={b} className={rows.length <= TABLE.keepGroupRows ? 'pv-block pv-keep' : 'pv-block'}>
+          {_rows(rows, values)}
+        </tbody>
+      ))}
     </table>
   );
 }

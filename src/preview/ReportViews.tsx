@@ -1,19 +1,53 @@
 // 填写 / 预览: the form and the preview of the finished report as two tabs over one store. The
 // form stays mounted while hidden (its text fields and refused cells keep what was typed); the
-// preview is mounted only while it is shown, so typing never waits for it.
-import { useState, type KeyboardEvent } from 'react';
+// preview is mounted only while it is shown, so typing never waits for it. Printing prints the
+// report whatever tab is shown: while 填写 is shown, a print-only copy of the preview is mounted
+// for the print (on `beforeprint`, synchronously, and removed on `afterprint`).
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { ReportStore } from '../store/report-store';
 import { ReportForm } from '../form/ReportForm';
 import { ReportPreview } from './ReportPreview';
+import { SHOW_VIEW_EVENT, type View } from './views';
 
-type View = 'form' | 'preview';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'form', label: '填写' },
   { id: 'preview', label: '预览' },
 ];
 
+/** True from `beforeprint` to `afterprint` (or while print media matches), rendered synchronously. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const set = (on: boolean) => flushSync(() => setPrinting(on));
+    const before = () => set(true);
+    const after = () => set(false);
+    const media = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+    const change = (e: MediaQueryListEvent) => set(e.matches);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    media?.addEventListener?.('change', change);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      media?.removeEventListener?.('change', change);
+    };
+  }, []);
+  return printing;
+}
+
 export function ReportViews({ store }: { store: ReportStore }) {
   const [view, setView] = useState<View>('form');
+  const printing = usePrinting();
+  // Another part of the app (the export's lists) may ask for a view, e.g. to focus a cell.
+  useEffect(() => {
+    const onShow = (e: Event) => {
+      const next = (e as CustomEvent<View>).detail;
+      if (next === 'form' || next === 'preview') flushSync(() => setView(next));
+    };
+    document.addEventListener(SHOW_VIEW_EVENT, onShow);
+    return () => document.removeEventListener(SHOW_VIEW_EVENT, onShow);
+  }, []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
@@ -44,6 +78,11 @@ export function ReportViews({ store }: { store: ReportStore }) {
       </div>
       {view === 'preview' && (
         <div role="tabpanel" id="view-preview" aria-labelledby="view-tab-preview">
+          <ReportPreview store={store} />
+        </div>
+      )}
+      {view !== 'preview' && printing && (
+        <div className="print-copy" aria-hidden="true">
           <ReportPreview store={store} />
         </div>
       )}

@@ -7,9 +7,10 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { cellText, composeDocument, createReport, parseReportText, titleText, type DocBlock, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { PreviewPage, ReportPreview } from '../../src/preview/ReportPreview';
+import { PreviewPage, ReportPreview, gridSections } from '../../src/preview/ReportPreview';
 import { ReportViews } from '../../src/preview/ReportViews';
 import { columnWidths, signatureIndents, titleLines } from '../../src/docx/layout';
+import { TABLE } from '../../src/docx/gbt9704';
 import { registry } from '../../src/app/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -127,5 +128,52 @@ describe('ReportPreview', () => {
     await user.click(screen.getByRole('tab', { name: '填写' }));
     expect(screen.queryByRole('article', { name: '报告预览' })).toBeNull();
     expect(document.getElementById('view-form')).toBeVisible();
+  });
+  it('cuts each grid into print sections: repeated header rows in <thead>, one <tbody> per block, short blocks kept whole', () => {
+    render(<PreviewPage blocks={composeDocument(template, seed)} />);
+    for (const g of template.grids) {
+      const table = document.querySelector(`table[data-grid="${g.id}"]`)!;
+      const { head, blocks } = gridSections(g);
+      // Every row once, in order.
+      expect([...head, ...blocks.flat()]).toEqual(g.rows);
+      expect(table.querySelectorAll('thead tr')).toHaveLength(g.rows.filter((r) => r.repeat).length);
+      const bodies = [...table.querySelectorAll('tbody')];
+      expect(bodies.map((b) => b.rows.length)).toEqual(blocks.map((b) => b.length));
+      bodies.forEach((b, i) => expect(b.classList.contains('pv-keep')).toBe(blocks[i]!.length <= TABLE.keepGroupRows));
+    }
+    // The 第二十条 grid: four blocks, each starting with its title row and kept whole.
+    const article = document.querySelector('table[data-grid="article-20"]')!;
+    const bodies = [...article.querySelectorAll('tbody')];
+    expect(bodies).toHaveLength(4);
+    for (const b of bodies) {
+      expect(b.rows[0]!.className).toBe('pv-row-title');
+      expect(b.className).toBe('pv-block pv-keep');
+    }
+    // Grid 三 repeats its header rows on every page.
+    expect(document.querySelectorAll('table[data-grid="applications"] thead tr').length).toBeGreaterThan(0);
+  });
+
+  it('printing from 填写 prints the report: a copy of the preview is mounted from beforeprint to afterprint', async () => {
+    render(<ReportViews store={createReportStore(template, seed)} />);
+    expect(document.getElementById('view-form')).toBeVisible();
+    expect(document.querySelector('.report-preview')).toBeNull();
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    const copy = document.querySelector('.print-copy');
+    expect(copy).not.toBeNull();
+    expect(copy!.querySelector('article.pv-page')).toHaveTextContent('原州区三营镇2023年政府信息公开工作年度报告');
+    expect(copy!.querySelectorAll('td[data-cell]')).toHaveLength(template.cells.size);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(document.querySelector('.report-preview')).toBeNull();
+    // While 预览 is shown, the preview itself prints: no second copy.
+    await userEvent.setup().click(screen.getByRole('tab', { name: '预览' }));
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    expect(document.querySelectorAll('.report-preview')).toHaveLength(1);
+    expect(document.querySelector('.print-copy')).toBeNull();
   });
 });
