@@ -11,21 +11,25 @@ import { LEVEL_TEXT } from './levels';
 import { factDomId } from './FactsFields';
 import type { FactField } from './facts-schema';
 
-/** What the unfinished items are: blank cells, empty text slots, other facts (a date, a statement). */
-export function incompleteParts(findings: readonly Finding[]): { cells: number; texts: number; other: number } {
-  const parts = { cells: 0, texts: 0, other: 0 };
+/**
+ * What the unfinished items are: blank cells, empty text slots, report facts (a finding naming a
+ * field of the report by `params.path`, e.g. a date), and anything else (a statement).
+ */
+export function incompleteParts(findings: readonly Finding[]): { cells: number; texts: number; facts: number; other: number } {
+  const parts = { cells: 0, texts: 0, facts: 0, other: 0 };
   for (const f of findings) {
     if (f.level !== 'incomplete') continue;
     if (f.text) parts.texts++;
     else if (f.cells.length) parts.cells++;
+    else if (typeof f.params.path === 'string') parts.facts++;
     else parts.other++;
   }
   return parts;
 }
 
-/** "未填写：单元格 166，文字 8" (the parts that are there). */
-export function incompleteText(parts: { cells: number; texts: number; other: number }): string {
-  const out = [parts.cells && `单元格 ${parts.cells}`, parts.texts && `文字 ${parts.texts}`, parts.other && `其他 ${parts.other}`].filter(Boolean);
+/** "未填写：单元格 166，文字 8，基本信息 2" (the parts that are there). */
+export function incompleteText(parts: ReturnType<typeof incompleteParts>): string {
+  const out = [parts.cells && `单元格 ${parts.cells}`, parts.texts && `文字 ${parts.texts}`, parts.facts && `基本信息 ${parts.facts}`, parts.other && `其他 ${parts.other}`].filter(Boolean);
   return `未填写：${out.join('，')}`;
 }
 

@@ -133,8 +133,10 @@ describe('ReportForm', () => {
     expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 未填写 ${incomplete.length}`);
     // The unfinished items say what they are: blank cells, empty text slots, the rest.
     const texts = incomplete.filter((f) => f.text).length;
-    const other = incomplete.length - texts - template.inputCells.length;
-    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(`未填写：单元格 ${template.inputCells.length}，文字 ${texts}${other ? `，其他 ${other}` : ''}`);
+    const facts = incomplete.filter((f) => !f.text && !f.cells.length && typeof f.params.path === 'string').length;
+    const other = incomplete.length - texts - facts - template.inputCells.length;
+    const parts = [`单元格 ${template.inputCells.length}`, `文字 ${texts}`, facts && `基本信息 ${facts}`, other && `其他 ${other}`].filter(Boolean);
+    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(`未填写：${parts.join('，')}`);
     await user.click(within(panel).getByLabelText('按定稿检查'));
     expect(within(panel).getByRole('status')).not.toHaveTextContent('错误 0 ·');
   });
