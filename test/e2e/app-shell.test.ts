@@ -65,6 +65,12 @@ it('a new report: one header with the name, the open report and the status; one 
   await page.locator('#fact-organ').fill('某某镇人民政府');
   await expect.poll(() => header.locator('.app-current').textContent()).toBe(`正在编辑：某某镇人民政府 ${year} 年度`);
   expect(await hint.count()).toBe(0);
+  // The export's refusal drops below the toolbar, over the page: the toolbar stays one row.
+  await header.getByRole('button', { name: '导出 Word 文档' }).click();
+  await page.locator('.export-refused').waitFor();
+  const row = await header.getByRole('button', { name: '报告列表' }).boundingBox();
+  expect(Math.round((await header.getByRole('button', { name: '导出草稿' }).boundingBox())!.y)).toBe(Math.round(row!.y));
+  await page.screenshot({ path: 'test-output/app-shell-export.png' });
   await page.close();
   expect(errors).toEqual([]);
 });
