@@ -72,7 +72,8 @@ describe('printing the report', () => {
     expect(look.bg).toBe('rgb(255, 255, 255)');
     expect(look.desk).not.toBe('rgb(255, 255, 255)');
     expect(parseFloat(look.padLeft)).toBeCloseTo((28 * 96) / 25.4, 1);
-    await sheet.screenshot({ path: join(OUT, 'screen-sheet.png') });
+    await page.locator('.report-preview').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(OUT, 'screen-preview.png') });
     await page.getByRole('tab', { name: '填写' }).click();
 
     // Printed from 填写: the report only.
@@ -113,6 +114,18 @@ describe('printing the report', () => {
         const at = lines.findIndex((ls) => ls.some((l) => l.includes(first)));
         const end = lines.findIndex((ls, i) => i >= at && ls.some((l) => l.includes(last)));
         if (at < 0 || at !== end) problems.push(`+${extra} 行：“${first}”在第 ${at + 1} 页，其末行“${last}”在第 ${end + 1} 页`);
+      }
+      // A grid's header rows are never printed without a body row under them.
+      for (const g of template.grids) {
+        const head = g.rows.find((r) => r.repeat);
+        const body = g.rows.find((r) => r.role === 'body');
+        // The shortest label of the header (a long one wraps and mixes with its neighbours' text).
+        const first = head && head.items.map((i) => squeeze(label(i))).filter(Boolean).sort((a, b) => a.length - b.length)[0];
+        const under = body && squeeze(label(body.items[0]!));
+        if (!first || !under) continue;
+        const at = lines.findIndex((ls) => ls.join('').includes(first));
+        const end = lines.findIndex((ls, i) => i >= at && ls.join('').includes(under));
+        if (at < 0 || at !== end) problems.push(`+${extra} 行：表头“${first}”在第 ${at + 1} 页，首行“${under}”在第 ${end + 1} 页`);
       }
       lines.forEach((ls, i) => {
         const body = ls.filter((l) => !/^—\d+—$/.test(l));
