@@ -76,6 +76,21 @@ describe('printing the report', () => {
     await page.screenshot({ path: join(OUT, 'screen-preview.png') });
     await page.getByRole('tab', { name: '填写' }).click();
 
+    // How long the print copy takes to mount (beforeprint renders it synchronously): printed, not asserted.
+    const runs = await page.evaluate(() =>
+      Array.from({ length: 15 }, () => {
+        const t = performance.now();
+        window.dispatchEvent(new Event('beforeprint'));
+        const ms = performance.now() - t;
+        const cells = document.querySelectorAll('.print-copy td[data-cell]').length;
+        window.dispatchEvent(new Event('afterprint'));
+        return { ms, cells };
+      }),
+    );
+    expect(runs.map((r) => r.cells)).toEqual(runs.map(() => template.cells.size));
+    const mounts = runs.map((r) => r.ms).sort((a, b) => a - b);
+    console.log(`print copy of seed 002 mounted on beforeprint: median ${mounts[7]!.toFixed(1)} ms, max ${mounts[14]!.toFixed(1)} ms (15 runs)`);
+
     // Printed from 填写: the report only.
     const blocks = composeDocument(template, seed);
     const title = blocks.find((b) => b.kind === 'title')!.text;
@@ -104,9 +119,12 @@ describe('printing the report', () => {
     const slot = page.locator('[id="text-overview.oversight"]');
     const base = seed.narrative['overview.oversight'] ?? '';
     const problems: string[] = [];
+    const pdfTimes: number[] = [];
     for (let extra = 0; extra < 24; extra++) {
       await slot.fill(base + '\n本段为分页测试而加。'.repeat(extra));
+      const t = performance.now();
       const run = await printed(page, 'sweep');
+      pdfTimes.push(performance.now() - t);
       const lines = run.pages.map((p) => p.split('\n').map(squeeze).filter(Boolean));
       for (const block of blockRanges) {
         const first = squeeze(label(block[0]!.items[0]!));
@@ -133,6 +151,8 @@ describe('printing the report', () => {
         if (i < lines.length - 1 && headings.includes(tail)) problems.push(`+${extra} 行：第 ${i + 1} 页以标题“${tail}”结束`);
       });
     }
+    pdfTimes.sort((a, b) => a - b);
+    console.log(`page.pdf + pdftotext of ${pages.length} pages: median ${pdfTimes[12]!.toFixed(0)} ms over 24 layouts`);
     expect(problems).toEqual([]);
     writeFileSync(join(OUT, 'sweep.txt'), 'checked 24 layouts\n');
     expect(errors).toEqual([]);
