@@ -9,7 +9,7 @@
 // their last accepted value (or blank).
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { cellText, type Finding, type Template } from '../core';
-import type { Refusal, ReportState, ReportStore } from '../store/report-store';
+import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../store/report-store';
 import { focusTarget } from '../form/FindingsPanel';
 import { cellDomId } from '../form/GridCell';
 import { factDomId } from '../form/FactsFields';
@@ -41,8 +41,9 @@ export function downloadBytes(bytes: Uint8Array, name: string): void {
 
 /** A refused input as the export names it: place, the text exactly as typed, and why. */
 export function refusalText(r: Pick<Refusal, 'raw' | 'reason' | 'place'>): string {
-  // The reason starts with the quoted text already; it is said once.
-  const why = r.reason.startsWith(`“${r.raw.trim()}”`) ? r.reason.slice(r.raw.trim().length + 2) : r.reason;
+  // The reason starts with the quoted text already (“x”不是数字, “x”无效：…); it is said once.
+  const quoted = `“${r.raw.trim()}”`;
+  const why = r.reason.startsWith(quoted) ? r.reason.slice(quoted.length).replace(/^无效：/, '') : r.reason;
   return `${r.place}：“${r.raw}”未被接受：${why}`;
 }
 
@@ -62,15 +63,6 @@ export function warningGroups(template: Template, findings: readonly Finding[]):
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([section, list]) => ({ section, label: order.find((o) => o.id === section)?.label ?? '其他', findings: list }));
 }
-
-/** A refused facts field (organ, year, dates, contact), when the store keeps them. */
-interface FieldRefusalView {
-  field: string;
-  raw: string;
-  reason: string;
-  place: string;
-}
-type StateView = ReportState & { fieldRefusals?: ReadonlyMap<string, FieldRefusalView> };
 
 /** Where a finding leads: its cell or text field (as the findings panel), else the facts field its `path` names. */
 export function exportTarget(template: Template, f: Finding): string | null {
@@ -162,27 +154,30 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
           </ul>
         </div>
       )}
-      {status.kind === 'refused' && state && <Refused state={state} count={store.errors()} onCell={goCell} onField={goField} onFinding={goFinding} onClose={close} />}
+      {status.kind === 'refused' && state && <Refused state={state} onCell={goCell} onField={goField} onFinding={goFinding} onClose={close} />}
       {status.kind === 'confirm' && state && (
-        <Confirm template={store.template} state={state} errors={store.errors()} onFinding={goFinding} onExport={() => void run(false, true)} onBack={close} />
+        <Confirm template={store.template} state={state} errors={errorCount(state)} onFinding={goFinding} onExport={() => void run(false, true)} onBack={close} />
       )}
     </div>
   );
 }
 
 function Refused(props: {
-  state: StateView;
-  /** The store's error count (the findings panel's): error findings and refused inputs. */
-  count: number;
+  state: ReportState;
   onCell: (cell: string) => void;
   onField: (field: string) => void;
   onFinding: (f: Finding) => void;
   onClose: () => void;
 }) {
-  const { state, count, onCell, onField, onFinding, onClose } = props;
+  const { state, onCell, onField, onFinding, onClose } = props;
+  // The findings panel's one count (error findings and refused inputs, cells and facts fields).
+  const count = errorCount(state);
   const items = [
-    ...[...state.refusals.values()].map((r) => ({ key: `cell:${r.cell}`, text: refusalText(r), go: () => onCell(r.cell) })),
-    ...[...(state.fieldRefusals?.values() ?? [])].map((r) => ({ key: `field:${r.field}`, text: refusalText(r), go: () => onField(r.field) })),
+    ...refusedInputs(state).map((r) =>
+      r.kind === 'cell'
+        ? { key: `cell:${r.cell}`, text: refusalText(r), go: () => onCell(r.cell) }
+        : { key: `field:${r.field}`, text: refusalText(r), go: () => onField(r.field) },
+    ),
     ..._errors(state).map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => onFinding(f) })),
   ];
   return (

@@ -92,6 +92,20 @@ describe('ExportActions', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
   });
 
+  it('a refused facts field blocks the final export too, and its item leads to the field', async () => {
+    const { store, user } = setup(busy());
+    // As the facts fields record it (src/form/FactsFields.tsx).
+    store.setFieldRefusal('year', { raw: '二〇二四', reason: '“二〇二四”无效：请填四位数字的年份', place: '报告基本信息 · 报告年度' });
+    await user.click(exportButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('有 1 个错误，不能导出正式文档');
+    expect(panelErrors()).toBe(1);
+    const item = within(alert).getByRole('button', { name: /二〇二四/ });
+    expect(item).toHaveTextContent(/^报告基本信息 · 报告年度：“二〇二四”未被接受：请填四位数字的年份$/);
+    await user.click(item);
+    expect(document.activeElement).toBe(screen.getByLabelText('报告年度'));
+  });
+
   it('lists the first ten errors of a blank report and counts the rest', async () => {
     const blank = seed002();
     blank.values = {};
