@@ -80,7 +80,7 @@ type Status =
   | { kind: 'busy' }
   | { kind: 'refused' }
   | { kind: 'confirm' }
-  | { kind: 'done'; name: string; draft: boolean; errors: number; refused: { refusal: Refusal; exported: string }[] }
+  | { kind: 'done'; name: string; draft: boolean; errors: number; refused: { key: string; text: string; go: () => void }[] }
   | { kind: 'failed'; message: string };
 
 export interface ExportActionsProps {
@@ -95,6 +95,10 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
   // The lists follow the store while shown; otherwise a keystroke does not render this component.
   const state = useSyncExternalStore(store.subscribe, () => (open ? store.getState() : null));
 
+  const goFinding = (f: Finding) => focusInForm(exportTarget(store.template, f));
+  const goCell = (cell: string) => focusInForm(cellDomId(cell));
+  const goField = (field: string) => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField));
+
   async function run(draft: boolean, acceptWarnings = false) {
     if (!draft) {
       store.setMode('final');
@@ -104,7 +108,13 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
     const now = store.getState();
     const report = store.getReport();
     const errors = store.errors();
-    const refused = [...now.refusals.values()].map((refusal) => ({ refusal, exported: cellText(now.values.get(refusal.cell)) || '空白' }));
+    // What a draft carries instead of each refused input: the cell's last accepted value (or blank),
+    // the field's previous content.
+    const refused = refusedInputs(now).map((r) =>
+      r.kind === 'cell'
+        ? { key: `cell:${r.cell}`, text: `${refusalText(r)}（草稿中为 ${cellText(now.values.get(r.cell)) || '空白'}）`, go: () => goCell(r.cell) }
+        : { key: `field:${r.field}`, text: `${refusalText(r)}（草稿中为原来的内容）`, go: () => goField(r.field) },
+    );
     setStatus({ kind: 'busy' });
     try {
       const { renderDocx } = await import('./render-docx');
@@ -117,9 +127,6 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
     }
   }
 
-  const goFinding = (f: Finding) => focusInForm(exportTarget(store.template, f));
-  const goCell = (cell: string) => focusInForm(cellDomId(cell));
-  const goField = (field: string) => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField));
   const close = () => setStatus({ kind: 'idle' });
   const busy = status.kind === 'busy';
   return (
@@ -142,12 +149,12 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
       </div>
       {status.kind === 'done' && status.refused.length > 0 && (
         <div className="export-note" role="note">
-          <p>以下 {status.refused.length} 个单元格的输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
+          <p>以下 {status.refused.length} 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
           <ul>
-            {status.refused.map(({ refusal, exported }) => (
-              <li key={refusal.cell}>
-                <button type="button" className="export-item" onClick={() => goCell(refusal.cell)}>
-                  {refusalText(refusal)}（草稿中为 {exported}）
+            {status.refused.map((r) => (
+              <li key={r.key}>
+                <button type="button" className="export-item" onClick={r.go}>
+                  {r.text}
                 </button>
               </li>
             ))}

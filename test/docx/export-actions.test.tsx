@@ -177,7 +177,7 @@ describe('ExportActions', () => {
     await user.click(screen.getByRole('button', { name: '导出草稿' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     const note = await screen.findByRole('note');
-    expect(note).toHaveTextContent('以下 1 个单元格的输入未被接受，草稿中是其上次接受的数值（没有则为空白）');
+    expect(note).toHaveTextContent('以下 1 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）');
     expect(within(note).getByRole('listitem')).toHaveTextContent(`${refusalText(refused.refusal)}（草稿中为 ${before}）`);
     const doc = parts(saved[0]!.bytes).get('word/document.xml')!;
     expect(doc).not.toContain('180.5');
