@@ -66,6 +66,7 @@ describe('export in the app', () => {
     await alert.waitFor();
     expect(await alert.locator('p').first().textContent()).toContain('有 1 个错误，不能导出正式文档');
     expect(await page.locator('.findings .summary').textContent()).toMatch(/^错误 1 ·/);
+    await alert.screenshot({ path: 'test-output/docx/export-refused.png' });
     const item = alert.getByRole('button', { name: /“180\.5”未被接受/ });
     expect(await item.textContent()).toMatch(/自然人：“180\.5”未被接受：带小数，件数应为整数$/);
     await item.click();
@@ -85,6 +86,7 @@ describe('export in the app', () => {
     const dialog = page.getByRole('alertdialog', { name: '仍要导出吗？' });
     await dialog.waitFor();
     expect(await dialog.getByRole('button', { name: /^R17 / }).count()).toBe(1);
+    await dialog.screenshot({ path: 'test-output/docx/export-confirm.png' });
     const [final] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '仍然导出' }).click()]);
     expect(final.suggestedFilename()).not.toContain('草稿');
     expect(await docOf(final)).toContain(`>${report.values[id]}</w:t>`);
