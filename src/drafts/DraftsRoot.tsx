@@ -68,7 +68,23 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       void navigator.storage?.persist?.().catch(() => false);
       await db.purge().catch(() => 0);
       // The list's 错误数 is the store's one count (error findings and refused inputs, cells and facts).
-      const editor = { ...storePort(store, focus), errors: () => store.errors() };
+      // A move to another field is also a change to save (the place is kept with the draft): the
+      // store tells of it before the focus tracker has seen it, so listeners hear of focusin too
+      // (registered after the tracker's, so they read the new place).
+      const port = storePort(store, focus);
+      const editor = {
+        ...port,
+        errors: () => store.errors(),
+        subscribe(listener: () => void) {
+          const off = port.subscribe(listener);
+          const onFocusIn = () => listener();
+          document.addEventListener('focusin', onFocusIn);
+          return () => {
+            off();
+            document.removeEventListener('focusin', onFocusIn);
+          };
+        },
+      };
       session = createDraftSession({ db, editor, templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
