@@ -3,9 +3,10 @@
 // groups the app adds (导入, 导出). Below it the conflict banner when another tab changed this
 // report, and one notice line (what just happened, or a file's problems). The reports list is a
 // modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createReport, defaultReportYear, nextYearReport, type Report } from '../core';
-import { useDrafts, useSession } from './context';
+import { useDrafts } from './context';
+import type { SessionState } from './session';
 import type { SaveStatus } from './autosave';
 import { openReportBytes, reportFileName, reportFileText } from './files';
 import { registry } from '../app/templates';
@@ -34,6 +35,22 @@ export function statusText(s: SaveStatus): string {
   }
 }
 
+/** One field of the session's state: a component re-renders only when that field changes. */
+function useSessionSlice<T>(select: (s: SessionState) => T): T {
+  const { session } = useDrafts();
+  return useSyncExternalStore(session.subscribe, () => select(session.getState()));
+}
+
+/** The save status alone, so a status change (every edit, every move) re-renders only this line. */
+function SaveStatus() {
+  const status = useSessionSlice((s) => s.status);
+  return (
+    <span className={`drafts-status drafts-${status.kind}`} role="status" aria-live="polite">
+      {statusText(status)}
+    </span>
+  );
+}
+
 export interface DraftsBarProps {
   /** The product's heading, first in the header. */
   title?: ReactNode;
@@ -44,7 +61,8 @@ export interface DraftsBarProps {
 /** Which report is open: its name in the list, its organ and year. */
 function CurrentReport() {
   const { store, db } = useDrafts();
-  const { draftId, listVersion } = useSession();
+  const draftId = useSessionSlice((s) => s.draftId);
+  const listVersion = useSessionSlice((s) => s.listVersion);
   const organ = useSliceOf(store, (s) => s.report.organ.name);
   const year = useSliceOf(store, (s) => s.report.year);
   const [name, setName] = useState('');
@@ -70,7 +88,7 @@ function CurrentReport() {
 
 export function DraftsBar({ title, tools }: DraftsBarProps) {
   const { store, session, setNotice } = useDrafts();
-  const state = useSession();
+  const conflict = useSessionSlice((s) => s.conflict);
   const [listOpen, setListOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -115,9 +133,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
         <div className="app-header-top">
           {title}
           <CurrentReport />
-          <span className={`drafts-status drafts-${state.status.kind}`} role="status" aria-live="polite">
-            {statusText(state.status)}
-          </span>
+          <SaveStatus />
         </div>
         <div className="app-toolbar">
           <div className="tool-group" role="group" aria-labelledby="tool-group-report">
@@ -170,7 +186,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
           </div>
           {tools}
         </div>
-        {state.conflict && <ConflictBanner />}
+        {conflict && <ConflictBanner />}
         {!listOpen && <NoticeLine />}
       </header>
       {listOpen && (
