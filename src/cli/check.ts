@@ -1,8 +1,8 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
-import { parseArgs } from 'node:util';
 import { checkReport, type Finding } from '../core';
 import type { Io } from './main';
+import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayIso } from './read-report';
 
 const LEVEL_NAMES: Record<Finding['level'], string> = { error: '错误', warning: '警告', incomplete: '未完成' };
@@ -25,22 +25,17 @@ const count = (findings: Finding[]) => ({
 });
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        previous: { type: 'string' },
-        json: { type: 'boolean' },
-        final: { type: 'boolean' },
-        today: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
+  const opts = parseCommandLine(
+    args,
+    {
+      previous: { type: 'string' },
+      json: { type: 'boolean' },
+      final: { type: 'boolean' },
+      today: { type: 'string' },
+    },
+    io,
+  );
+  if (!opts) return 2;
   const files = opts.positionals;
   if (files.length === 0) {
     io.err('请给出要检查的报告文件：nianbao check 报告.json');

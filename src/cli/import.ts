@@ -3,11 +3,11 @@
 // file the format found, the values read and the notes. Exit 0, or 2 when a file is unreadable.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Template } from '../core';
 import { ImportError, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
 import { nodeRegistry } from '../node/templates';
 import type { Io } from './main';
+import { parseCommandLine } from './args';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
 
@@ -43,13 +43,8 @@ export function importBytes(bytes: Uint8Array): { result: ImportResult; template
 export const outputName = (file: string): string => `${basename(file, extname(file))}.report.json`;
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } } });
-  } catch (e) {
-    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
+  const opts = parseCommandLine(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, io);
+  if (!opts) return 2;
   const files = opts.positionals;
   if (!files.length) {
     io.err('请给出要导入的已发布报告：nianbao import 报告.docx|报告.txt… [-o 目录]');

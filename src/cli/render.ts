@@ -3,29 +3,24 @@
 // Chinese); --draft writes anyway, with 草稿 in the page header. Exit 0 written, 1 refused,
 // 2 unreadable or invalid input or a usage error.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkReport } from '../core';
 import { exportFileName } from '../docx/file-name';
 import type { Io } from './main';
+import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayIso } from './read-report';
 
 export async function runRender(args: string[], io: Io): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        draft: { type: 'boolean' },
-        previous: { type: 'string' },
-        today: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
+  const opts = parseCommandLine(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      draft: { type: 'boolean' },
+      previous: { type: 'string' },
+      today: { type: 'string' },
+    },
+    io,
+  );
+  if (!opts) return 2;
   if (opts.positionals.length !== 1) {
     io.err('请给出一个报告文件：nianbao render 报告.json -o 报告.docx [--draft]');
     return 2;

@@ -73,7 +73,9 @@ describe('nianbao check', () => {
     expect(bad.err).toContain('organ：缺少此项（应为对象）');
     expect((await run('check', join(dir, 'notjson.json'))).err).toContain('不是有效的 JSON');
     expect((await run('check')).code).toBe(2);
-    expect((await run('check', '--bogus', 'x.json')).code).toBe(2);
+    const bogus = await run('check', '--bogus', 'x.json');
+    expect([bogus.code, bogus.err]).toEqual([2, '参数有误：没有参数“--bogus”']);
+    expect((await run('check', 'x.json', '--previous')).err).toBe('参数有误：参数“--previous”后面缺少值');
     expect((await run('frobnicate')).code).toBe(2);
   });
 
