@@ -8,7 +8,9 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; a
 
 function _chinese(e: unknown): string {
   const err = e as { code?: string; message?: string };
-  const option = /'(-{1,2}[^' ]+)/.exec(err.message ?? '')?.[1] ?? '';
+  // Node names an option as '-o, --output <value>' or '--previous': take the long form.
+  const quoted = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? /-\w/.exec(quoted)?.[0] ?? quoted;
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `没有参数“${option}”`;

@@ -3,7 +3,7 @@
 import { checkReport, type Finding } from '../core';
 import type { Io } from './main';
 import { parseCommandLine } from './args';
-import { readPrevious, readReportFile, todayIso } from './read-report';
+import { readPrevious, readReportFile, todayOption } from './read-report';
 
 const LEVEL_NAMES: Record<Finding['level'], string> = { error: '错误', warning: '警告', incomplete: '未完成' };
 
@@ -43,7 +43,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   }
   const previous = readPrevious(opts.values.previous, io);
   if (previous === null) return 2;
-  const today = opts.values.today ?? todayIso();
+  const today = todayOption(opts.values.today, io);
+  if (!today) return 2;
   const mode = opts.values.final ? 'final' : 'draft';
 
   const results: FileResult[] = files.map((file) => {

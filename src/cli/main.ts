@@ -1,6 +1,8 @@
 // nianbao CLI. Exit codes are interface: 0 no errors, 1 rule errors, 2 unreadable or invalid
 // input or a usage error. Subcommands are loaded on demand, so `check` never loads docx.
-import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+
+const VERSION: string = pkg.version;
 
 export interface Io {
   out: (line: string) => void;
@@ -10,7 +12,10 @@ export interface Io {
 export type Command = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  check: { summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--json]', load: () => import('./check').then((m) => m.runCheck) },
+  check: {
+    summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--today YYYY-MM-DD] [--json]',
+    load: () => import('./check').then((m) => m.runCheck),
+  },
 };
 
 /** Other modules register their subcommands here (render, import) without touching main. */
@@ -24,16 +29,27 @@ export function usage(): string {
 
 export async function main(argv: string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   await import('./commands');
-  const { positionals } = parseArgs({ args: argv.slice(0, 1), allowPositionals: true, strict: false });
-  const name = positionals[0];
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const name = argv[0];
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
-    return name ? 0 : 2;
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`nianbao ${VERSION}`);
+    return 0;
+  }
+  if (!name) {
+    io.err(usage());
+    return 2;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`未知命令“${name}”\n${usage()}`);
     return 2;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(`${name}：${command.summary}`);
+    return 0;
   }
   try {
     return await (await command.load())(argv.slice(1), io);

@@ -28,4 +28,18 @@ export function readPrevious(file: string | undefined, io: Io): PreviousData | u
   return null;
 }
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date where the reviewer is (local time, not UTC: in Beijing UTC is 8 hours behind). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The --today option: a real YYYY-MM-DD date, else undefined after saying why; absent → today. */
+export function todayOption(value: string | undefined, io: Io): string | undefined {
+  if (value === undefined) return localToday();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+  if (date && localToday(date) === value) return value;
+  io.err(`参数有误：--today 应为 YYYY-MM-DD 格式的日期（如 2025-01-20），实际为“${value}”`);
+  return undefined;
+}

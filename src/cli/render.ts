@@ -7,7 +7,7 @@ import { checkReport } from '../core';
 import { exportFileName } from '../docx/file-name';
 import type { Io } from './main';
 import { parseCommandLine } from './args';
-import { readPrevious, readReportFile, todayIso } from './read-report';
+import { readPrevious, readReportFile, todayOption } from './read-report';
 
 export async function runRender(args: string[], io: Io): Promise<number> {
   const opts = parseCommandLine(
@@ -35,7 +35,8 @@ export async function runRender(args: string[], io: Io): Promise<number> {
   if (previous === null) return 2;
   const { template, report } = read;
   const draft = opts.values.draft ?? false;
-  const today = opts.values.today ?? todayIso();
+  const today = todayOption(opts.values.today, io);
+  if (!today) return 2;
   const errors = checkReport(template, report, { mode: 'final', previous, today }).filter((f) => f.level === 'error');
   if (errors.length && !draft) {
     io.err(`${file}：有 ${errors.length} 个错误，不能导出正式文档（改正后再导出，或用 --draft 导出草稿）：`);

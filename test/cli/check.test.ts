@@ -79,6 +79,28 @@ describe('nianbao check', () => {
     expect((await run('frobnicate')).code).toBe(2);
   });
 
+  it('validates --today, names options in Chinese, answers --help and --version with 0', async () => {
+    for (const bad of ['明天', '2024-13-45', '2024-02-30']) {
+      const r = await run('check', 'examples/seed-002.report.json', '--today', bad);
+      expect([r.code, r.err]).toEqual([2, `参数有误：--today 应为 YYYY-MM-DD 格式的日期（如 2025-01-20），实际为“${bad}”`]);
+    }
+    expect((await run('render', 'x.json', '-o')).err).toBe('参数有误：参数“--output”后面缺少值');
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('check');
+    expect(help.out).toContain('render');
+    expect(help.out).toContain('import');
+    expect(await run('check', '--help')).toMatchObject({ code: 0, out: expect.stringContaining('--today YYYY-MM-DD') });
+    expect(await run('--version')).toMatchObject({ code: 0, out: expect.stringMatching(/^nianbao \d+\.\d+\.\d+$/) });
+    expect((await run()).code).toBe(2);
+  });
+
+  it('uses the local date for today, not UTC', async () => {
+    const { localToday } = await import('../../src/cli/read-report');
+    // 2025-02-01 07:30 in the reviewer's time zone is still 2025-02-01 (UTC may say 01-31).
+    expect(localToday(new Date(2025, 1, 1, 7, 30))).toBe('2025-02-01');
+  });
+
   it('runs as the npm bin', () => {
     const r = spawnSync('node', ['bin/nianbao.mjs', 'check', broken('R6-blank-cell'), '--final'], { encoding: 'utf8' });
     expect(r.status).toBe(1);

@@ -180,8 +180,12 @@ describe('rule details', () => {
     expect(next.revise).not.toContain('preface');
     expect(next.narrative.preface).toBeUndefined();
     expect(r17[0]!.message).toBe('一、总体情况沿用上一年度报告的文字，尚未按本年情况改写');
+    // R14 does not repeat R17 for text still marked as copied …
+    expect(checkReport(template, next).filter((f) => f.rule === 'R14')).toEqual([]);
     next.revise = [];
     expect(checkReport(template, next).filter((f) => f.rule === 'R17')).toEqual([]);
+    // … and speaks once the mark is gone but the text is still last year's.
+    expect(checkReport(template, next).filter((f) => f.rule === 'R14').length).toBeGreaterThan(0);
   });
 
   it('R15 uses the level-specific deadline and the 成文日期', () => {
@@ -190,9 +194,11 @@ describe('rule details', () => {
     r.organ.level = 'county-government';
     expect(rules(checkReport(template, r))).not.toContain('R15');
     r.dates.written = '2025-04-01';
-    expect(checkReport(template, r).find((f) => f.rule === 'R15')?.message).toContain('2025年3月31日');
+    expect(checkReport(template, r).find((f) => f.rule === 'R15')?.message).toBe('成文日期2025年4月1日晚于公开期限2025年3月31日');
     r.dates.written = null;
-    expect(rules(checkReport(template, r, { mode: 'final', today: '2025-04-02' }))).toContain('R15');
+    expect(checkReport(template, r, { mode: 'final', today: '2025-04-02' }).find((f) => f.rule === 'R15')?.message).toBe(
+      '今天（2025年4月2日）已过公开期限2025年3月31日，请尽快完成并发布',
+    );
     expect(rules(checkReport(template, r, { mode: 'draft', today: '2025-04-02' }))).not.toContain('R15');
   });
 

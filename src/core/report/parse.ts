@@ -44,9 +44,9 @@ export function parseReportText(text: string, templates: (id: string) => Templat
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    // JSON.parse speaks English; say it in Chinese and keep its detail for whoever helps the clerk.
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ path: '(文件)', message: `文件内容不是报告文件：不是有效的 JSON，可能不是 nianbao 保存的文件或文件已损坏（技术信息：${detail.slice(0, 120)}）` }] };
+    // JSON.parse explains in English; the clerk needs to know what the file is not.
+    void e;
+    return { ok: false, problems: [{ path: '(文件)', message: '文件内容不是报告文件：不是有效的 JSON，可能不是 nianbao 保存的文件，或文件已损坏' }] };
   }
   return parseReport(json, templates);
 }

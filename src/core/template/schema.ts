@@ -123,7 +123,12 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     labels: z.record(z.string(), label),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('similar-text'), threshold: z.number().gt(0).max(1), minLength: z.int().min(0) }),
-  z.strictObject({ ...ruleBase, kind: z.literal('deadline') }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('deadline'),
+    /** Message when no 成文日期 is set and today is past the deadline (finishing). */
+    todayMessage: label,
+  }),
 ]);
 export type RuleSpec = z.infer<typeof ruleSchema>;
 export type RuleKind = RuleSpec['kind'];

@@ -29,6 +29,6 @@ export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[]
   const date = ctx.report.dates.written ?? (ctx.mode === 'final' ? ctx.options.today : undefined);
   const deadline = deadlineOf(ctx);
   if (!date || date <= deadline) return [];
-  const when = ctx.report.dates.written ? '成文日期' : '检查日期';
-  return [ctx.finding(rule, { cells: [], params: { when, date: formatDate(date), deadline: formatDate(deadline) } })];
+  const params = { date: formatDate(date), deadline: formatDate(deadline) };
+  return [ctx.finding(rule, { cells: [], params }, ctx.report.dates.written ? rule.message : rule.todayMessage)];
 }

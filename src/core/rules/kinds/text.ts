@@ -78,8 +78,10 @@ export function similarity(a: string, b: string): number {
 export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Finding[] {
   const previous = ctx.previous;
   if (!previous) return [];
+  // Text still marked as copied (R17) is identical by construction: R17 says it once.
+  const copied = new Set(ctx.report.revise ?? []);
   return _texts(ctx).flatMap(({ slot, text }) => {
-    if (slot.id === 'preface') return [];
+    if (slot.id === 'preface' || copied.has(slot.id)) return [];
     const before = previous.narrative[slot.id] ?? '';
     if (text.length < rule.minLength || before.length < rule.minLength) return [];
     const s = similarity(text, before);
