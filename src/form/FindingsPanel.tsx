@@ -1,7 +1,7 @@
 // The findings of the rules for the whole report, errors first; each one leads to its cell or
 // text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../core';
 import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from './use-store';
@@ -18,7 +18,6 @@ import type { FactField } from './facts-schema';
 export function incompleteParts(findings: readonly Finding[]): { cells: number; texts: number; facts: number; other: number } {
   const parts = { cells: 0, texts: 0, facts: 0, other: 0 };
   for (const f of findings) {
-    if (f.level !== 'incomplete') continue;
     if (f.text) parts.texts++;
     else if (f.cells.length) parts.cells++;
     else if (typeof f.params.path === 'string') parts.facts++;
@@ -79,9 +78,13 @@ function FindingsPanelBody() {
   const blanks = useSliceAfterPaint((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
   const [filled, setFilled] = useState<number | null>(null);
-  const errors = findings.filter((f) => f.level === 'error');
+  // What is merely unfinished (rules that are "incomplete" while drafting) stays folded into one
+  // line in both modes; checked as finished, it counts as errors but is not listed one by one.
+  const unfinishedRules = useMemo(() => new Set(store.template.rules.filter((r) => r.draftLevel === 'incomplete').map((r) => r.id)), [store]);
+  const unfinished = (f: Finding) => f.level === 'incomplete' || (f.level === 'error' && unfinishedRules.has(f.rule));
+  const errors = findings.filter((f) => f.level === 'error' && !unfinished(f));
   const warnings = findings.filter((f) => f.level === 'warning');
-  const incomplete = findings.filter((f) => f.level === 'incomplete');
+  const incomplete = findings.filter(unfinished);
   const go = useCallback(
     (f: Finding) => {
       const id = focusTarget(f, (c) => store.template.cells.get(c)?.computed === false);

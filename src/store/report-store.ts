@@ -263,8 +263,9 @@ export function createReportStore(template: Template, initial: Report, options: 
     setMode: (mode) => {
       if (mode !== state.mode) commit(state.report, state.refusals, mode);
     },
+    // Another report opens as a draft: checking as finished is a choice made per report.
     load: (report, focus = {}) => {
-      state = { ...derive(report, state.mode, new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 };
+      state = { ...derive(report, 'draft', new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 };
       notify();
     },
     setFocus: (focus) => {

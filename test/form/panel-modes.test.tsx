@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+// Checking as finished turns blanks into errors but keeps them folded; opening another report
+// starts it as a draft again.
+import { afterEach, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createReport } from '../../src/core';
+import { createReportStore } from '../../src/store/report-store';
+import { ReportForm } from '../../src/form/ReportForm';
+import { registry } from '../../src/app/templates';
+
+afterEach(cleanup);
+const template = registry.get('gov-info-2021')!;
+
+it('folds unfinished items in both modes and counts them as errors when finishing', async () => {
+  const store = createReportStore(template, createReport(template, 2024), { today: '2025-01-10' });
+  render(<ReportForm store={store} />);
+  await userEvent.click(screen.getByRole('radio', { name: '按定稿检查' }));
+  const panel = screen.getByRole('complementary', { name: '检查结果' });
+  const blanks = template.inputCells.length;
+  // 166 cells, 7 text slots (R6), the fee statement (R11, in 六), 机关名称 and 成文日期 (R16).
+  await screen.findByText(new RegExp(`^错误 ${blanks + 7 + 1 + 2} · `), undefined, { timeout: 3000 });
+  // One line for all of them, not one list item per blank cell.
+  expect(panel.querySelector('details summary')?.textContent).toBe(`未填写：单元格 ${blanks}，文字 8，基本信息 2`);
+  expect(panel.querySelectorAll(':scope > ul.finding-list li').length).toBeLessThan(10);
+
+  act(() => store.load(createReport(template, 2025)));
+  expect(store.getState().mode).toBe('draft');
+  expect((screen.getByRole('radio', { name: '草稿' }) as HTMLInputElement).checked).toBe(true);
+});
