@@ -1,6 +1,6 @@
 // What the importer knows about published layouts, read from templates/index.json (data, not
-// code): each template's distinguishing labels, the older formats, organ-name endings and the
-// phrases that say no 信息处理费 was collected.
+// code): each template's distinguishing labels, the older formats, organ-name endings, headings
+// that introduce the preface, and the phrases that say no 信息处理费 was collected.
 import index from '../../templates/index.json';
 
 export interface FormatHint {
@@ -22,11 +22,13 @@ export interface ImportHints {
   formats: FormatHint[];
   organs: OrganHint[];
   feeNone: string[];
+  /** Unnumbered headings over the preface (引言 …): a heading, not text of the preface. */
+  prefaceHeadings: string[];
 }
 
 interface IndexFile {
   templates: { id: string; years?: { from: number; to?: number }; distinguishingLabels?: string[] }[];
-  importHints?: { otherFormats?: FormatHint[]; organs?: OrganHint[]; feeNone?: string[] };
+  importHints?: { otherFormats?: FormatHint[]; organs?: OrganHint[]; feeNone?: string[]; prefaceHeadings?: string[] };
 }
 
 export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) => id): ImportHints {
@@ -37,6 +39,7 @@ export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) 
     ],
     organs: file.importHints?.organs ?? [],
     feeNone: file.importHints?.feeNone ?? [],
+    prefaceHeadings: file.importHints?.prefaceHeadings ?? [],
   };
 }
 

@@ -16,7 +16,7 @@ import { defaultHints, type FormatHint, type ImportHints } from './hints';
 import type { SourceDoc } from './source';
 import type { ImportOptions, ImportResult } from './notes';
 import { Importer } from './read-grids';
-import { DATE, feeRegex, headingsOf, isHeading, prefaceRegex, stripMarkup, titleRegex, type Heading } from './narrative';
+import { DATE, DOC_NUMBER, feeRegex, headingsOf, isHeading, prefaceRegex, stripMarkup, titleRegex, type Heading } from './narrative';
 
 export type { ImportNote, ImportOptions, ImportResult, NoteLevel } from './notes';
 
@@ -64,6 +64,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
 
   // Title, narrative and tables in reading order.
   const titleRe = titleRegex(template);
+  const prefaceHeadings = new Set([...hints.prefaceHeadings, template.spec.preface.label].map(normalizeLabel));
   const headings = headingsOf(template);
   const narrative: Record<string, string[]> = {};
   let slot = 'preface';
@@ -81,18 +82,35 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
     if (consumed.has(i)) continue;
     const text = stripMarkup(block.text).trim();
     if (!title && !sawSection) {
-      // The title may be one paragraph or broken over two.
-      const next = source.blocks[i + 1];
-      const joined = next?.kind === 'paragraph' ? text + stripMarkup(next.text) : null;
-      const m = titleRe.exec(normalizeLabel(text)) ?? (joined ? titleRe.exec(normalizeLabel(joined)) : null);
+      // A 发文字号 above the title (莘政文〔2020〕5号) is neither title nor text: kept as a note.
+      const n = normalizeLabel(text);
+      if (DOC_NUMBER.test(n)) {
+        imp.note('info', '发文字号', `来源的发文字号“${n}”不属于标题和正文，未导入`);
+        continue;
+      }
+      // The title may be one paragraph or broken over up to three lines.
+      let m: RegExpExecArray | null = null;
+      let lines = 0;
+      for (let joined = '', k = i; k < source.blocks.length && k < i + 3 && !m; k++) {
+        const b = source.blocks[k]!;
+        if (b.kind !== 'paragraph' || (k > i && consumed.has(k))) break;
+        joined += stripMarkup(b.text);
+        m = titleRe.exec(normalizeLabel(joined));
+        lines = k - i;
+      }
       if (m?.groups) {
-        if (!titleRe.test(normalizeLabel(text))) i++;
+        i += lines;
         title = { organ: m.groups.organ!, year: Number(m.groups.year) };
         // Lines above the title (文号 etc.) are not part of the report body.
         for (const b of before) imp.note('info', '标题之前', `标题前的文字未导入：“${b}”`);
         before.length = 0;
         continue;
       }
+    }
+    if (!sawSection && slot === 'preface' && prefaceHeadings.has(normalizeLabel(text))) {
+      // 引言 / 前言 …: the preface's own heading; the report prints its preface without one.
+      imp.note('info', template.spec.preface.label, `来源的小标题“${text}”未作为${template.spec.preface.label}的文字导入`);
+      continue;
     }
     let heading: { h: Heading; rest: string; exact: boolean } | null = null;
     for (const h of headings) {

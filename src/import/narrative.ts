@@ -53,7 +53,7 @@ export function titleRegex(template: Template): RegExp {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const parts = template.spec.title.split(/(\{organ\}|\{year\})/);
   const body = parts
-    .map((p) => (p === '{organ}' ? '(?<organ>[^，。,；;：:“”《》]{2,40}?)' : p === '{year}' ? '(?<year>\\d{4})' : esc(normalizeLabel(p))))
+    .map((p) => (p === '{organ}' ? '(?<organ>[^，。,；;：:“”《》〔〕［］【】]{2,40}?)' : p === '{year}' ? '(?<year>\\d{4})' : esc(normalizeLabel(p))))
     .join('');
   return new RegExp(`^${body}$`);
 }
@@ -70,6 +70,13 @@ export function prefaceRegex(template: Template): RegExp {
   });
   return new RegExp(`^${body.join('')}$`);
 }
+
+/**
+ * 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in 〔〕 and the number, e.g. 莘政文〔2020〕5号.
+ * Printed above the title; not part of the title nor of the report's text. Web copies use other
+ * brackets ([], ［］, 【】, （）) for 〔〕.
+ */
+export const DOC_NUMBER = /^[\u4e00-\u9fffA-Za-z]{1,16}[〔［【（[](?:19|20)\d{2}[〕］】）\]]第?\d{1,6}号$/;
 
 export const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 

@@ -89,6 +89,45 @@ describe('seed 003 (2019 template)', () => {
   });
 });
 
+describe('seed 003: the 发文字号 above the title, and the preface heading 引言', () => {
+  const text = seed('003_');
+  it('keeps the 文号 out of the title: organ 三元区莘口镇, year 2019; the 文号 is a note', () => {
+    const result = importText(text, template, { fallbackYear: 1999 });
+    expect(result.report.organ).toEqual({ name: '三元区莘口镇人民政府', titleName: '三元区莘口镇', level: 'township' });
+    expect(result.report.year).toBe(2019);
+    const note = result.notes.find((n) => n.place === '发文字号');
+    expect(note?.level).toBe('info');
+    expect(note?.message).toContain('莘政文〔2020〕5号');
+    expect(Object.values(result.report.narrative).join('\n')).not.toContain('莘政文');
+  });
+
+  it('reads a title broken over three lines with spaces, after a 文号 in other brackets', () => {
+    const split = text
+      .replace('莘政文〔2020〕5号', '莘政文[2020]5号')
+      .replace('三元区莘口镇 2019 年政府信息公开工作 年度报告', '三元区莘口镇\n\n 2019 年政府信息公开\n工作 年度报告');
+    expect(split).not.toBe(text);
+    const result = importText(split, template, { fallbackYear: 1999 });
+    expect(result.report.organ.titleName).toBe('三元区莘口镇');
+    expect(result.report.year).toBe(2019);
+    expect(result.notes.some((n) => n.place === '标题')).toBe(false);
+    expect(result.report.narrative.preface).toMatch(/^本年度报告根据/);
+  });
+
+  it.each(['003_', '001_'])('%s: 引言 is a heading, not text of the preface', (prefix) => {
+    const result = importText(seed(prefix), template);
+    const preface = result.report.narrative.preface ?? '';
+    expect(preface.length).toBeGreaterThan(20);
+    expect(preface.split('\n')).not.toContain('引言');
+    expect(result.notes.some((n) => n.place === template.spec.preface.label && n.message.includes('“引言”'))).toBe(true);
+  });
+
+  it('leaves a numbered heading such as 一、概述 where it was (seed 004: kept with its text)', () => {
+    const result = importText(seed('004_'), template);
+    expect(result.report.narrative.preface?.split('\n')).toContain('一、概述');
+    expect(result.notes.some((n) => n.place === template.spec.preface.label)).toBe(false);
+  });
+});
+
 describe('older seeds (before 2019)', () => {
   it.each(['000_', '001_', '004_'])('%s is recognised as the older format; no grid values are imported', (prefix) => {
     const result = importText(seed(prefix), template);
