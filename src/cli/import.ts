@@ -4,24 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Template } from '../core';
-import { ImportError, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
+import { ImportError, decodeText, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
 import { nodeRegistry } from '../node/templates';
 import type { Io } from './main';
 import { parseCommandLine } from './args';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
-
-/** Bytes of a text file: UTF-8 (with or without BOM), else GB18030, else refused. */
-export function decodeText(bytes: Uint8Array): string {
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      // try the next encoding
-    }
-  }
-  throw new ImportError('既不是 .docx，也不是可识别编码（UTF-8、GB18030）的文字');
-}
 
 function _newest(): Template {
   return [...nodeRegistry().all].sort((a, b) => b.spec.years.from - a.spec.years.from)[0]!;

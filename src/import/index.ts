@@ -8,6 +8,7 @@ export * from './source';
 export * from './import-report';
 export { readDocx, readZipEntry, parseDocumentXml } from './read-docx';
 export { readText } from './read-text';
+export { decodeText } from './decode-text';
 export { normalizeLabel, matchLabel, editDistance } from './match-labels';
 export { defaultHints, hintsFrom, type ImportHints } from './hints';
 
