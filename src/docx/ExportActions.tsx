@@ -7,7 +7,14 @@
 // its cell or text field); open warnings are shown grouped by section and need 仍然导出. The lists
 // follow the store while shown. 导出草稿 always exports, and says which refused inputs went out with
 // their last accepted value (or blank).
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+//
+// Everything it says drops below the buttons in one panel (`.export-panels`), so the toolbar keeps
+// one row: the 已导出 message (× closes it, it goes after MESSAGE_MS, on the next export and when
+// the store loads another report), the refusal and the 仍要导出吗？ question (Escape = 返回修改).
+// Clicking an item of a list shrinks the list to one line, so it does not hide the place it leads
+// to. While busy the buttons are aria-disabled, not disabled, so focus stays on them.
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { cellText, type Finding, type Template } from '../core';
 import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../store/report-store';
 import { focusTarget } from '../form/FindingsPanel';
@@ -20,6 +27,9 @@ import './export.css';
 
 /** How many refusing errors are listed; the findings panel has them all. */
 export const LISTED_ERRORS = 10;
+
+/** How long the 已导出 message stays (unless it lists refused inputs or has focus). */
+export const MESSAGE_MS = 10_000;
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -69,41 +79,87 @@ export function exportTarget(template: Template, f: Finding): string | null {
   const id = focusTarget(f, (c) => template.cells.get(c)?.computed === false);
   if (id) return id;
   const field = typeof f.params.path === 'string' ? f.params.path.split('.').pop() : undefined;
-  return field && (FACT_FIELDS as readonly string[]).includes(field) ? factDomId(field as FactField) : null;
+  if (field && (FACT_FIELDS as readonly string[]).includes(field)) return factDomId(field as FactField);
+  // The deadline rule (R15) compares the 成文日期: it leads there.
+  return template.spec.rules.find((r) => r.id === f.rule)?.kind === 'deadline' ? factDomId('written') : null;
+}
+
+/** Scroll the window so that `el` is not hidden under `cover` (the export's panel over the page). */
+export function revealBelow(el: Element | null, cover: Element | null, gap = 8): void {
+  if (!el || !cover) return;
+  const c = cover.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const overlaps = r.bottom > c.top && r.top < c.bottom + gap && r.right > c.left && r.left < c.right;
+  if (overlaps && c.height > 0) window.scrollBy?.(0, r.top - (c.bottom + gap));
 }
 
 const _warnings = (s: ReportState) => s.findings.filter((f) => f.level === 'warning');
 const _errors = (s: ReportState) => s.findings.filter((f) => f.level === 'error');
 
-type Status =
+type Status = (
   | { kind: 'idle' }
   | { kind: 'busy' }
-  | { kind: 'refused' }
-  | { kind: 'confirm' }
+  | { kind: 'refused'; collapsed: boolean }
+  | { kind: 'confirm'; collapsed: boolean }
   | { kind: 'done'; name: string; draft: boolean; errors: number; refused: { key: string; text: string; go: () => void }[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+) & {
+  /** The store's `loads` when this was said: a report loaded since makes it stale (not shown). */
+  loads: number;
+};
 
 export interface ExportActionsProps {
   store: ExportSource;
   /** Where the bytes go (tests capture them); a download by default. */
   save?: (bytes: Uint8Array, name: string) => void;
+  /** How long the 已导出 message stays; MESSAGE_MS by default. */
+  messageMs?: number;
 }
 
-export function ExportActions({ store, save = downloadBytes }: ExportActionsProps) {
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE_MS }: ExportActionsProps) {
+  const [raw, setStatus] = useState<Status>({ kind: 'idle', loads: 0 });
+  // Whatever was said about another report is not shown once the store loads a new one.
+  const loads = useSyncExternalStore(store.subscribe, () => store.getState().loads);
+  const status: Status = raw.kind === 'busy' || raw.loads === loads ? raw : { kind: 'idle', loads };
   const open = status.kind === 'refused' || status.kind === 'confirm';
   // The lists follow the store while shown; otherwise a keystroke does not render this component.
   const state = useSyncExternalStore(store.subscribe, () => (open ? store.getState() : null));
+  const finalButton = useRef<HTMLButtonElement>(null);
+  const panels = useRef<HTMLDivElement>(null);
+  const message = useRef<HTMLDivElement>(null);
+  const busy = raw.kind === 'busy';
+  const say = (next: DistributiveOmit<Status, 'loads'>) => setStatus({ ...next, loads: store.getState().loads } as Status);
 
-  const goFinding = (f: Finding) => focusInForm(exportTarget(store.template, f));
-  const goCell = (cell: string) => focusInForm(cellDomId(cell));
-  const goField = (field: string) => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField));
+  // The 已导出 message goes by itself after a while, unless it lists refused inputs or has focus.
+  const fades = status.kind === 'done' && status.refused.length === 0;
+  useEffect(() => {
+    if (!fades) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      if (message.current?.contains(document.activeElement)) timer = setTimeout(tick, messageMs);
+      else setStatus((s) => (s === raw ? { kind: 'idle', loads: s.loads } : s));
+    };
+    timer = setTimeout(tick, messageMs);
+    return () => clearTimeout(timer);
+  }, [fades, raw, messageMs]);
+
+  /** A list item was clicked: the list shrinks to one line, then focus goes to the item's place, not hidden by it. */
+  const leadTo = (go: () => unknown) => {
+    if (raw.kind === 'refused' || raw.kind === 'confirm') flushSync(() => setStatus({ ...raw, collapsed: true }));
+    go();
+    revealBelow(document.activeElement, panels.current);
+  };
+  const goFinding = (f: Finding) => leadTo(() => focusInForm(exportTarget(store.template, f)));
+  const goCell = (cell: string) => leadTo(() => focusInForm(cellDomId(cell)));
+  const goField = (field: string) => leadTo(() => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField)));
+  const expand = (collapsed: boolean) => (raw.kind === 'refused' || raw.kind === 'confirm') && setStatus({ ...raw, collapsed });
 
   async function run(draft: boolean, acceptWarnings = false) {
+    if (busy) return;
     if (!draft) {
       store.setMode('final');
-      if (store.errors() > 0) return setStatus({ kind: 'refused' });
-      if (!acceptWarnings && _warnings(store.getState()).length > 0) return setStatus({ kind: 'confirm' });
+      if (store.errors() > 0) return say({ kind: 'refused', collapsed: false });
+      if (!acceptWarnings && _warnings(store.getState()).length > 0) return say({ kind: 'confirm', collapsed: false });
     }
     const now = store.getState();
     const report = store.getReport();
@@ -115,68 +171,122 @@ export function ExportActions({ store, save = downloadBytes }: ExportActionsProp
         ? { key: `cell:${r.cell}`, text: `${refusalText(r)}（草稿中为 ${cellText(now.values.get(r.cell)) || '空白'}）`, go: () => goCell(r.cell) }
         : { key: `field:${r.field}`, text: `${refusalText(r)}（草稿中为原来的内容）`, go: () => goField(r.field) },
     );
-    setStatus({ kind: 'busy' });
+    say({ kind: 'busy' });
     try {
       const { renderDocx } = await import('./render-docx');
       const bytes = await renderDocx(store.template, report, { draft });
       const name = exportFileName(store.template, report, draft);
       save(bytes, name);
-      setStatus({ kind: 'done', name, draft, errors, refused });
+      say({ kind: 'done', name, draft, errors, refused });
     } catch (e) {
-      setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      say({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  const close = () => setStatus({ kind: 'idle' });
-  const busy = status.kind === 'busy';
+  /** Close what is shown; focus goes back to 导出 Word 文档 when it was inside (not left on <body>). */
+  const close = () => {
+    const inside = panels.current?.contains(document.activeElement);
+    setStatus({ kind: 'idle', loads });
+    if (inside || document.activeElement === document.body) finalButton.current?.focus();
+  };
+  /** 仍然导出: the question goes, focus to 导出 Word 文档 (it stays there through the export). */
+  const exportAnyway = () => {
+    finalButton.current?.focus();
+    void run(false, true);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || status.kind === 'idle' || status.kind === 'busy') return;
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+  };
+  const busyProps = { 'aria-disabled': busy || undefined };
+  let said: ReactNode = null;
+  if (status.kind === 'busy') said = <p>正在生成 Word 文档……</p>;
+  if (status.kind === 'done')
+    said = (
+      <p>
+        已导出“{status.name}”{status.draft && status.errors > 0 ? `（草稿，尚有 ${status.errors} 个错误）` : ''}
+      </p>
+    );
+  if (status.kind === 'failed') said = <p role="alert">导出失败：{status.message}</p>;
   return (
     <div className="export-actions" role="group" aria-label="导出">
-      <button type="button" onClick={() => void run(false)} disabled={busy}>
+      <button type="button" ref={finalButton} onClick={() => void run(false)} {...busyProps}>
         导出 Word 文档
       </button>
-      <button type="button" onClick={() => void run(true)} disabled={busy}>
+      <button type="button" onClick={() => void run(true)} {...busyProps}>
         导出草稿
       </button>
-      <div aria-live="polite" className="export-status">
-        {status.kind === 'busy' && <p>正在生成 Word 文档……</p>}
-        {status.kind === 'done' && (
-          <p>
-            已导出“{status.name}”
-            {status.draft && status.errors > 0 ? `（草稿，尚有 ${status.errors} 个错误）` : ''}
-          </p>
-        )}
-        {status.kind === 'failed' && <p role="alert">导出失败：{status.message}</p>}
-      </div>
-      {status.kind === 'done' && status.refused.length > 0 && (
-        <div className="export-note" role="note">
-          <p>以下 {status.refused.length} 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
-          <ul>
-            {status.refused.map((r) => (
-              <li key={r.key}>
-                <button type="button" className="export-item" onClick={r.go}>
-                  {r.text}
+      {/* Below the buttons, over the page: the toolbar keeps one row. */}
+      <div className="export-panels" ref={panels} onKeyDown={onKeyDown}>
+        <div aria-live="polite" className="export-status">
+          {said && (
+            <div className="export-message" ref={message}>
+              {said}
+              {status.kind !== 'busy' && (
+                <button type="button" className="export-dismiss" aria-label="关闭提示" title="关闭提示" onClick={close}>
+                  ×
                 </button>
-              </li>
-            ))}
-          </ul>
+              )}
+            </div>
+          )}
         </div>
-      )}
-      {status.kind === 'refused' && state && <Refused state={state} onCell={goCell} onField={goField} onFinding={goFinding} onClose={close} />}
-      {status.kind === 'confirm' && state && (
-        <Confirm template={store.template} state={state} errors={errorCount(state)} onFinding={goFinding} onExport={() => void run(false, true)} onBack={close} />
-      )}
+        {status.kind === 'done' && status.refused.length > 0 && (
+          <div className="export-note" role="note">
+            <p>以下 {status.refused.length} 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
+            <ul>
+              {status.refused.map((r) => (
+                <li key={r.key}>
+                  <button type="button" className="export-item" onClick={r.go}>
+                    {r.text}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {status.kind === 'refused' && state && (
+          <Refused state={state} collapsed={status.collapsed} onExpand={expand} onCell={goCell} onField={goField} onFinding={goFinding} onClose={close} />
+        )}
+        {status.kind === 'confirm' && state && (
+          <Confirm
+            template={store.template}
+            state={state}
+            errors={errorCount(state)}
+            collapsed={status.collapsed}
+            onExpand={expand}
+            onFinding={goFinding}
+            onExport={exportAnyway}
+            onBack={close}
+          />
+        )}
+      </div>
     </div>
+  );
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** 显示列表 / 收起列表: the list of a shrunk box. */
+function ExpandButton({ collapsed, count, onExpand }: { collapsed: boolean; count: number; onExpand: (collapsed: boolean) => void }) {
+  return (
+    <button type="button" className="export-expand" aria-expanded={!collapsed} onClick={() => onExpand(!collapsed)}>
+      {collapsed ? `显示列表（${count}）` : '收起列表'}
+    </button>
   );
 }
 
 function Refused(props: {
   state: ReportState;
+  collapsed: boolean;
+  onExpand: (collapsed: boolean) => void;
   onCell: (cell: string) => void;
   onField: (field: string) => void;
   onFinding: (f: Finding) => void;
   onClose: () => void;
 }) {
-  const { state, onCell, onField, onFinding, onClose } = props;
+  const { state, collapsed, onExpand, onCell, onField, onFinding, onClose } = props;
   // The findings panel's one count (error findings and refused inputs, cells and facts fields).
   const count = errorCount(state);
   const items = [
@@ -187,16 +297,17 @@ function Refused(props: {
     ),
     ..._errors(state).map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => onFinding(f) })),
   ];
+  const listed = items.slice(0, LISTED_ERRORS);
   return (
-    <div role="alert" className="export-refused">
+    <div role="alert" className={collapsed ? 'export-refused export-collapsed' : 'export-refused'}>
       {count > 0 ? (
-        <p>有 {count} 个错误，不能导出正式文档。请先改正（点击一项转到该处），或导出草稿：</p>
+        <p>有 {count} 个错误，不能导出正式文档。{collapsed ? '' : '请先改正（点击一项转到该处），或导出草稿：'}</p>
       ) : (
         <p>错误已全部改正，可以再次导出 Word 文档。</p>
       )}
-      {count > 0 && (
+      {count > 0 && !collapsed && (
         <ul>
-          {items.slice(0, LISTED_ERRORS).map((it) => (
+          {listed.map((it) => (
             <li key={it.key}>
               <button type="button" className="export-item" onClick={it.go}>
                 {it.text}
@@ -205,10 +316,13 @@ function Refused(props: {
           ))}
         </ul>
       )}
-      {count > LISTED_ERRORS && <p>另有 {count - LISTED_ERRORS} 个错误，见检查结果。</p>}
-      <button type="button" onClick={onClose}>
-        关闭
-      </button>
+      {count > LISTED_ERRORS && !collapsed && <p>另有 {count - LISTED_ERRORS} 个错误，见检查结果。</p>}
+      <div className="export-buttons">
+        {count > 0 && (collapsed || listed.length > 0) && <ExpandButton collapsed={collapsed} count={listed.length} onExpand={onExpand} />}
+        <button type="button" onClick={onClose}>
+          关闭
+        </button>
+      </div>
     </div>
   );
 }
@@ -217,42 +331,50 @@ function Confirm(props: {
   template: Template;
   state: ReportState;
   errors: number;
+  collapsed: boolean;
+  onExpand: (collapsed: boolean) => void;
   onFinding: (f: Finding) => void;
   onExport: () => void;
   onBack: () => void;
 }) {
-  // The safe answer has focus when the question appears.
+  // The safe answer has focus when the question appears; Escape means it too.
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
   const warnings = _warnings(props.state);
   const groups = warningGroups(props.template, warnings);
   return (
-    <div role="alertdialog" aria-labelledby="export-confirm-q" className="export-confirm">
-      <p>尚有 {warnings.length} 条警告（按定稿检查），请核对（点击一项转到该处）：</p>
-      {groups.map((g) => (
-        <section key={g.section} className="export-group" aria-label={g.label}>
-          <h3>{g.label}</h3>
-          <ul>
-            {g.findings.map((f, i) => (
-              <li key={`${f.rule}:${i}`}>
-                <button type="button" className="export-item" onClick={() => props.onFinding(f)}>
-                  {f.rule} {f.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+    <div role="alertdialog" aria-labelledby="export-confirm-q" className={props.collapsed ? 'export-confirm export-collapsed' : 'export-confirm'}>
+      <p>
+        尚有 {warnings.length} 条警告（按定稿检查）{props.collapsed ? '。' : '，请核对（点击一项转到该处）：'}
+      </p>
+      {!props.collapsed &&
+        groups.map((g) => (
+          <section key={g.section} className="export-group" aria-label={g.label}>
+            <h3>{g.label}</h3>
+            <ul>
+              {g.findings.map((f, i) => (
+                <li key={`${f.rule}:${i}`}>
+                  <button type="button" className="export-item" onClick={() => props.onFinding(f)}>
+                    {f.rule} {f.message}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       {props.errors > 0 && <p>另有 {props.errors} 个错误，导出时会被拒绝。</p>}
       <p id="export-confirm-q" className="export-question">
         仍要导出吗？
       </p>
-      <button type="button" onClick={props.onExport}>
-        仍然导出
-      </button>{' '}
-      <button type="button" ref={back} onClick={props.onBack}>
-        返回修改
-      </button>
+      <div className="export-buttons">
+        <button type="button" onClick={props.onExport}>
+          仍然导出
+        </button>
+        <button type="button" ref={back} onClick={props.onBack}>
+          返回修改
+        </button>
+        <ExpandButton collapsed={props.collapsed} count={warnings.length} onExpand={props.onExpand} />
+      </div>
     </div>
   );
 }

@@ -5,10 +5,10 @@
 // 仍然导出; 导出草稿 always saves and names the refused inputs it exported with their last accepted
 // value; the bytes are a real .docx.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { ExportActions, refusalText } from '../../src/docx/ExportActions';
+import { ExportActions, MESSAGE_MS, refusalText } from '../../src/docx/ExportActions';
 import { ReportViews } from '../../src/preview/ReportViews';
 import { parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
@@ -29,12 +29,16 @@ const seed002 = () => _read('examples/seed-002.report.json');
 const busy = () => _read('examples/busy-subdistrict.report.json');
 
 /** The export buttons above the form, as in the app; `form: false` leaves the form out. */
-function setup(report = seed002(), { form = true } = {}) {
+function setup(report = seed002(), { form = true, messageMs = MESSAGE_MS, onSave = () => {} } = {}) {
   const saved: { bytes: Uint8Array; name: string }[] = [];
   const store = createReportStore(template, report, { today: '2024-01-10' });
+  const save = (bytes: Uint8Array, name: string) => {
+    onSave();
+    saved.push({ bytes, name });
+  };
   render(
     <>
-      <ExportActions store={store} save={(bytes, name) => saved.push({ bytes, name })} />
+      <ExportActions store={store} save={save} messageMs={messageMs} />
       {form && <ReportViews store={store} />}
     </>,
   );
@@ -195,5 +199,109 @@ describe('ExportActions', () => {
     expect(doc).not.toContain('草稿');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('the 已导出 message: × closes it, it goes by itself, and the next export or another report clears it', async () => {
+    const { saved, user } = setup(busy(), { form: false, messageMs: 50 });
+    const draft = screen.getByRole('button', { name: '导出草稿' });
+    const message = () => screen.queryByText(/^已导出“/);
+    await user.click(draft);
+    await screen.findByText(/^已导出“.*（草稿）\.docx”$/);
+    await user.click(screen.getByRole('button', { name: '关闭提示' }));
+    expect(message()).toBeNull();
+    // It goes by itself (the app waits MESSAGE_MS; here 50 ms).
+    await user.click(draft);
+    await screen.findByText(/^已导出“/);
+    await waitFor(() => expect(message()).toBeNull());
+    expect(saved).toHaveLength(2);
+    expect(MESSAGE_MS).toBe(10_000);
+  });
+
+  it('the 已导出 message does not outlive its report: the store loading another report clears it', async () => {
+    const { store, user } = setup(busy(), { form: false });
+    await user.click(screen.getByRole('button', { name: '导出草稿' }));
+    const shown = await screen.findByText(/^已导出“.*（草稿）\.docx”$/);
+    expect(shown).toHaveTextContent(busy().organ.name.slice(0, 2));
+    const other = seed002();
+    act(() => store.load(other));
+    expect(screen.queryByText(/^已导出“/)).toBeNull();
+    // The next export names the report now open.
+    await user.click(screen.getByRole('button', { name: '导出草稿' }));
+    expect(await screen.findByText(/^已导出“/)).toHaveTextContent('原州区三营镇2023年');
+  });
+
+  it('while busy the buttons are aria-disabled (not disabled), ignore clicks, and focus stays on 导出 Word 文档', async () => {
+    const seen: { disabled: boolean; aria: string | null; focused: boolean }[] = [];
+    const { saved, user } = setup(busy(), {
+      form: false,
+      onSave: () => {
+        // Still busy while the bytes are handed over: a second click must start nothing.
+        const button = exportButton();
+        seen.push({ disabled: (button as HTMLButtonElement).disabled, aria: button.getAttribute('aria-disabled'), focused: document.activeElement === button });
+        button.click();
+        screen.getByRole('button', { name: '导出草稿' }).click();
+      },
+    });
+    exportButton().focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(seen).toEqual([{ disabled: false, aria: 'true', focused: true }]);
+    await screen.findByText(/^已导出“/);
+    expect(saved).toHaveLength(1);
+    expect(document.activeElement).toBe(exportButton());
+    expect(exportButton()).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('Escape in 仍要导出吗？ means 返回修改: nothing exported, focus back on 导出 Word 文档', async () => {
+    const report = busy();
+    report.revise = ['problems'];
+    const { saved, user } = setup(report, { form: false });
+    await user.click(exportButton());
+    const dialog = await screen.findByRole('alertdialog', { name: '仍要导出吗？' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '返回修改' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(exportButton());
+    expect(saved).toHaveLength(0);
+    // 仍然导出 leaves focus on 导出 Word 文档 too (not on <body> when the question goes).
+    await user.click(exportButton());
+    await user.click(await screen.findByRole('button', { name: '仍然导出' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(document.activeElement).toBe(exportButton());
+  });
+
+  it('clicking a listed item shrinks the list to one line (it must not hide the place); R15 leads to 成文日期', async () => {
+    const report = busy();
+    report.dates = { ...report.dates, written: '2025-03-05' }; // after the deadline: R15
+    const { user } = setup(report);
+    await user.click(exportButton());
+    const dialog = await screen.findByRole('alertdialog', { name: '仍要导出吗？' });
+    const item = within(dialog).getByRole('button', { name: /^R15 / });
+    await user.click(item);
+    expect(document.activeElement).toBe(screen.getByLabelText('成文日期'));
+    // Shrunk: no list, the question and its answers stay, the list can be shown again.
+    expect(within(dialog).queryAllByRole('region')).toHaveLength(0);
+    expect(dialog).toHaveClass('export-collapsed');
+    const toggle = within(dialog).getByRole('button', { name: /^显示列表/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(dialog).getByRole('button', { name: '仍然导出' })).toBeInTheDocument();
+    await user.click(toggle);
+    expect(within(dialog).getAllByRole('region').length).toBeGreaterThan(0);
+    expect(within(dialog).getByRole('button', { name: '收起列表' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('the refusal shrinks too when one of its items is clicked, and 关闭 gives focus back to the button', async () => {
+    const report = busy();
+    report.dates = { ...report.dates, written: null };
+    const { user } = setup(report);
+    await user.click(exportButton());
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: /成文日期/ }));
+    expect(document.activeElement).toBe(screen.getByLabelText('成文日期'));
+    expect(within(alert).queryAllByRole('listitem')).toHaveLength(0);
+    expect(alert).toHaveTextContent('有 1 个错误，不能导出正式文档。');
+    await user.click(within(alert).getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(exportButton());
   });
 });
