@@ -4,7 +4,7 @@
 // through the store alone, and as a new draft when the drafts layer is there.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -95,7 +95,7 @@ describe('ImportDialog', () => {
     const dialog = screen.getByRole('dialog');
     const box = within(dialog).getByLabelText('网页上复制的报告文字：');
     await user.type(box, '草稿文字');
-    const input = within(dialog).getByLabelText('Word 文件（.docx）：');
+    const input = within(dialog).getByLabelText('Word 文件（.docx）或文字文件（.txt）：');
     await user.upload(input, new File(['不是 Word'], 'x.docx'));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('这不是 .docx 文件');
     expect(box).toHaveValue('草稿文字');
@@ -106,7 +106,7 @@ describe('ImportDialog', () => {
     expect(result).toHaveTextContent('示例市示例区和平街道办事处');
   });
 
-  it('creates a new draft when the drafts layer is present', async () => {
+  it('creates a draft named after the organ and year read; the blank, untouched draft it replaces goes to the trash', async () => {
     const store = createReportStore(template, createReport(template, 2024));
     const user = userEvent.setup();
     render(
@@ -114,17 +114,76 @@ describe('ImportDialog', () => {
         <ImportDialog store={store} />
       </DraftsRoot>,
     );
-    const dialog = await (async () => {
-      await screen.findByRole('button', { name: '导入已发布的报告' });
-      return pasteSeed(user);
-    })();
+    await screen.findByRole('button', { name: '导入已发布的报告' });
+    const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
-    await screen.findByText(/已导入“粘贴的文字（导入）”/);
+    await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移到回收站/);
     const db = await openDraftDb();
-    const live = (await db.list()).filter((d) => d.deletedAt === null);
+    const all = await db.list();
     db.close();
-    expect(live).toHaveLength(2);
+    const live = all.filter((d) => d.deletedAt === null);
+    expect(live.map((d) => d.name)).toEqual(['原州区三营镇 2023年（导入）']);
+    const trashed = all.filter((d) => d.deletedAt !== null);
+    expect(trashed.map((d) => [d.organ, d.year])).toEqual([['', 2024]]);
     expect(store.getState().report.year).toBe(2023);
+  });
+
+  it('keeps an open draft that has content; next year\'s draft is named after the organ too', async () => {
+    const mine = createReport(template, 2024);
+    mine.organ = { name: '某某镇人民政府', level: 'township' };
+    const store = createReportStore(template, mine);
+    const user = userEvent.setup();
+    render(
+      <DraftsRoot store={store}>
+        <ImportDialog store={store} />
+      </DraftsRoot>,
+    );
+    await screen.findByRole('button', { name: '导入已发布的报告' });
+    const dialog = await pasteSeed(user);
+    await user.click(within(dialog).getByRole('button', { name: '以此为上年报告，开始 2024 年报告' }));
+    await screen.findByText(/已导入“原州区三营镇 2024年（据2023年报告）”，作为一份新草稿（原有草稿未改动）/);
+    const db = await openDraftDb();
+    const all = await db.list();
+    db.close();
+    expect(all.every((d) => d.deletedAt === null)).toBe(true);
+    expect(all.map((d) => d.organ).sort()).toEqual(['原州区三营镇', '某某镇人民政府']);
+    expect(all.find((d) => d.organ === '原州区三营镇')?.name).toBe('原州区三营镇 2024年（据2023年报告）');
+  });
+
+  it('moves focus to the result\'s heading after Enter on 读取粘贴的文字, or to the error', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
+    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    const box = within(dialog).getByLabelText('网页上复制的报告文字：');
+    fireEvent.change(box, { target: { value: '你好，这不是报告' } });
+    within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
+    await user.keyboard('{Enter}');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('不像是一份年度报告');
+    await waitFor(() => expect(alert).toHaveFocus());
+    fireEvent.change(box, { target: { value: seed002 } });
+    within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
+    await user.keyboard('{Enter}');
+    const heading = await within(dialog).findByRole('heading', { name: '读取结果：原州区三营镇 2023年' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(heading).toHaveAttribute('tabindex', '-1');
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    await user.tab();
+    expect(dialog.contains(document.activeElement)).toBe(true);
+  });
+
+  it('reads a .txt file (GB18030 as saved by Notepad) like pasted text', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
+    const dialog = screen.getByRole('dialog');
+    const input = within(dialog).getByLabelText('Word 文件（.docx）或文字文件（.txt）：');
+    expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.docx', '.txt']));
+    const bytes = readFileSync('test/import/fixtures/002.gb18030.txt');
+    await user.upload(input, new File([bytes], '三营镇2023年报.txt', { type: 'text/plain' }));
+    const result = await within(dialog).findByLabelText('读到的内容');
+    expect(within(result).getByRole('status')).toHaveTextContent('195 个数值，15 个单元格待核对');
+    expect(result).toHaveTextContent('原州区三营镇人民政府');
+    expect(within(dialog).getByText(/来源：三营镇2023年报\.txt/)).toBeInTheDocument();
   });
 
   it('is a modal <dialog>: Escape or 关闭 closes it, keeping nothing, and focus returns to the button', async () => {

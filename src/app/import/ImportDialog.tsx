@@ -1,10 +1,13 @@
-// 导入已发布的报告: open a .docx or paste the text of a published report, see what was read
-// beside the source with the uncertain cells marked, then create a draft as that year's report
-// or directly as next year's. The importer is loaded with import() on first use. The dialog is
-// modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns to the button.
-import { useContext, useId, useRef, useState } from 'react';
+// 导入已发布的报告: open a .docx or .txt file or paste the text of a published report, see what
+// was read beside the source with the uncertain cells marked, then create a draft as that year's
+// report or directly as next year's, named after the organ and year read; a blank, untouched
+// draft open before goes to the trash. The importer is loaded with import() on first use. The
+// dialog is modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns
+// to the button; after reading, focus moves to the result's heading (or to the error).
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { computeValues, nextYearReport, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { ImportNote, ImportResult, SourceDoc } from '../../import';
+import { importedDraftName, isBlankReport } from '../../import/draft';
 import { DraftsContext } from '../../drafts/context';
 import { Modal } from '../Modal';
 import './import.css';
@@ -135,6 +138,15 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
   const [text, setText] = useState('');
   const titleId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const errorLine = useRef<HTMLParagraphElement>(null);
+
+  // The button pressed to read is disabled while reading, so focus fell to <body>: move it to
+  // what came of it (the result's heading, or the error) while the modal stays open.
+  useEffect(() => {
+    if (state.kind === 'read') resultHeading.current?.focus();
+    else if (state.kind === 'input' && state.error) errorLine.current?.focus();
+  }, [state]);
 
   async function read(name: string, input: { bytes: Uint8Array } | { text: string }) {
     setState({ kind: 'busy' });
@@ -143,8 +155,10 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
       let source: SourceDoc;
       if ('bytes' in input) {
         if (input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
-        if (!mod.looksLikeZip(input.bytes)) throw new mod.ImportError('这不是 .docx 文件；网页上的报告请复制文字后粘贴到下面的文本框');
-        source = mod.readDocx(input.bytes);
+        if (mod.looksLikeZip(input.bytes)) source = mod.readDocx(input.bytes);
+        else if (/\.docx$/i.test(name)) throw new mod.ImportError('这不是 .docx 文件；网页上的报告请复制文字后粘贴到下面的文本框');
+        // A text file: UTF-8, else GB18030 (as the CLI reads it).
+        else source = mod.readText(mod.decodeText(input.bytes));
       } else source = mod.readText(input.text);
       const result = mod.importSource(source, store.template);
       if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
@@ -156,6 +170,10 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
 
   async function create(report: Report, name: string) {
     if (drafts) {
+      // The draft open now, if nothing was put into it (a new blank report): the import takes its place.
+      const open = drafts.session.getState().draftId;
+      const st = drafts.store.getState();
+      const blank = open && st.refusals.size === 0 && st.fieldRefusals.size === 0 && isBlankReport(st.report) ? open : null;
       try {
         await drafts.session.openNew(report, name);
       } catch (e) {
@@ -163,7 +181,21 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
         drafts.setNotice({ kind: 'error', text: `无法新建草稿，导入结果仍保留在对话框中：${e instanceof Error ? e.message : String(e)}` });
         return;
       }
-      drafts.setNotice({ kind: 'info', text: `已导入“${name}”，作为一份新草稿（原有草稿未改动）` });
+      let replaced = false;
+      if (blank) {
+        // As saved when leaving it: still unnamed, blank and without refused text → to the trash.
+        const r = await drafts.db.get(blank).catch(() => undefined);
+        if (r && r.deletedAt === null && r.name === '' && isBlankReport(r.report) && !Object.keys(r.refusals ?? {}).length) {
+          replaced = !!(await drafts.db.remove(blank).catch(() => undefined));
+          if (replaced) drafts.session.listChanged();
+        }
+      }
+      drafts.setNotice({
+        kind: 'info',
+        text: replaced
+          ? `已导入“${name}”，作为一份新草稿；原来打开的空白报告没有填写内容，已移到回收站`
+          : `已导入“${name}”，作为一份新草稿（原有草稿未改动）`,
+      });
     } else store.load(report);
     setState({ kind: 'closed' });
     setText('');
@@ -188,6 +220,9 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
         </div>
         {state.kind === 'read' ? (
           <>
+            <h3 ref={resultHeading} tabIndex={-1} className="import-read-heading">
+              读取结果：{state.result.report.organ.titleName || state.result.report.organ.name || '（未读出机关名称）'} {state.result.report.year}年
+            </h3>
             <p>
               来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
             </p>
@@ -196,10 +231,10 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
               <ResultView template={store.template} result={state.result} />
             </div>
             <div className="import-actions">
-              <button type="button" onClick={() => void create(state.result.report, `${state.name}（导入）`)}>
+              <button type="button" onClick={() => void create(state.result.report, importedDraftName(state.result.report, state.name))}>
                 作为 {state.result.report.year} 年报告打开
               </button>
-              <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), `${state.name}（${state.result.report.year + 1}年）`)}>
+              <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), importedDraftName(state.result.report, state.name, true))}>
                 以此为上年报告，开始 {state.result.report.year + 1} 年报告
               </button>
               <button type="button" onClick={() => setState({ kind: 'input' })}>
@@ -212,13 +247,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
           </>
         ) : (
           <>
-            <p>打开已发布报告的 Word 文件（.docx），或把网页上的报告全文复制后粘贴到下面。</p>
+            <p>打开已发布报告的 Word 文件（.docx）或文字文件（.txt），或把网页上的报告全文复制后粘贴到下面。</p>
             <label>
-              Word 文件（.docx）：
+              Word 文件（.docx）或文字文件（.txt）：
               <input
                 ref={fileInput}
                 type="file"
-                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
                 disabled={state.kind === 'busy'}
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
@@ -233,7 +268,7 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
               网页上复制的报告文字：
               <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={state.kind === 'busy'} />
             </label>
-            {state.kind === 'input' && state.error ? <p role="alert" className="import-error">{state.error}</p> : null}
+            {state.kind === 'input' && state.error ? <p role="alert" className="import-error" ref={errorLine} tabIndex={-1}>{state.error}</p> : null}
             {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
             <div className="import-actions">
               <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text })}>
