@@ -2,7 +2,9 @@
 // form stays mounted while hidden (its text fields and refused cells keep what was typed); the
 // preview is mounted only while it is shown, so typing never waits for it. Printing prints the
 // report whatever tab is shown: while 填写 is shown, a print-only copy of the preview is mounted
-// for the print (on `beforeprint`, synchronously, and removed on `afterprint`).
+// for the print (on `beforeprint`, synchronously, and removed on `afterprint`). A print that comes
+// without `beforeprint` (some print paths) still never prints the form or the app: print CSS hides
+// them whatever happens and shows a one-line note to print from 预览 instead (`.print-fallback`).
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ReportStore } from '../store/report-store';
@@ -80,6 +82,11 @@ export function ReportViews({ store }: { store: ReportStore }) {
         <div role="tabpanel" id="view-preview" aria-labelledby="view-tab-preview">
           <ReportPreview store={store} />
         </div>
+      )}
+      {view !== 'preview' && !printing && (
+        <p className="print-fallback" aria-hidden="true">
+          请切换到“预览”后打印
+        </p>
       )}
       {view !== 'preview' && printing && (
         <div className="print-copy" aria-hidden="true">

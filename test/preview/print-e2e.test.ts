@@ -2,7 +2,9 @@
 // PDF holds the report alone (no form, no buttons), with page numbers "— N —" at the outside
 // bottom corners (odd pages right, even pages left); no block title of the 第二十条 grid ends a page
 // without its rows, and no heading ends a page, whatever the length of the text before them. The
-// PDF is read back with pdftotext; page images go to test-output/preview/ (pdftoppm -r 50).
+// PDF is read back with pdftotext; page images go to test-output/preview/ (pdftoppm -r 50). A print
+// that comes without `beforeprint` (some print paths) prints neither the form nor the app, only a
+// note to print from 预览.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -156,5 +158,43 @@ describe('printing the report', () => {
     expect(problems).toEqual([]);
     writeFileSync(join(OUT, 'sweep.txt'), 'checked 24 layouts\n');
     expect(errors).toEqual([]);
+  });
+
+  it('a print without beforeprint from 填写 shows no form and no app, only a note to print from 预览', async () => {
+    const page = await app.context.newPage();
+    const errors = guardPage(page);
+    // The print paths that never tell the page: no beforeprint/afterprint, no print media query events.
+    await page.addInitScript(() => {
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+        if (type === 'beforeprint' || type === 'afterprint' || this instanceof MediaQueryList) return;
+        add.call(this, type, ...rest);
+      } as typeof add;
+    });
+    await page.goto(app.url);
+    await page.getByTestId('open-file').setInputFiles({ name: 'seed-002.json', mimeType: 'application/json', buffer: Buffer.from(seedText) });
+    await expect.poll(() => page.locator('#fact-organ').inputValue()).toBe(seed.organ.name);
+    const note = page.getByText('请切换到“预览”后打印');
+    expect(await note.isVisible()).toBe(false);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-copy').count()).toBe(0);
+    for (const selector of ['#fact-organ', '.findings', '.app-header', '.view-tabs', '#view-form']) expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    expect(await page.getByRole('button', { name: '导出 Word 文档' }).isVisible()).toBe(false);
+    expect(await note.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.body.innerText.trim())).toBe('请切换到“预览”后打印');
+
+    // Printed so: one page with the note, none of the form's or the app's text.
+    const { pages } = await printed(page, 'no-beforeprint');
+    expect(pages).toHaveLength(1);
+    expect(squeeze(pages[0]!)).toContain('请切换到“预览”后打印');
+    for (const ui of ['导出 Word 文档', '导出草稿', '检查结果', '按定稿检查', '报告列表', '报告基本信息', seed.organ.name]) expect(pages[0]).not.toContain(ui);
+
+    // Back on screen: the form again, no note.
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('#fact-organ').isVisible()).toBe(true);
+    expect(await note.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
