@@ -27,14 +27,14 @@ export interface ImportHints {
 }
 
 interface IndexFile {
-  templates: { id: string; years?: { from: number; to?: number }; distinguishingLabels?: string[] }[];
+  templates: { id: string; name?: string; years?: { from: number; to?: number }; distinguishingLabels?: string[] }[];
   importHints?: { otherFormats?: FormatHint[]; organs?: OrganHint[]; feeNone?: string[]; prefaceHeadings?: string[] };
 }
 
 export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) => id): ImportHints {
   return {
     formats: [
-      ...file.templates.map((t) => ({ id: t.id, name: names(t.id), template: t.id, years: t.years, distinguishingLabels: t.distinguishingLabels ?? [] })),
+      ...file.templates.map((t) => ({ id: t.id, name: t.name ?? names(t.id), template: t.id, years: t.years, distinguishingLabels: t.distinguishingLabels ?? [] })),
       ...(file.importHints?.otherFormats ?? []),
     ],
     organs: file.importHints?.organs ?? [],

@@ -210,7 +210,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
     report.fee = { status: 'collected', notices: num(collected.groups.notices), amount: num(collected.groups.amount), collectedAmount: num(collected.groups.collectedAmount) };
   } else if (hints.feeNone.some((p) => feeText.includes(normalizeLabel(p)))) {
     report.fee.status = 'none';
-  } else {
+  } else if (template.rules.some((r) => r.kind === 'fee-reported')) {
     imp.note('warning', feeSection?.label ?? template.spec.fee.label, `未能读出${template.spec.fee.label}的收取情况，请填写`);
   }
   if (feeSection) {

@@ -2,16 +2,16 @@
 // create and through save (fake-indexeddb implements the structured clone IndexedDB uses).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReport, parseReport, type Report } from '../../src/core';
+import { createReport, parseReport, type CellKind, type Report } from '../../src/core';
 import { reportFileText, openReportBytes } from '../../src/drafts/files';
 import { freshDb, registry, template } from './fixtures';
 
 const levels = [null, ...template.spec.organLevels.map((l) => l.id)];
-const value = (kind: 'count' | 'amount') =>
+const value = (kind: CellKind) =>
   fc.oneof(
     fc.constant(null),
     fc.constant(0),
-    kind === 'count' ? fc.integer({ min: 0, max: 1_000_000 }) : fc.integer({ min: 0, max: 99_999_999 }).map((u) => u / 10_000),
+    kind === 'count' ? fc.integer({ min: 0, max: 1_000_000 }) : kind === 'change' ? fc.integer({ min: -1_000_000, max: 1_000_000 }) : fc.integer({ min: 0, max: 99_999_999 }).map((u) => u / 10_000),
   );
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant(''));
 const date = fc.oneof(fc.constant(null), fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));

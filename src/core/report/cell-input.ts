@@ -22,9 +22,9 @@ export function parseCellInput(raw: string, kind: CellKind): CellInput {
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
   if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, reason: `“${raw.trim()}”不是数字` };
   const value = Number(plain);
-  if (value < 0) return { ok: false, reason: `“${raw.trim()}”是负数，${kind === 'count' ? '件数' : '金额'}不能为负` };
-  if (kind === 'count' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，件数应为整数` };
-  if (value > MAX_VALUE) return { ok: false, reason: `“${raw.trim()}”过大，请核对` };
+  if (value < 0 && kind !== 'change') return { ok: false, reason: `“${raw.trim()}”是负数，${kind === 'count' ? '件数' : '金额'}不能为负` };
+  if (kind !== 'amount' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，${kind === 'count' ? '件数' : '增减数'}应为整数` };
+  if (Math.abs(value) > MAX_VALUE) return { ok: false, reason: `“${raw.trim()}”过大，请核对` };
   if (!validValue(kind, value)) {
     return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数（单位：万元）` : `“${raw.trim()}”过大` };
   }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'id 应为小写 ASCII、以 - 或 . 连接');
 const label = z.string().min(1);
 
-export const cellKindSchema = z.enum(['count', 'amount']);
+/** count: a whole number ≥ 0; amount: ≥ 0 with up to 4 decimals; change: a signed whole number (增/减). */
+export const cellKindSchema = z.enum(['count', 'amount', 'change']);
 export type CellKind = z.infer<typeof cellKindSchema>;
 
 export interface ColumnNode {
@@ -85,7 +86,7 @@ const ruleBase = {
 export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('sum'), sums: z.array(id).min(1) }),
-  z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.record(cellKindSchema, label) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.partialRecord(cellKindSchema, label) }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('required'),

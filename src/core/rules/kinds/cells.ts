@@ -1,6 +1,6 @@
 // Rules over single cells: value range (R5), blanks (R6), rows that must be zero (R9).
 import { SCALE } from '../../report/amount';
-import type { RuleSpec } from '../../template/schema';
+import type { CellKind, RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 
@@ -9,9 +9,9 @@ type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 /** Larger than any real count or amount (万元); guards against pasted identifiers. */
 export const MAX_VALUE = 1e11;
 
-export function validValue(kind: 'count' | 'amount', v: number): boolean {
-  if (!Number.isFinite(v) || v < 0 || v > MAX_VALUE) return false;
-  if (kind === 'count') return Number.isInteger(v);
+export function validValue(kind: CellKind, v: number): boolean {
+  if (!Number.isFinite(v) || v < (kind === 'change' ? -MAX_VALUE : 0) || v > MAX_VALUE) return false;
+  if (kind !== 'amount') return Number.isInteger(v);
   return Math.abs(v * SCALE - Math.round(v * SCALE)) < 1e-6;
 }
 
