@@ -81,7 +81,8 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
       id={cellDomId(cell.id)}
       className="cell-input"
       data-level={level}
-      inputMode={cell.kind === 'amount' ? 'decimal' : 'numeric'}
+      // A numeric keypad has no minus sign: signed kinds get the full keyboard.
+      inputMode={cell.kind === 'amount' ? 'decimal' : cell.kind === 'count' ? 'numeric' : 'text'}
       autoComplete="off"
       aria-label={cell.name}
       aria-invalid={refusal || level === 'error' ? true : undefined}

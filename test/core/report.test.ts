@@ -82,6 +82,10 @@ describe('cell input', () => {
     expect(!r.ok && r.reason).toContain(why);
     expect(!r.ok && r.reason).toContain(raw.trim());
   });
+  it('reads the typeset minus sign in a signed cell', () => {
+    expect(parseCellInput('−180', 'change')).toEqual({ ok: true, value: -180 });
+    expect(parseCellInput('−180', 'count').ok).toBe(false);
+  });
   it('refuses a fifth decimal in 万元', () => {
     expect(parseCellInput('1.23456', 'amount').ok).toBe(false);
     expect(parseCellInput('1.2345', 'amount')).toEqual({ ok: true, value: 1.2345 });

@@ -10,6 +10,7 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B]/g;
 export function normaliseCellText(raw: string): string {
   return raw
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u2212/g, '-') // the minus sign of typeset text, as in "−180"
     .replace(/[\s\u3000]+/g, '')
     .replace(/，/g, ',');
 }
@@ -26,7 +27,7 @@ export function parseCellInput(raw: string, kind: CellKind): CellInput {
   if (kind !== 'amount' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，${kind === 'count' ? '件数' : '增减数'}应为整数` };
   if (Math.abs(value) > MAX_VALUE) return { ok: false, reason: `“${raw.trim()}”过大，请核对` };
   if (!validValue(kind, value)) {
-    return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数（单位：万元）` : `“${raw.trim()}”过大` };
+    return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数` : `“${raw.trim()}”过大` };
   }
   return { ok: true, value };
 }
