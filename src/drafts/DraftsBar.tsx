@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createReport, defaultReportYear, nextYearReport, type Report } from '../core';
 import { useDrafts } from './context';
-import type { SessionState } from './session';
+import { otherTemplateMessage, type SessionState } from './session';
 import type { SaveStatus } from './autosave';
 import { openReportBytes, reportFileName, reportFileText } from './files';
 import { registry } from '../app/templates';
@@ -112,7 +112,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
       return;
     }
     if (result.template !== store.template) {
-      setNotice({ kind: 'error', text: `无法打开文件“${file.name}”：它使用报告模板 ${result.template.id}，本页编辑的是 ${store.template.id}` });
+      setNotice({ kind: 'error', text: `无法打开文件“${file.name}”：${otherTemplateMessage(result.template, store.template)}` });
       return;
     }
     await startNew(result.report, file.name.replace(/\.json$/i, ''), `已打开文件“${file.name}”，作为一份新草稿（原有草稿未改动）`);

@@ -212,7 +212,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       const parsed = parseReport(record.report, o.templates);
       if (!parsed.ok) return parsed;
       if (o.template && parsed.template !== o.template) {
-        return { ok: false, problems: [{ path: 'template', message: `此草稿使用报告模板 ${parsed.template.id}，本页编辑的是 ${o.template.id}` }] };
+        return { ok: false, problems: [{ path: 'template', message: otherTemplateMessage(parsed.template, o.template) }] };
       }
       show(record, parsed.report);
       return { ok: true, record };
@@ -277,4 +277,9 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     },
   };
   return session;
+}
+
+/** Why a report of another template is not opened here, in the clerk's words (template names, not ids). */
+export function otherTemplateMessage(found: Template, here: Template): string {
+  return `它是“${found.spec.name}”（${found.spec.basis}）的报告，本页编辑的是“${here.spec.name}”；旧格式的报告可用命令行 nianbao check 检查`;
 }

@@ -188,6 +188,17 @@ describe('rule details', () => {
     expect(checkReport(template, next).filter((f) => f.rule === 'R14').length).toBeGreaterThan(0);
   });
 
+  it('R18 catches a report whose year the template does not cover (the superseded grid used again)', () => {
+    const r = busy();
+    expect(checkReport(template, r).filter((f) => f.rule === 'R18')).toEqual([]);
+    r.year = 2020;
+    const r18 = checkReport(template, r).filter((f) => f.rule === 'R18');
+    expect(r18.map((f) => [f.level, f.message])).toEqual([
+      ['error', '报告年度2020年不适用本格式：“政府信息公开工作年度报告（2021年格式）”依据国办公开办函〔2021〕30号，适用于2021年起的报告；2020年度的报告应使用当年适用的格式'],
+    ]);
+    expect(r18[0]!.params.path).toBe('year');
+  });
+
   it('R15 uses the level-specific deadline and the 成文日期', () => {
     const r = busy();
     r.dates.written = '2025-03-01';

@@ -119,3 +119,16 @@ describe.each(registry.all.map((t) => [t.id, t] as const))('template %s', (_id, 
     expectDocxSpans(template, await renderDocx(template, report));
   });
 });
+
+describe('each template refuses the years it is not in force for (R18)', () => {
+  it.each(nodeRegistry().all.map((t) => [t.id, t] as const))('%s', (_id, t) => {
+    const inForce = createReport(t, t.spec.years.from);
+    expect(checkReport(t, inForce).filter((f) => f.rule === 'R18')).toEqual([]);
+    const before = createReport(t, t.spec.years.from - 1);
+    expect(checkReport(t, before).filter((f) => f.rule === 'R18').map((f) => f.level)).toEqual(['error']);
+    if (t.spec.years.to !== undefined) {
+      const after = createReport(t, t.spec.years.to + 1);
+      expect(checkReport(t, after).filter((f) => f.rule === 'R18').map((f) => f.level)).toEqual(['error']);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { LEVEL_ORDER, type Finding } from './finding';
 import { checkBalance, checkPrevious, checkSum } from './kinds/equations';
 import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
 import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkSimilarText, checkUnrevised } from './kinds/text';
-import { checkDeadline, checkFeeReported } from './kinds/facts';
+import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
 
@@ -27,6 +27,7 @@ const handlers: Handlers = {
   deadline: checkDeadline,
   'required-facts': checkRequiredFacts,
   unrevised: checkUnrevised,
+  'template-years': checkTemplateYears,
 };
 
 export function checkReport(template: Template, report: Report, options: CheckOptions = {}): Finding[] {

@@ -100,6 +100,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     facts: z.array(z.strictObject({ path: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/), label })).min(1),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('unrevised') }),
+  /** The report's year lies within the years the template is in force (a superseded grid is an error). */
+  z.strictObject({ ...ruleBase, kind: z.literal('template-years') }),
   z.strictObject({ ...ruleBase, kind: z.literal('previous'), ...along, cell: id, terms: z.array(term).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('all-zero'), grid: id, rows: z.array(id).min(1), organLevels: z.array(id).min(1) }),
   z.strictObject({

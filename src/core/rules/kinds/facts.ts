@@ -32,3 +32,11 @@ export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[]
   const params = { date: formatDate(date), deadline: formatDate(deadline) };
   return [ctx.finding(rule, { cells: [], params }, ctx.report.dates.written ? rule.message : rule.todayMessage)];
 }
+
+export function checkTemplateYears(rule: Of<'template-years'>, ctx: RuleContext): Finding[] {
+  const { years, name, basis } = ctx.template.spec;
+  const year = ctx.report.year;
+  if (year >= years.from && (years.to === undefined || year <= years.to)) return [];
+  const range = years.to === undefined ? `${years.from}年起` : `${years.from}—${years.to}年`;
+  return [ctx.finding(rule, { cells: [], params: { year, name, basis, range, path: 'year' } })];
+}
