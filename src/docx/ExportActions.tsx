@@ -17,7 +17,7 @@ import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, 
 import { flushSync } from 'react-dom';
 import { cellText, type Finding, type Template } from '../core';
 import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../store/report-store';
-import { focusTarget } from '../form/FindingsPanel';
+import { findingTarget } from '../form/FindingsPanel';
 import { cellDomId } from '../form/GridCell';
 import { factDomId } from '../form/FactsFields';
 import { FACT_FIELDS, type FactField } from '../form/facts-schema';
@@ -72,16 +72,6 @@ export function warningGroups(template: Template, findings: readonly Finding[]):
   return [...groups]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([section, list]) => ({ section, label: order.find((o) => o.id === section)?.label ?? '其他', findings: list }));
-}
-
-/** Where a finding leads: its cell or text field (as the findings panel), else the facts field its `path` names. */
-export function exportTarget(template: Template, f: Finding): string | null {
-  const id = focusTarget(f, (c) => template.cells.get(c)?.computed === false);
-  if (id) return id;
-  const field = typeof f.params.path === 'string' ? f.params.path.split('.').pop() : undefined;
-  if (field && (FACT_FIELDS as readonly string[]).includes(field)) return factDomId(field as FactField);
-  // The deadline rule (R15) compares the 成文日期: it leads there.
-  return template.spec.rules.find((r) => r.id === f.rule)?.kind === 'deadline' ? factDomId('written') : null;
 }
 
 /** Scroll the window so that `el` is not hidden under `cover` (the export's panel over the page). */
@@ -149,7 +139,7 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
     go();
     revealBelow(document.activeElement, panels.current);
   };
-  const goFinding = (f: Finding) => leadTo(() => focusInForm(exportTarget(store.template, f)));
+  const goFinding = (f: Finding) => leadTo(() => focusInForm(findingTarget(store.template, f)));
   const goCell = (cell: string) => leadTo(() => focusInForm(cellDomId(cell)));
   const goField = (field: string) => leadTo(() => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField)));
   const expand = (collapsed: boolean) => (raw.kind === 'refused' || raw.kind === 'confirm') && setStatus({ ...raw, collapsed });

@@ -2,14 +2,14 @@
 // text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { Finding } from '../core';
+import type { Finding, Template } from '../core';
 import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from './use-store';
 import { cellDomId } from './GridCell';
 import { textDomId } from './NarrativeField';
 import { LEVEL_TEXT } from './levels';
 import { factDomId } from './FactsFields';
-import type { FactField } from './facts-schema';
+import { FACT_FIELDS, type FactField } from './facts-schema';
 
 /**
  * What the unfinished items are: blank cells, empty text slots, report facts (a finding naming a
@@ -34,11 +34,17 @@ export function incompleteText(parts: ReturnType<typeof incompleteParts>): strin
 
 const refusalTarget = (r: RefusedInput) => (r.kind === 'cell' ? cellDomId(r.cell) : factDomId(r.field as FactField));
 
-/** Where a finding leads: its first input cell, else its first cell, else its text slot. */
-export function focusTarget(finding: Finding, isInput: (id: string) => boolean): string | null {
-  const cell = finding.cells.find(isInput) ?? finding.cells[0];
+/**
+ * Where a finding leads: its first input cell, else its first cell, else its text slot, else the
+ * report field it names by `params.path` (e.g. 成文日期); the deadline rule leads to 成文日期.
+ */
+export function findingTarget(template: Template, finding: Finding): string | null {
+  const cell = finding.cells.find((c) => template.cells.get(c)?.computed === false) ?? finding.cells[0];
   if (cell) return cellDomId(cell);
-  return finding.text ? textDomId(finding.text) : null;
+  if (finding.text) return textDomId(finding.text);
+  const field = typeof finding.params.path === 'string' ? finding.params.path.split('.').pop() : undefined;
+  if (field && (FACT_FIELDS as readonly string[]).includes(field)) return factDomId(field as FactField);
+  return template.spec.rules.find((r) => r.id === finding.rule)?.kind === 'deadline' ? factDomId('written') : null;
 }
 
 /**
@@ -87,10 +93,10 @@ function FindingsPanelBody() {
   const incomplete = findings.filter(unfinished);
   const go = useCallback(
     (f: Finding) => {
-      const id = focusTarget(f, (c) => store.template.cells.get(c)?.computed === false);
+      const id = findingTarget(store.template, f);
       const el = id ? document.getElementById(id) : null;
       el?.scrollIntoView?.({ block: 'center' });
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.focus();
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) el.focus();
     },
     [store],
   );

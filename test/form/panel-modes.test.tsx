@@ -28,3 +28,20 @@ it('folds unfinished items in both modes and counts them as errors when finishin
   expect(store.getState().mode).toBe('draft');
   expect((screen.getByRole('radio', { name: '草稿' }) as HTMLInputElement).checked).toBe(true);
 });
+
+it('a finding about a report field (R16 成文日期, R18 年度) leads to that field from the panel', async () => {
+  const report = createReport(template, 2024);
+  report.organ = { name: '某某镇人民政府', level: 'township' };
+  const store = createReportStore(template, report, { today: '2025-01-10' });
+  render(<ReportForm store={store} />);
+  await userEvent.click(screen.getByRole('radio', { name: '按定稿检查' }));
+  // Final mode folds R16 among the unfinished items: open them and follow the 成文日期 one.
+  const panel = screen.getByRole('complementary', { name: '检查结果' });
+  await userEvent.click(panel.querySelector('details summary') as HTMLElement);
+  await userEvent.click(await screen.findByRole('button', { name: /成文日期尚未填写/ }));
+  expect(document.activeElement).toBe(screen.getByLabelText('成文日期'));
+  // R18 (a year the template does not cover) is an error listed one by one; it leads to 年度.
+  act(() => store.update((r) => ({ ...r, year: 2019 })));
+  await userEvent.click(await screen.findByRole('button', { name: /报告年度2019年不适用本格式/ }));
+  expect(document.activeElement).toBe(screen.getByLabelText('报告年度'));
+});
