@@ -225,15 +225,7 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
         {status.kind === 'done' && status.refused.length > 0 && (
           <div className="export-note" role="note">
             <p>以下 {status.refused.length} 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
-            <ul>
-              {status.refused.map((r) => (
-                <li key={r.key}>
-                  <button type="button" className="export-item" onClick={r.go}>
-                    {r.text}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ItemList items={status.refused} />
           </div>
         )}
         {status.kind === 'refused' && state && (
@@ -259,6 +251,21 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** 显示列表 / 收起列表: the list of a shrunk box. */
+/** Places the clerk can jump to: each item a button leading to its cell or field. */
+function ItemList({ items }: { items: readonly { key: string; text: string; go: () => void }[] }) {
+  return (
+    <ul>
+      {items.map((it) => (
+        <li key={it.key}>
+          <button type="button" className="export-item" onClick={it.go}>
+            {it.text}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ExpandButton({ collapsed, count, onExpand }: { collapsed: boolean; count: number; onExpand: (collapsed: boolean) => void }) {
   return (
     <button type="button" className="export-expand" aria-expanded={!collapsed} onClick={() => onExpand(!collapsed)}>
@@ -296,15 +303,7 @@ function Refused(props: {
         <p>错误已全部改正，可以再次导出 Word 文档。</p>
       )}
       {count > 0 && !collapsed && (
-        <ul>
-          {listed.map((it) => (
-            <li key={it.key}>
-              <button type="button" className="export-item" onClick={it.go}>
-                {it.text}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ItemList items={listed} />
       )}
       {count > LISTED_ERRORS && !collapsed && <p>另有 {count - LISTED_ERRORS} 个错误，见检查结果。</p>}
       <div className="export-buttons">
@@ -341,15 +340,7 @@ function Confirm(props: {
         groups.map((g) => (
           <section key={g.section} className="export-group" aria-label={g.label}>
             <h3>{g.label}</h3>
-            <ul>
-              {g.findings.map((f, i) => (
-                <li key={`${f.rule}:${i}`}>
-                  <button type="button" className="export-item" onClick={() => props.onFinding(f)}>
-                    {f.rule} {f.message}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ItemList items={g.findings.map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => props.onFinding(f) }))} />
           </section>
         ))}
       {props.errors > 0 && <p>另有 {props.errors} 个错误，导出时会被拒绝。</p>}

@@ -40,6 +40,18 @@ function setup() {
   return { store, user };
 }
 
+/** The dialog inside the real drafts layer (fake-indexeddb), once its session is open. */
+async function setupWithDrafts(store: ReturnType<typeof createReportStore>) {
+  const user = userEvent.setup();
+  render(
+    <DraftsRoot store={store}>
+      <ImportDialog store={store} />
+    </DraftsRoot>,
+  );
+  await screen.findByRole('button', { name: '导入已发布的报告' });
+  return user;
+}
+
 async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
   const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
@@ -108,13 +120,7 @@ describe('ImportDialog', () => {
 
   it('creates a draft named after the organ and year read; the blank, untouched draft it replaces goes to the trash', async () => {
     const store = createReportStore(template, createReport(template, 2024));
-    const user = userEvent.setup();
-    render(
-      <DraftsRoot store={store}>
-        <ImportDialog store={store} />
-      </DraftsRoot>,
-    );
-    await screen.findByRole('button', { name: '导入已发布的报告' });
+    const user = await setupWithDrafts(store);
     const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
     await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移到回收站/);
@@ -132,13 +138,7 @@ describe('ImportDialog', () => {
     const mine = createReport(template, 2024);
     mine.organ = { name: '某某镇人民政府', level: 'township' };
     const store = createReportStore(template, mine);
-    const user = userEvent.setup();
-    render(
-      <DraftsRoot store={store}>
-        <ImportDialog store={store} />
-      </DraftsRoot>,
-    );
-    await screen.findByRole('button', { name: '导入已发布的报告' });
+    const user = await setupWithDrafts(store);
     const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '以此为上年报告，开始 2024 年报告' }));
     await screen.findByText(/已导入“原州区三营镇 2024年（据2023年报告）”，作为一份新草稿（原有草稿未改动）/);
