@@ -11,6 +11,36 @@ const date = z.iso.date();
 const text = z.string().max(200_000);
 const cellValue = z.number().nullable();
 
+// Present when the report was read from a published document: what the source showed, so the
+// rules judge a published report (not a draft) and never blame the publisher for what the import missed.
+const sourceSchema = z
+  .strictObject({
+    kind: z.literal('published'),
+    form: z.enum(['docx', 'pdf', 'html', 'text']),
+    file: z.string().max(1000).optional().meta({ title: '来源文件名（粘贴时无）' }),
+    title: z.string().max(1000).optional().meta({ title: '来源印出的标题' }),
+    shownDate: date.nullable().optional().meta({ title: '来源显示的日期（落款、发布日期或标题下日期）' }),
+    shownDateKind: z.enum(['signature', 'published', 'title']).optional(),
+    headings: z.array(z.string().max(1000)).optional().meta({ title: '来源印出的各部分标题' }),
+    labels: z
+      .array(
+        z.strictObject({
+          cell: z.string().optional(),
+          row: z.string().optional(),
+          printed: z.string().max(1000),
+          official: z.string().max(1000),
+        }),
+      )
+      .optional()
+      .meta({ title: '与规范文字不同的印出标签' }),
+    unread: z.array(z.string()).optional().meta({ title: '导入未能读取的单元格（不是来源的空白）' }),
+    uncertain: z.array(z.string()).optional().meta({ title: '导入值不确定的单元格' }),
+    quirks: z.array(z.string()).optional().meta({ title: '来源版式的偏离' }),
+  })
+  .meta({ title: '导入来源（已发布的报告）' });
+
+export type ReportSource = z.infer<typeof sourceSchema>;
+
 export function reportSchema(template: Template) {
   const { spec } = template;
   const levelIds = spec.organLevels.map((l) => l.id) as [string, ...string[]];
@@ -67,6 +97,7 @@ export function reportSchema(template: Template) {
         .meta({ title: '上一年度报告（用于结转、连续性和雷同检查）' }),
       /** Text slots copied from last year that the clerk still has to revise. */
       revise: z.array(z.string()).optional(),
+      source: sourceSchema.optional(),
     })
     .meta({ title: `${spec.name} · nianbao 报告文件` });
 }
