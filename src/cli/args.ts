@@ -1,7 +1,7 @@
 // Command-line options for every subcommand: node:util parseArgs, with its English errors said
 // in Chinese (usage errors exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Io } from './main';
+import type { Io } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>;

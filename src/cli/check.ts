@@ -1,7 +1,7 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
 import { checkReport, type Finding } from '../core';
-import type { Io } from './main';
+import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayOption } from './read-report';
 

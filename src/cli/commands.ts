@@ -1,5 +1,24 @@
-// Subcommands beyond `check`, each loaded only when used. One line per command.
-import { registerCommand } from './main';
+// The table of subcommands. Each one is loaded only when it runs, so `check` never loads docx
+// and `--version` loads none of them. Adding a command is one entry here.
+import type { Command } from './io';
 
-registerCommand('render', '导出 Word 文档：nianbao render 报告.json [-o 报告.docx] [--draft] [--previous 上年.json] [--today YYYY-MM-DD]', () => import('./render').then((m) => m.runRender));
-registerCommand('import', '导入已发布的报告：nianbao import 报告.docx|报告.txt… [-o 目录] [--json]', () => import('./import').then((m) => m.runImport));
+export interface CommandEntry {
+  /** One line for `nianbao --help`: what it does and how it is called. */
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  check: {
+    summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--today YYYY-MM-DD] [--json]',
+    load: () => import('./check').then((m) => m.runCheck),
+  },
+  render: {
+    summary: '导出 Word 文档：nianbao render 报告.json [-o 报告.docx] [--draft] [--previous 上年.json] [--today YYYY-MM-DD]',
+    load: () => import('./render').then((m) => m.runRender),
+  },
+  import: {
+    summary: '导入已发布的报告：nianbao import 报告.docx|报告.txt… [-o 目录] [--json]',
+    load: () => import('./import').then((m) => m.runImport),
+  },
+};

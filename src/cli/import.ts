@@ -6,7 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Template } from '../core';
 import { ImportError, decodeText, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
 import { nodeRegistry } from '../node/templates';
-import type { Io } from './main';
+import type { Io } from './io';
 import { parseCommandLine } from './args';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };

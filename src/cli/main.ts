@@ -1,34 +1,19 @@
-// nianbao CLI. Exit codes are interface: 0 no errors, 1 rule errors, 2 unreadable or invalid
-// input or a usage error. Subcommands are loaded on demand, so `check` never loads docx.
+// nianbao CLI: finds the subcommand in the table and runs it. Exit codes are interface: 0 no
+// errors, 1 rule errors, 2 unreadable or invalid input or a usage error.
 import pkg from '../../package.json' with { type: 'json' };
+import { COMMANDS } from './commands';
+import { consoleIo, type Io } from './io';
+
+export type { Io } from './io';
 
 const VERSION: string = pkg.version;
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export type Command = (args: string[], io: Io) => Promise<number>;
-
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  check: {
-    summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--today YYYY-MM-DD] [--json]',
-    load: () => import('./check').then((m) => m.runCheck),
-  },
-};
-
-/** Other modules register their subcommands here (render, import) without touching main. */
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  COMMANDS[name] = { summary, load };
-}
-
 export function usage(): string {
-  return ['用法：nianbao <命令> [参数]', '', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)}${c.summary}`)].join('\n');
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
+  return ['用法：nianbao <命令> [参数]', '', ...lines, '', '  --version  显示版本', '  --help     显示本说明'].join('\n');
 }
 
-export async function main(argv: string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
-  await import('./commands');
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const name = argv[0];
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -42,7 +27,7 @@ export async function main(argv: string[], io: Io = { out: (l) => console.log(l)
     io.err(usage());
     return 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`未知命令“${name}”\n${usage()}`);
     return 2;
@@ -58,8 +43,3 @@ export async function main(argv: string[], io: Io = { out: (l) => console.log(l)
     return 2;
   }
 }
-
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-// No top-level await: commands.ts imports registerCommand from here, and a pending top-level
-// await would leave that import cycle waiting forever (exit 13 under `tsx src/cli/main.ts`).
-if (isEntry) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

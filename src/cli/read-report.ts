@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseReportText, type PreviousData, type Report, type Template } from '../core';
 import { nodeRegistry } from '../node/templates';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export type ReadResult = { ok: true; report: Report; template: Template } | { ok: false; problems: string[] };
 

@@ -4,8 +4,8 @@
 // 2 unreadable or invalid input or a usage error.
 import { writeFileSync } from 'node:fs';
 import { checkReport } from '../core';
-import { exportFileName } from '../docx/file-name';
-import type { Io } from './main';
+import { exportFileName } from '../render/docx/file-name';
+import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayOption } from './read-report';
 
@@ -44,7 +44,7 @@ export async function runRender(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const out = opts.values.output ?? exportFileName(template, report, draft);
-  const { renderDocx } = await import('../docx/render-docx');
+  const { renderDocx } = await import('../render/docx/render-docx');
   const bytes = await renderDocx(template, report, { draft });
   try {
     writeFileSync(out, bytes);
