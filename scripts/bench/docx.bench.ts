@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseReportText } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { stats } from './stats';
 
 const read = (path: string) => {

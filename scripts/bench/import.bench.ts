@@ -2,7 +2,7 @@
 // busy example and of seed 002, and the read step (.docx → paragraphs and tables) alone.
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseReportText } from '../../src/core';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { Deflate } from 'fflate';
 import { ImportError, LIMITS, importDocx, importText, readDocx } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';

@@ -8,9 +8,9 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { ReportForm } from '../../src/form/ReportForm';
-import { ReportPreview } from '../../src/preview/ReportPreview';
-import { registry } from '../../src/app/templates';
+import { ReportForm } from '../../src/ui/form/ReportForm';
+import { ReportPreview } from '../../src/ui/preview/ReportPreview';
+import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2019')!;
 const input = (id: string) => document.getElementById(`cell-${id}`) as HTMLInputElement;

@@ -18,7 +18,7 @@ import {
   type Report,
 } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { main } from '../../src/cli/main';
 import { expectDocxSpans } from './template-checks';
 import { readReport } from './fixtures';

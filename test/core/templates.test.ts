@@ -14,7 +14,7 @@ import {
   type Template,
 } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { schemaFiles } from '../../scripts/gen-schemas';
 import { expectDocxSpans, occupancy } from './template-checks';
 

@@ -8,13 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { ExportActions, MESSAGE_MS, refusalText } from '../../src/docx/ExportActions';
-import { ReportViews } from '../../src/preview/ReportViews';
+import { ExportActions, MESSAGE_MS, refusalText } from '../../src/ui/export/ExportActions';
+import { ReportViews } from '../../src/ui/preview/ReportViews';
 import { parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { cellDomId } from '../../src/form/GridCell';
-import { textDomId } from '../../src/form/NarrativeField';
-import { registry } from '../../src/app/templates';
+import { cellDomId } from '../../src/ui/form/GridCell';
+import { textDomId } from '../../src/ui/form/NarrativeField';
+import { registry } from '../../src/ui/shell/templates';
 import { parts } from './docx-parts';
 
 // The browser registry (bundled templates) and files read from the working directory: under

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { cellText, computeValues, type Report } from '../../src/core';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, seed002, template } from '../core/fixtures';
 import { convert, pdfPages, pdfText, pdfToPngs } from '../helpers/libreoffice';
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { cellText, composeDocument, computeValues, type ResolvedGrid } from '../../src/core';
-import { renderDocx, anchorColumns, gridFontSize } from '../../src/docx/render-docx';
-import { columnWidths, titleLines } from '../../src/docx/layout';
-import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT, TABLE, SIZE } from '../../src/docx/gbt9704';
-import { exportFileName } from '../../src/docx/file-name';
+import { renderDocx, anchorColumns, gridFontSize } from '../../src/render/docx/render-docx';
+import { columnWidths, titleLines } from '../../src/core/layout/layout';
+import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT, TABLE, SIZE } from '../../src/core/layout/gbt9704';
+import { exportFileName } from '../../src/render/docx/file-name';
 import { busy, seed002, template } from '../core/fixtures';
 import { parts, tables, unescapeXml, xmllintAll } from './docx-parts';
 

@@ -8,8 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { createReport } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { registry } from '../../src/app/templates';
-import { DraftsRoot } from '../../src/drafts/DraftsRoot';
+import { registry } from '../../src/ui/shell/templates';
+import { DraftsRoot } from '../../src/ui/drafts/DraftsRoot';
 import { openDraftDb } from '../../src/drafts/db';
 import { readFileSync } from 'node:fs';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { storePort } from '../../src/drafts/store-port';
+import { storePort } from '../../src/ui/drafts/store-port';
 import type { DraftFocus } from '../../src/drafts/db';
 import { example, template } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseClipboard, planPaste } from '../../src/form/clipboard';
-import { gridMatrix } from '../../src/form/grid-keys';
+import { parseClipboard, planPaste } from '../../src/ui/form/clipboard';
+import { gridMatrix } from '../../src/ui/form/grid-keys';
 import { nodeRegistry } from '../../src/node/templates';
 
 const template = nodeRegistry().get('gov-info-2021')!;

@@ -9,9 +9,9 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { ReportForm } from '../../src/form/ReportForm';
-import { factsError, factsOf, factsSchema } from '../../src/form/facts-schema';
-import { registry } from '../../src/app/templates';
+import { ReportForm } from '../../src/ui/form/ReportForm';
+import { factsError, factsOf, factsSchema } from '../../src/ui/form/facts-schema';
+import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
 const seed = parseReportText(readFileSync('examples/seed-002.report.json', 'utf8'), registry.get);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridMatrix, moveKeyOf, nextCell } from '../../src/form/grid-keys';
+import { gridMatrix, moveKeyOf, nextCell } from '../../src/ui/form/grid-keys';
 import { nodeRegistry } from '../../src/node/templates';
 
 const template = nodeRegistry().get('gov-info-2021')!;

@@ -7,8 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { nextYearReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { ReportForm } from '../../src/form/ReportForm';
-import { registry } from '../../src/app/templates';
+import { ReportForm } from '../../src/ui/form/ReportForm';
+import { registry } from '../../src/ui/shell/templates';
 
 afterEach(cleanup);
 

@@ -7,11 +7,11 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { cellText, composeDocument, createReport, parseReportText, titleText, type DocBlock, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { PreviewPage, ReportPreview, gridSections } from '../../src/preview/ReportPreview';
-import { ReportViews } from '../../src/preview/ReportViews';
-import { columnWidths, signatureIndents, titleLines } from '../../src/docx/layout';
-import { TABLE } from '../../src/docx/gbt9704';
-import { registry } from '../../src/app/templates';
+import { PreviewPage, ReportPreview, gridSections } from '../../src/ui/preview/ReportPreview';
+import { ReportViews } from '../../src/ui/preview/ReportViews';
+import { columnWidths, signatureIndents, titleLines } from '../../src/core/layout/layout';
+import { TABLE } from '../../src/core/layout/gbt9704';
+import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
 const parsed = parseReportText(readFileSync('examples/seed-002.report.json', 'utf8'), registry.get);

@@ -6,8 +6,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { composeDocument, createReport } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { ReportForm } from '../../src/form/ReportForm';
-import { registry } from '../../src/app/templates';
+import { ReportForm } from '../../src/ui/form/ReportForm';
+import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
 const A = (row: string, col: string) => `applications:${row}:${col}`;

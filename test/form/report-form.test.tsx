@@ -5,8 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { ReportForm } from '../../src/form/ReportForm';
-import { registry } from '../../src/app/templates';
+import { ReportForm } from '../../src/ui/form/ReportForm';
+import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
 const seed = parseReportText(readFileSync('examples/seed-002.report.json', 'utf8'), registry.get);

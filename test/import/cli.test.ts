@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 
 async function run(...argv: string[]) {

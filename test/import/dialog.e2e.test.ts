@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { guardPage, appInBrowser } from '../helpers/browser';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 
 const seeds = new URL('../fixtures/seeds/', import.meta.url);

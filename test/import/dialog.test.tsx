@@ -10,11 +10,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { registry } from '../../src/app/templates';
-import { ImportDialog } from '../../src/app/import/ImportDialog';
-import { DraftsRoot } from '../../src/drafts/DraftsRoot';
+import { registry } from '../../src/ui/shell/templates';
+import { ImportDialog } from '../../src/ui/import/ImportDialog';
+import { DraftsRoot } from '../../src/ui/drafts/DraftsRoot';
 import { openDraftDb } from '../../src/drafts/db';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 
 const template = registry.get('gov-info-2021')!;
 // jsdom: paths from the repository root (import.meta.url is not a file URL here).

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { computeValues, type Report } from '../../src/core';
-import { renderDocx } from '../../src/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
 import { importDocx, readDocx } from '../../src/import';
 import { busy, seed002, template } from '../core/fixtures';
 

@@ -1,7 +1,7 @@
 // Page layout per GB/T 9704-2012 computed from the constants in gbt9704.ts: column widths over
 // the 版心, the title's trapezoid break, the signature's right indents. Pure and free of the docx
 // package, so the .docx renderer and the HTML preview lay the page out with the same numbers.
-import type { ResolvedGrid } from '../core';
+import type { ResolvedGrid } from '../template/resolve';
 import { SIGNATURE_RIGHT, SIZE, TABLE, TEXT_WIDTH, ems } from './gbt9704';
 
 /**

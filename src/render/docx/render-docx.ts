@@ -20,12 +20,12 @@ import {
   type IRunOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid, type Report, type Template } from '../core';
+import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid, type Report, type Template } from '../../core';
 import {
   CHAR, FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE,
   TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER, ems,
-} from './gbt9704';
-import { columnWidths, signatureIndents, titleLines } from './layout';
+} from '../../core/layout/gbt9704';
+import { columnWidths, signatureIndents, titleLines } from '../../core/layout/layout';
 
 export interface RenderOptions {
   /** Put 草稿 in the page header of every page. */

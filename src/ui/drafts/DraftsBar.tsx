@@ -4,15 +4,15 @@
 // report, and one notice line (what just happened, or a file's problems). The reports list is a
 // modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createReport, defaultReportYear, nextYearReport, type Report } from '../core';
+import { createReport, defaultReportYear, nextYearReport, type Report } from '../../core';
 import { useDrafts } from './context';
-import { otherTemplateMessage, type SessionState } from './session';
-import type { SaveStatus } from './autosave';
-import { openReportBytes, reportFileName, reportFileText } from './files';
-import { registry } from '../app/templates';
+import { otherTemplateMessage, type SessionState } from '../../drafts/session';
+import type { SaveStatus } from '../../drafts/autosave';
+import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
+import { registry } from '../shell/templates';
 import { REPORTS_LIST_HEADING, ReportsList, draftTitle } from './ReportsList';
-import { Modal } from '../app/Modal';
-import { useSliceOf } from '../form/use-store';
+import { Modal } from '../shell/Modal';
+import { useSliceOf } from '../use-store';
 
 const MAX_PROBLEMS = 50;
 

@@ -3,14 +3,14 @@
 // flushes when the page is hidden or closed. Renders the drafts bar, then the form (children)
 // once the draft is open, so nothing typed can be replaced by a draft that loads late.
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { checkReport, type Report } from '../core';
-import type { ReportStore } from '../store/report-store';
-import { registry } from '../app/templates';
-import { openDraftDb, type DraftDb } from './db';
+import { checkReport, type Report } from '../../core';
+import type { ReportStore } from '../../store/report-store';
+import { registry } from '../shell/templates';
+import { openDraftDb, type DraftDb } from '../../drafts/db';
 import { trackFocus } from './focus';
-import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from './session';
+import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from '../../drafts/session';
 import { storePort } from './store-port';
-import { storageJournal } from './journal';
+import { storageJournal } from '../../drafts/journal';
 import { DraftsContext, type Notice } from './context';
 import { DraftsBar } from './DraftsBar';
 import './drafts.css';

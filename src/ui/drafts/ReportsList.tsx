@@ -1,9 +1,9 @@
 // The reports list: every draft with 机关, 年度, 最后修改 and 错误数; open, duplicate, rename and
 // delete (asked first, then undoable; the trash keeps drafts for TRASH_DAYS and can restore them).
 import { useEffect, useState } from 'react';
-import { createReport } from '../core';
+import { createReport } from '../../core';
 import { useDrafts, useSession } from './context';
-import { TRASH_DAYS, type DraftSummary } from './db';
+import { TRASH_DAYS, type DraftSummary } from '../../drafts/db';
 
 const when = (t: number) => new Date(t).toLocaleString('zh-CN', { hour12: false });
 export const draftTitle = (d: Pick<DraftSummary, 'name' | 'organ' | 'year'>) => d.name || `${d.organ || '（未填机关名称）'} ${d.year} 年度`;

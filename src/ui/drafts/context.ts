@@ -1,10 +1,10 @@
 // What the drafts components share: the store being edited, the database, the session, and one
 // notice line (what just happened, or what was wrong with a file).
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Problem } from '../core';
-import type { ReportStore } from '../store/report-store';
-import type { DraftDb } from './db';
-import type { DraftSession, SessionState } from './session';
+import type { Problem } from '../../core';
+import type { ReportStore } from '../../store/report-store';
+import type { DraftDb } from '../../drafts/db';
+import type { DraftSession, SessionState } from '../../drafts/session';
 
 export interface Notice {
   kind: 'info' | 'error';

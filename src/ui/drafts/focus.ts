@@ -1,7 +1,7 @@
 // Where the clerk is in the form, read from the DOM (focusin), and put back after a draft opens.
 // The form names its elements: grid cells `cell-<cell id>`, sections `section-<section id>`.
 import { cellDomId } from '../form/GridCell';
-import type { DraftFocus } from './db';
+import type { DraftFocus } from '../../drafts/db';
 
 const CELL_PREFIX = cellDomId('');
 

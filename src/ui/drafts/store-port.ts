@@ -1,8 +1,8 @@
 // The drafts session's view of the form's report store: the report, the refused cell text, the
 // error count, and where the clerk is (from the focus tracker).
-import type { ReportStore } from '../store/report-store';
+import type { ReportStore } from '../../store/report-store';
 import type { FocusTracker } from './focus';
-import type { EditorPort } from './session';
+import type { EditorPort } from '../../drafts/session';
 
 export function storePort(store: ReportStore, focus: Pick<FocusTracker, 'get' | 'restore'>): EditorPort {
   let seen: unknown;

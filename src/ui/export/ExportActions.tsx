@@ -15,14 +15,14 @@
 // to. While busy the buttons are aria-disabled, not disabled, so focus stays on them.
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { cellText, type Finding, type Template } from '../core';
-import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../store/report-store';
+import { cellText, type Finding, type Template } from '../../core';
+import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../../store/report-store';
 import { findingTarget } from '../form/FindingsPanel';
 import { cellDomId } from '../form/GridCell';
 import { factDomId } from '../form/FactsFields';
 import { FACT_FIELDS, type FactField } from '../form/facts-schema';
 import { focusInForm } from '../preview/views';
-import { exportFileName } from './file-name';
+import { exportFileName } from '../../render/docx/file-name';
 import './export.css';
 
 /** How many refusing errors are listed; the findings panel has them all. */
@@ -163,7 +163,7 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
     );
     say({ kind: 'busy' });
     try {
-      const { renderDocx } = await import('./render-docx');
+      const { renderDocx } = await import('../../render/docx/render-docx');
       const bytes = await renderDocx(store.template, report, { draft });
       const name = exportFileName(store.template, report, draft);
       save(bytes, name);

@@ -7,9 +7,9 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useForm, useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { deadlineOf, formatDate } from '../core';
+import { deadlineOf, formatDate } from '../../core';
 import { factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
-import { useSlice, useStore } from './use-store';
+import { useSlice, useStore } from '../use-store';
 
 const LABELS: Record<FactField, string> = {
   name: '机关名称（发文机关署名）',

@@ -1,7 +1,7 @@
 // The 信息处理费 facts of section 六 (labels from the template) and the sentence they produce.
 import { useState } from 'react';
-import { feeSentence, parseCellInput, type CellKind, type Report } from '../core';
-import { useSlice, useStore } from './use-store';
+import { feeSentence, parseCellInput, type CellKind, type Report } from '../../core';
+import { useSlice, useStore } from '../use-store';
 
 type FeeNumber = 'notices' | 'amount' | 'collectedAmount';
 

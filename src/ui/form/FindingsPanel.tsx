@@ -2,9 +2,9 @@
 // text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { Finding, Template } from '../core';
-import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../store/report-store';
-import { useSlice, useSliceAfterPaint, useStore } from './use-store';
+import type { Finding, Template } from '../../core';
+import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../../store/report-store';
+import { useSlice, useSliceAfterPaint, useStore } from '../use-store';
 import { cellDomId } from './GridCell';
 import { textDomId } from './NarrativeField';
 import { LEVEL_TEXT } from './levels';

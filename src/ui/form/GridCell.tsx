@@ -2,9 +2,9 @@
 // subscribes to its own value, refusal and findings only. What was typed stays in the input until
 // it is accepted or replaced; a refused text is kept and its reason shown beside the grid.
 import { memo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { formatValue, parseCellInput, type Finding, type ValueCell } from '../core';
-import { NO_FINDINGS } from '../store/report-store';
-import { useSlice, useStore } from './use-store';
+import { formatValue, parseCellInput, type Finding, type ValueCell } from '../../core';
+import { NO_FINDINGS } from '../../store/report-store';
+import { useSlice, useStore } from '../use-store';
 import { moveKeyOf, nextCell, type GridMatrix } from './grid-keys';
 
 export const cellDomId = (id: string) => `cell-${id}`;

@@ -2,12 +2,12 @@
 // per value cell, computed totals as outputs. Pasting a block from a spreadsheet goes through the
 // pure planPaste; what could not be pasted is listed below the table with place and value.
 import { memo, useCallback, useMemo, useState } from 'react';
-import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../core';
-import { blankCells, placeOf, type ReportState } from '../store/report-store';
+import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../../core';
+import { blankCells, placeOf, type ReportState } from '../../store/report-store';
 import { planPaste, parseClipboard } from './clipboard';
 import { gridMatrix } from './grid-keys';
 import { InputCell, TotalCell, refusalDomId } from './GridCell';
-import { useSlice, useStore } from './use-store';
+import { useSlice, useStore } from '../use-store';
 
 const headerId = (grid: string, key: string) => `h-${grid}-${key}`;
 

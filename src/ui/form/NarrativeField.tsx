@@ -2,9 +2,9 @@
 // template, the slot's findings under it, a note while text copied from last year is unrevised,
 // and last year's text of the same slot beside it (open where the rectification rule applies).
 import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { TextSlot } from '../core';
-import { NO_FINDINGS } from '../store/report-store';
-import { useSlice, useStore } from './use-store';
+import type { TextSlot } from '../../core';
+import { NO_FINDINGS } from '../../store/report-store';
+import { useSlice, useStore } from '../use-store';
 import { LEVEL_TEXT } from './levels';
 
 export const textDomId = (slot: string) => `text-${slot}`;

@@ -2,14 +2,14 @@
 // with its guidance, its text slots, its grids and (for 六) the 信息处理费 facts; the findings beside.
 // Everything is read from the template; the form holds no official wording of its own.
 import { useEffect, type FocusEvent } from 'react';
-import { prefaceText, type SectionSpec, type Template } from '../core';
-import type { ReportStore } from '../store/report-store';
+import { prefaceText, type SectionSpec, type Template } from '../../core';
+import type { ReportStore } from '../../store/report-store';
 import { FactsFields } from './FactsFields';
 import { FeeFields } from './FeeFields';
 import { FindingsPanel } from './FindingsPanel';
 import { GridTable } from './GridTable';
 import { NarrativeField } from './NarrativeField';
-import { StoreContext, useSlice, useSliceOf, useStore } from './use-store';
+import { StoreContext, useSlice, useSliceOf, useStore } from '../use-store';
 import './form.css';
 
 function PrefaceExtra() {

@@ -1,7 +1,7 @@
 // Pasting a block copied from Excel, WPS or a web table: tab-separated text → cell writes. Every
 // pasted value is either written, or refused with the place and the value, or counted as falling
 // outside the grid; none is dropped silently. Pure: no React, no DOM.
-import { parseCellInput, type CellId, type CellKind } from '../core';
+import { parseCellInput, type CellId, type CellKind } from '../../core';
 import type { GridMatrix } from './grid-keys';
 import { locate } from './grid-keys';
 

@@ -3,7 +3,7 @@
 // Form values are the strings the inputs hold; the schema turns them into the report's types.
 // Chinese messages come from factsError. Pure (no React), so tests use it directly.
 import { z } from 'zod';
-import { reportSchema, type Report, type Template } from '../core';
+import { reportSchema, type Report, type Template } from '../../core';
 
 export const FACT_FIELDS = ['name', 'titleName', 'level', 'year', 'written', 'deadline', 'office', 'phone', 'email', 'website'] as const;
 export type FactField = (typeof FACT_FIELDS)[number];

@@ -1,6 +1,6 @@
 // Keyboard movement in a grid of value cells, as in a spreadsheet: arrows, Enter, Home/End and
 // Ctrl+Home/End move between input cells; computed totals are skipped. Pure: no React, no DOM.
-import type { CellId, ResolvedGrid } from '../core';
+import type { CellId, ResolvedGrid } from '../../core';
 
 export interface MatrixCell {
   id: CellId;

@@ -5,5 +5,5 @@ export { parseClipboard, planPaste, type PastePlan } from './clipboard';
 export { cellDomId } from './GridCell';
 export { textDomId } from './NarrativeField';
 export { focusOf } from './ReportForm';
-export { useSliceOf } from './use-store';
-export { createReportStore, placeOf, type ReportStore, type ReportState, type Refusal, type Focus } from '../store/report-store';
+export { useSliceOf } from '../use-store';
+export { createReportStore, placeOf, type ReportStore, type ReportState, type Refusal, type Focus } from '../../store/report-store';

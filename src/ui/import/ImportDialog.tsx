@@ -8,8 +8,8 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { computeValues, nextYearReport, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { ImportNote, ImportResult, SourceDoc } from '../../import';
 import { importedDraftName, isBlankReport } from '../../import/draft';
-import { DraftsContext } from '../../drafts/context';
-import { Modal } from '../Modal';
+import { DraftsContext } from '../drafts/context';
+import { Modal } from '../shell/Modal';
 import './import.css';
 
 export interface ImportTarget {

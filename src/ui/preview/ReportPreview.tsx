@@ -4,11 +4,11 @@
 // as GB/T 9704 does, and 打印 prints the preview alone. It is mounted only while it is shown, and
 // follows the store through useDeferredValue, so it never holds up typing.
 import { memo, useDeferredValue, useMemo } from 'react';
-import { cellText, composeDocument, type CellId, type DisplayRow, type DocBlock, type GridItem, type ResolvedGrid } from '../core';
-import type { ReportStore } from '../store/report-store';
-import { useSliceOf } from '../form/use-store';
-import { TABLE } from '../docx/gbt9704';
-import { columnWidths, signatureIndents, titleLines } from '../docx/layout';
+import { cellText, composeDocument, type CellId, type DisplayRow, type DocBlock, type GridItem, type ResolvedGrid } from '../../core';
+import type { ReportStore } from '../../store/report-store';
+import { useSliceOf } from '../use-store';
+import { TABLE } from '../../core/layout/gbt9704';
+import { columnWidths, signatureIndents, titleLines } from '../../core/layout/layout';
 import './preview.css';
 
 function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>) {

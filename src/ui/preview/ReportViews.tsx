@@ -7,7 +7,7 @@
 // them whatever happens and shows a one-line note to print from 预览 instead (`.print-fallback`).
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { ReportStore } from '../store/report-store';
+import type { ReportStore } from '../../store/report-store';
 import { ReportForm } from '../form/ReportForm';
 import { ReportPreview } from './ReportPreview';
 import { SHOW_VIEW_EVENT, type View } from './views';

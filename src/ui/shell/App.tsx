@@ -2,13 +2,13 @@
 // toolbar row: 报告 · 导入 · 导出), a first-steps hint on a new empty report, then the form and the
 // preview over one report store.
 import { useState } from 'react';
-import { createReport, defaultReportYear } from '../core';
+import { createReport, defaultReportYear } from '../../core';
 import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
-import { ExportActions } from '../docx/ExportActions';
-import { ImportDialog } from './import/ImportDialog';
+import { ExportActions } from '../export/ExportActions';
+import { ImportDialog } from '../import/ImportDialog';
 import { FirstSteps } from './FirstSteps';
-import { createReportStore, type ReportStore } from '../store/report-store';
+import { createReportStore, type ReportStore } from '../../store/report-store';
 import { registry } from './templates';
 import './app.css';
 

@@ -1,9 +1,9 @@
 // The first screen of a new, empty report: what to do first, in order. It can be closed, and it
 // is not shown once the report has any content (a name, a number, a text).
 import { useState } from 'react';
-import type { Report } from '../core';
-import type { ReportStore } from '../store/report-store';
-import { useSliceOf } from '../form/use-store';
+import type { Report } from '../../core';
+import type { ReportStore } from '../../store/report-store';
+import { useSliceOf } from '../use-store';
 
 const DISMISSED = 'nianbao-first-steps-closed';
 
