@@ -1,12 +1,12 @@
 // nianbao CLI: finds the subcommand in the table and runs it. Exit codes are interface: 0 no
 // errors, 1 rule errors, 2 unreadable or invalid input or a usage error.
-import pkg from '../../package.json' with { type: 'json' };
+import { version } from '../../package.json';
 import { COMMANDS } from './commands';
 import { consoleIo, type Io } from './io';
 
 export type { Io } from './io';
 
-const VERSION: string = pkg.version;
+const VERSION: string = version;
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
