@@ -10,7 +10,7 @@ const BELOW_UI = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-output', 'schema', 'coverage'] },
+  { ignores: ['dist', 'build', 'node_modules', 'test-output', 'schema', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
