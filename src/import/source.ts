@@ -16,7 +16,7 @@ export type SourceBlock =
   | { kind: 'table'; rows: SourceCell[][] };
 
 export interface SourceDoc {
-  kind: 'docx' | 'text';
+  kind: 'docx' | 'pdf' | 'html' | 'text';
   /** True when cell columns are exact (.docx); false for tab-separated text. */
   exactColumns: boolean;
   blocks: SourceBlock[];
