@@ -1,4 +1,5 @@
-// Import a published report: .docx or pasted web text → { report, notes }. Headless.
+// Import a published report: .docx, PDF, web page or pasted text → { report, notes }. Headless;
+// the PDF and HTML parsers (pdfjs-dist, parse5) load only when such a source is read.
 import type { Template } from '../core';
 import { importSource, type ImportOptions, type ImportResult } from './import-report';
 import { readDocx } from './read-docx';
@@ -8,6 +9,9 @@ export * from './source';
 export * from './import-report';
 export { readDocx, readZipEntry, parseDocumentXml } from './read-docx';
 export { readText } from './read-text';
+export { readPdf, type PdfOptions } from './read-pdf';
+export { readHtml } from './read-html';
+export { sniff, readAnySource, readPaste, looksLikeHtml, type SourceForm, type ReadSource, type ReadOptions } from './sniff';
 export { decodeText } from './decode-text';
 export { normalizeLabel, matchLabel, editDistance } from './match-labels';
 export { defaultHints, hintsFrom, type ImportHints } from './hints';

@@ -1,0 +1,152 @@
+// PDF sources: the real published PDF of the corpus (a WPS export with ruled tables, merged
+// cells cut by page breaks, page numbers), PDFs made without ruling lines, a PDF with no text
+// layer (a scan), and a damaged file. The round trip of nianbao's own .docx through LibreOffice's
+// PDF export is in roundtrip.test.ts.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../../src/import/read-pdf';
+import { ImportError, type SourceBlock, type SourceCell } from '../../src/import/source';
+
+const corpus = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
+
+const tables = (blocks: SourceBlock[]) => blocks.filter((b): b is Extract<SourceBlock, { kind: 'table' }> => b.kind === 'table');
+const paragraphs = (blocks: SourceBlock[]) => blocks.filter((b): b is Extract<SourceBlock, { kind: 'paragraph' }> => b.kind === 'paragraph').map((b) => b.text);
+/** The row of a table whose label cells contain `label`, as printed values after the label cells. */
+const rowOf = (rows: SourceCell[][], label: string) => rows.find((r) => r.some((c) => c.text.includes(label)));
+const numbers = (row: SourceCell[] | undefined) => (row ?? []).filter((c) => !c.covered && /^[\d.]+$/.test(c.text)).map((c) => c.text);
+
+/** A one-page PDF whose only content is an image (what a scanner produces): offsets computed, so it is valid. */
+function scannedPdf(): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+  ];
+  const content = 'q 500 0 0 700 40 70 cm /Im1 Do Q';
+  const image = 'ffffff000000000000ffffff';
+  const parts = ['%PDF-1.4\n'];
+  const offsets: number[] = [];
+  const add = (body: string) => {
+    offsets.push(parts.join('').length);
+    parts.push(`${offsets.length} 0 obj\n${body}\nendobj\n`);
+  };
+  objects.forEach(add);
+  add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  add(`<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${image.length + 1} >>\nstream\n${image}>\nendstream`);
+  const xref = parts.join('').length;
+  parts.push(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  parts.push(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new TextEncoder().encode(parts.join(''));
+}
+
+/** A page of text placed in columns with no lines drawn (Helvetica digits and Latin labels). */
+function unruledPdf(rows: string[][]): Uint8Array {
+  const lines = rows.flatMap((row, r) => row.map((t, c) => `BT /F1 10 Tf ${60 + c * 90} ${760 - r * 16} Td (${t}) Tj ET`));
+  const content = lines.join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const parts = ['%PDF-1.4\n'];
+  const offsets: number[] = [];
+  for (const body of objects) {
+    offsets.push(parts.join('').length);
+    parts.push(`${offsets.length} 0 obj\n${body}\nendobj\n`);
+  }
+  const xref = parts.join('').length;
+  parts.push(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  parts.push(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new TextEncoder().encode(parts.join(''));
+}
+
+describe('PDF: the real 淮安市人民政府 2024 report (WPS export, 6 pages)', async () => {
+  const doc = await readPdf(corpus('26_huaian-city-gov-2024.pdf'));
+  const grids = tables(doc.blocks);
+
+  it('is read as ruled tables with exact columns, and the title, headings and signature-free body as paragraphs', () => {
+    expect(doc.kind).toBe('pdf');
+    expect(doc.exactColumns).toBe(true);
+    const text = paragraphs(doc.blocks);
+    expect(text.slice(0, 2)).toEqual(['淮安市人民政府', '2024 年政府信息公开工作年度报告']);
+    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      expect(text).toContain(h);
+    }
+  });
+
+  it('leaves the page numbers ("- 3 -") out and joins the sentence cut by a page break', () => {
+    const text = paragraphs(doc.blocks);
+    expect(text.filter((t) => /^[-—]\s*\d+\s*[-—]$/.test(t))).toEqual([]);
+    expect(text.some((t) => t.includes('还有一些需要加强和改进的地方。主要表现在'))).toBe(true);
+    expect(text.some((t) => t.includes('“建设‘四最’一流营商环境'))).toBe(true);
+  });
+
+  it('rebuilds the application grid cell by cell, header spans as printed', () => {
+    const apps = grids.find((t) => rowOf(t.rows, '本年新收政府信息公开申请数量'))!.rows;
+    expect(apps[0]!.map((c) => [c.text, c.col, c.span])).toEqual([
+      ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 0, 3],
+      ['申请人情况', 3, 7],
+    ]);
+    expect(apps[1]!.filter((c) => !c.covered).map((c) => [c.text, c.col, c.span])).toEqual([
+      ['自然人', 3, 1],
+      ['法人或其他组织', 4, 5],
+      ['总计', 9, 1],
+    ]);
+    expect(numbers(rowOf(apps, '一、本年新收'))).toEqual(['3001', '53', '0', '0', '61', '4', '3119']);
+    expect(numbers(rowOf(apps, '二、上年结转'))).toEqual(['34', '0', '0', '0', '0', '0', '34']);
+    expect(numbers(rowOf(apps, '（一）予以公开'))).toEqual(['1288', '21', '0', '0', '50', '3', '1362']);
+    expect(numbers(rowOf(apps, '8.属于行政查询事项'))).toEqual(['105', '0', '0', '0', '0', '0', '105']);
+    expect(numbers(rowOf(apps, '（七）总计'))).toEqual(['2932', '53', '0', '0', '61', '4', '3050']);
+    expect(numbers(rowOf(apps, '四、结转下年度继续办理'))).toEqual(['103', '0', '0', '0', '0', '0', '103']);
+    // 28 rows from the header to 结转下年度 (header 3, 新收 and 结转 2, 办理结果 22, 结转下年度 1): one table although it runs over a page break.
+    expect(apps).toHaveLength(3 + 2 + 22 + 1);
+  });
+
+  it('carries a merged label cut by the page break back into its cell ("（四）无" + "法提供")', () => {
+    const apps = grids.find((t) => rowOf(t.rows, '本年新收政府信息公开申请数量'))!.rows;
+    const unable = rowOf(apps, '1.本机关不掌握相关政府信息')!;
+    expect(unable.find((c) => c.col === 1)!.text).toBe('（四）无法提供');
+    const next = rowOf(apps, '2.没有现成信息需要另行制作')!;
+    expect(next.filter((c) => c.col < 2).every((c) => c.covered && c.text === '')).toBe(true);
+  });
+
+  it('reads the article-20 and appeals grids', () => {
+    const all = grids.flatMap((t) => t.rows);
+    expect(numbers(rowOf(all, '行政规范性文件'))).toEqual(['8', '26', '66']);
+    expect(numbers(rowOf(all, '行政许可'))).toEqual(['447228']);
+    expect(numbers(rowOf(all, '行政事业性收费'))).toEqual(['96171.6']);
+    const appeals = grids.find((t) => rowOf(t.rows, '行政复议'))!.rows;
+    expect(numbers(appeals[appeals.length - 1])).toEqual(['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20']);
+  });
+});
+
+describe('PDF: other forms', () => {
+  it('a table printed without lines is read by the gaps between its columns (approximate columns)', async () => {
+    const doc = await readPdf(
+      unruledPdf([
+        ['Item', 'Issued', 'Repealed', 'InForce'],
+        ['Rules', '1', '0', '11'],
+        ['Documents', '8', '26', '66'],
+      ]),
+    );
+    expect(doc.exactColumns).toBe(false);
+    const [t] = tables(doc.blocks);
+    expect(t!.rows.map((r) => r.map((c) => `${c.col}:${c.text}`))).toEqual([
+      ['0:Item', '1:Issued', '2:Repealed', '3:InForce'],
+      ['0:Rules', '1:1', '2:0', '3:11'],
+      ['0:Documents', '1:8', '2:26', '3:66'],
+    ]);
+  });
+
+  it('a PDF with no text layer (a scan) is refused with a message that says so', async () => {
+    await expect(readPdf(scannedPdf())).rejects.toThrow(ImportError);
+    await expect(readPdf(scannedPdf())).rejects.toThrow(/没有文字层（可能是扫描件或图片）/);
+  });
+
+  it('a damaged PDF is refused in Chinese, not with a library stack trace', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref');
+    await expect(readPdf(bytes)).rejects.toThrow(/无法读取这个 PDF|没有文字层/);
+  });
+});
