@@ -7,8 +7,7 @@
 // cell the transcriber could not decide (excluded from scoring).
 import { readFileSync, readdirSync } from 'node:fs';
 import type { CellId, Report, Template } from '../../src/core';
-import { ImportError, decodeText, importSource, importText, type ImportResult } from '../../src/import';
-import { readPdf } from '../../src/import/read-pdf';
+import { ImportError, importSource, readAnySource, type ImportResult } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
 
 export const CORPUS_DIR = new URL('../fixtures/corpus/', import.meta.url);
@@ -73,29 +72,21 @@ export type Outcome =
   | { refused: false; result: ImportResult; template: Template }
   | { refused: true; message: string };
 
-const isPdf = (bytes: Uint8Array) => bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
-
 /**
- * Import one corpus file through the public import API, choosing the template as `nianbao
- * import` does (the newest, then the one in force for the year read), never from the transcription.
+ * Import one corpus file through the public import API: the source read by content sniffing, the
+ * template chosen as `nianbao import` does (the newest, then the one in force for the year read),
+ * never from the transcription.
  */
 export async function importCorpusFile(file: string): Promise<Outcome> {
   const bytes = new Uint8Array(readFileSync(new URL(file, CORPUS_DIR)));
   try {
-    let run: (t: Template) => ImportResult;
-    if (isPdf(bytes)) {
-      const source = await readPdf(bytes);
-      run = (t) => importSource(source, t);
-    } else {
-      const text = decodeText(bytes);
-      run = (t) => importText(text, t);
-    }
+    const { doc } = await readAnySource(bytes, file);
     let template = [...registry.all].sort((a, b) => b.spec.years.from - a.spec.years.from)[0]!;
-    let result = run(template);
+    let result = importSource(doc, template);
     const forYear = registry.forYear(result.report.year);
     if (forYear && forYear !== template) {
       template = forYear;
-      result = run(template);
+      result = importSource(doc, template);
     }
     if (!result.recognised) return { refused: true, message: '没有认出报告（recognised: false）' };
     return { refused: false, result, template };
