@@ -41,7 +41,8 @@ describe('the registry', () => {
   });
 
   it('picks the template in force by year, and the years in force never overlap', () => {
-    expect(registry.forYear(2018)).toBeUndefined();
+    expect(registry.forYear(2007)).toBeUndefined();
+    for (const y of [2008, 2013, 2018]) expect(registry.forYear(y)?.id).toBe('gov-info-2008');
     expect(registry.forYear(2019)?.id).toBe('gov-info-2019');
     expect(registry.forYear(2020)?.id).toBe('gov-info-2019');
     for (const y of [2021, 2023, 2030]) expect(registry.forYear(y)?.id).toBe('gov-info-2021');
@@ -72,8 +73,13 @@ describe.each(registry.all.map((t) => [t.id, t] as const))('template %s', (_id, 
     expect(extra).toEqual([]);
   });
 
-  it('has the six sections in the official order', () => {
-    expect(template.spec.sections.map((s) => s.label.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+  it('numbers its sections 一、二、… in order, attachments after them', () => {
+    const numerals = ['一、', '二、', '三、', '四、', '五、', '六、', '七、', '八、', '九、'];
+    const body = template.spec.sections.filter((s) => !s.attachment);
+    expect(body.map((s) => s.label.slice(0, 2))).toEqual(numerals.slice(0, body.length));
+    expect(body.length).toBeGreaterThanOrEqual(6);
+    const firstAttachment = template.spec.sections.findIndex((s) => s.attachment);
+    if (firstAttachment >= 0) expect(template.spec.sections.slice(firstAttachment).every((s) => s.attachment)).toBe(true);
   });
 
   it('fills every display row of every grid to the full width, each position exactly once', () => {

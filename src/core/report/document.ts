@@ -16,7 +16,7 @@ export interface Run {
 /** Heading levels follow the numbering of GB/T 9704: 一、 → 1, （一） → 2, 1. → 3. */
 export type DocBlock =
   | { kind: 'title'; text: string }
-  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'heading'; level: 1 | 2; text: string; /** An attachment's heading starts a new page. */ pageBreak?: true }
   | { kind: 'paragraph'; runs: Run[]; level: 0 | 3 }
   | { kind: 'grid'; grid: ResolvedGrid; values: ReadonlyMap<CellId, number | null> }
   | { kind: 'signature'; organ: string; date: string };
@@ -71,7 +71,8 @@ export function composeDocument(template: Template, report: Report): DocBlock[] 
   const blocks: DocBlock[] = [{ kind: 'title', text: titleText(template, report) }];
   const preface = report.narrative.preface?.trim() ? report.narrative.preface : prefaceText(template, report);
   blocks.push(...splitParagraphs(preface).map(paragraphBlock));
-  for (const section of template.spec.sections) {
+  const attachments = template.spec.sections.filter((s) => s.attachment);
+  for (const section of template.spec.sections.filter((s) => !s.attachment)) {
     blocks.push({ kind: 'heading', level: 1, text: section.label });
     blocks.push(...splitParagraphs(report.narrative[section.id]).map(paragraphBlock));
     for (const part of section.parts ?? []) {
@@ -87,6 +88,12 @@ export function composeDocument(template: Template, report: Report): DocBlock[] 
     }
   }
   blocks.push({ kind: 'signature', organ: report.organ.name, date: report.dates.written ? formatDate(report.dates.written) : '' });
+  // Attachments (the pre-2019 统计表) follow the signature, each on a page of its own.
+  for (const section of attachments) {
+    blocks.push({ kind: 'heading', level: 1, text: section.label, pageBreak: true });
+    blocks.push(...splitParagraphs(report.narrative[section.id]).map(paragraphBlock));
+    for (const gridId of section.grids ?? []) blocks.push({ kind: 'grid', grid: template.grid(gridId), values });
+  }
   return blocks;
 }
 

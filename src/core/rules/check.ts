@@ -6,6 +6,7 @@ import type { RuleKind, RuleSpec } from '../template/schema';
 import { RuleContext, type CheckOptions } from './context';
 import { LEVEL_ORDER, type Finding } from './finding';
 import { checkBalance, checkPrevious, checkSum } from './kinds/equations';
+import { checkAtMost } from './kinds/at-most';
 import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
 import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkSimilarText, checkUnrevised } from './kinds/text';
 import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
@@ -15,6 +16,7 @@ type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: R
 const handlers: Handlers = {
   balance: checkBalance,
   sum: checkSum,
+  'at-most': checkAtMost,
   'value-range': checkValueRange,
   required: checkRequired,
   previous: checkPrevious,

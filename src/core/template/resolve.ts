@@ -11,8 +11,10 @@ export interface HeaderCell {
   type: 'header';
   /** Unique within the grid; usable as a DOM id suffix and in `headers`. */
   key: string;
-  role: 'title' | 'corner' | 'column' | 'row';
+  role: 'title' | 'corner' | 'column' | 'row' | 'unit';
   label: string;
+  /** Depth of a row label in an indicator list, drawn as indentation (0 or absent: flush left). */
+  indent?: number;
   rowSpan: number;
   colSpan: number;
 }
@@ -153,7 +155,7 @@ function _resolveBlock(grid: GridSpec, block: BlockSpec, width: number, labelCol
       const columnName = names.columns.get(col.id) ?? col.label;
       const cell: ValueCell = {
         type: 'value', id: cellId(grid.id, row.id, col.id), grid: grid.id, row: row.id, column: col.id,
-        kind: col.kind ?? 'count', computed: false, rowSpan: 1, colSpan: col.span ?? 1,
+        kind: row.kind ?? col.kind ?? 'count', computed: false, rowSpan: 1, colSpan: col.span ?? 1,
         name: rowName ? `${rowName} · ${columnName}` : columnName, rowName, columnName,
         rowShort: row.short ?? rowName,
         headers: [...rowHeaders, ...[...colAncestors, col].map((n) => `${block.id}:col:${n.id}`)],
@@ -166,6 +168,59 @@ function _resolveBlock(grid: GridSpec, block: BlockSpec, width: number, labelCol
   return { rows, cells };
 }
 
+/** Every node of a tree in reading order, each with its ancestors (an indicator list prints them all). */
+function _nodes<N extends { children?: N[] }>(nodes: N[], ancestors: N[] = []): Chain<N>[] {
+  return nodes.flatMap((node) => [{ node, ancestors }, ...(node.children ? _nodes(node.children, [...ancestors, node]) : [])]);
+}
+
+/**
+ * An indicator list: one display row per row node, its label indented by depth, then its unit,
+ * then a value cell per column; a node without a unit is a heading spanning the whole width.
+ */
+function _resolveList(grid: GridSpec, block: BlockSpec & { units: string }, width: number, names: Names) {
+  const columns = _leaves(block.columns);
+  const rows: DisplayRow[] = [
+    {
+      role: 'header',
+      repeat: grid.blocks.length === 1,
+      items: [
+        { type: 'header', key: `${block.id}:corner`, role: 'corner', label: block.corner ?? '', rowSpan: 1, colSpan: 1 },
+        { type: 'header', key: `${block.id}:units`, role: 'column', label: block.units, rowSpan: 1, colSpan: 1 },
+        ...columns.map(({ node }): HeaderCell => ({
+          type: 'header', key: `${block.id}:col:${node.id}`, role: 'column', label: node.label, rowSpan: 1, colSpan: node.span ?? 1,
+        })),
+      ],
+    },
+  ];
+  const cells: ValueCell[] = [];
+  for (const { node: row, ancestors } of _nodes(block.rows)) {
+    const key = `${block.id}:row:${row.id}`;
+    const label = { type: 'header', key, role: 'row', label: row.label ?? '', rowSpan: 1, indent: ancestors.length } as const;
+    if (!row.unit) {
+      rows.push({ role: 'body', repeat: false, items: [{ ...label, colSpan: width }] });
+      continue;
+    }
+    const items: GridItem[] = [{ ...label, colSpan: 1 }, { type: 'header', key: `${key}:unit`, role: 'unit', label: row.unit, rowSpan: 1, colSpan: 1 }];
+    const rowName = names.rows.get(row.id) ?? '';
+    for (const { node: col } of columns) {
+      const columnName = names.columns.get(col.id) ?? col.label;
+      const cell: ValueCell = {
+        type: 'value', id: cellId(grid.id, row.id, col.id), grid: grid.id, row: row.id, column: col.id,
+        kind: row.kind ?? col.kind ?? 'count', computed: false, rowSpan: 1, colSpan: col.span ?? 1,
+        name: columns.length > 1 ? `${rowName} · ${columnName}` : rowName, rowName, columnName,
+        rowShort: row.short ?? rowName,
+        headers: [key, `${block.id}:col:${col.id}`],
+      };
+      items.push(cell);
+      cells.push(cell);
+    }
+    rows.push({ role: 'body', repeat: false, items });
+  }
+  return { rows, cells };
+}
+
+const _isList = (b: BlockSpec): b is BlockSpec & { units: string } => b.units !== undefined;
+
 interface Names {
   rows: Map<string, string>;
   columns: Map<string, string>;
@@ -174,17 +229,20 @@ interface Names {
 /** Resolve one grid; `computed` lists the cell ids that sums fill in. */
 export function resolveGrid(grid: GridSpec, computed: ReadonlySet<CellId> = new Set()): ResolvedGrid {
   const labelled = (nodes: RowNode[]): boolean => nodes.some((n) => n.label || (n.children && labelled(n.children)));
-  const labelColumns = Math.max(...grid.blocks.map((b) => (labelled(b.rows) ? _depth(b.rows) : 0)));
-  const widths = grid.blocks.map((b) => (labelled(b.rows) ? labelColumns : 0) + b.columns.reduce((s, c) => s + _leafWidth(c), 0));
+  // An indicator list has one label column; its unit column is drawn like a value column.
+  const labelColumns = Math.max(...grid.blocks.map((b) => (_isList(b) ? 1 : labelled(b.rows) ? _depth(b.rows) : 0)));
+  const widths = grid.blocks.map((b) => (_isList(b) ? 2 : labelled(b.rows) ? labelColumns : 0) + b.columns.reduce((s, c) => s + _leafWidth(c), 0));
   const columnCount = Math.max(...widths);
-  const allRows = grid.blocks.flatMap((b) => _leaves(b.rows));
+  const allRows = grid.blocks.flatMap((b) => (_isList(b) ? _nodes(b.rows).filter((c) => c.node.unit) : _leaves(b.rows)));
   const allColumns = grid.blocks.flatMap((b) => _leaves(b.columns));
   const uniqueById = <N extends { id: string }>(chains: Chain<N>[]) => [...new Map(chains.map((c) => [c.node.id, c])).values()];
   const names: Names = { rows: _names(uniqueById(allRows)), columns: _names(uniqueById(allColumns)) };
   const rows: DisplayRow[] = [];
   const cells: ValueCell[] = [];
   for (const block of grid.blocks) {
-    const resolved = _resolveBlock(grid, block, columnCount, labelled(block.rows) ? labelColumns : 0, names);
+    const resolved = _isList(block)
+      ? _resolveList(grid, block, columnCount, names)
+      : _resolveBlock(grid, block, columnCount, labelled(block.rows) ? labelColumns : 0, names);
     rows.push(...resolved.rows);
     cells.push(...resolved.cells);
   }

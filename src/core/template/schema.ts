@@ -33,6 +33,10 @@ export interface RowNode {
   label?: string;
   /** Short name used in messages, e.g. the leading numeral of a long row label. */
   short?: string;
+  /** In an indicator list (a block with `units`): the row's unit (条, 件, 万元); a row without one is a heading. */
+  unit?: string;
+  /** The kind of the row's cells, over the column's (a 万元 row of an indicator list is an amount). */
+  kind?: CellKind;
   children?: RowNode[];
 }
 const rowNode: z.ZodType<RowNode> = z.lazy(() =>
@@ -40,6 +44,8 @@ const rowNode: z.ZodType<RowNode> = z.lazy(() =>
     id,
     label: label.optional(),
     short: label.optional(),
+    unit: label.optional(),
+    kind: cellKindSchema.optional(),
     children: z.array(rowNode).min(1).optional(),
   }),
 );
@@ -50,6 +56,11 @@ const block = z.strictObject({
   title: label.optional(),
   /** The header cell above the row labels, spanning all header rows and label columns. */
   corner: label.optional(),
+  /**
+   * Header of a unit column: the block is an indicator list (the pre-2019 统计表), one row per
+   * node of the row tree in one label column indented by depth, then the row's unit, then its values.
+   */
+  units: label.optional(),
   columns: z.array(columnNode).min(1),
   rows: z.array(rowNode).min(1),
 });
@@ -86,6 +97,13 @@ const ruleBase = {
 export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('sum'), sums: z.array(id).min(1) }),
+  /** Each relation: the sum of `parts` is at most the sum of `whole` (a 其中 item never exceeds its total). */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('at-most'),
+    ...along,
+    relations: z.array(z.strictObject({ parts: z.array(id).min(1), whole: z.array(id).min(1) })).min(1),
+  }),
   z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.partialRecord(cellKindSchema, label) }),
   z.strictObject({
     ...ruleBase,
@@ -163,6 +181,8 @@ export const templateSchema = z
           grids: z.array(id).optional(),
           /** This section carries the structured 信息处理费 facts. */
           fee: z.boolean().optional(),
+          /** Printed after the signature as an attachment (附件) with its grids: the pre-2019 统计表. */
+          attachment: z.boolean().optional(),
         }),
       )
       .min(1),

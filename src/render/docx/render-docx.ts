@@ -44,12 +44,13 @@ function _run(text: string, font: Font, size: number, extra: Partial<IRunOptions
 
 const _bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function _bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
+function _bodyParagraph(children: TextRun[], keepNext = false, pageBreakBefore = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
     spacing: _bodySpacing,
     keepNext,
+    ...(pageBreakBefore ? { pageBreakBefore } : {}),
     children,
   });
 }
@@ -65,7 +66,7 @@ function _block(block: DocBlock): (Paragraph | Table)[] {
         }),
       ];
     case 'heading':
-      return [_bodyParagraph([_run(block.text, block.level === 1 ? FONT.level1 : FONT.level2, SIZE.hao3)], true)];
+      return [_bodyParagraph([_run(block.text, block.level === 1 ? FONT.level1 : FONT.level2, SIZE.hao3)], true, block.pageBreak)];
     case 'paragraph':
       return [
         _bodyParagraph(
@@ -183,6 +184,8 @@ function _cell(
   const left = !isValue && item.role === 'row' && item.rowSpan === 1;
   const paragraph = new Paragraph({
     alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
+    // An indicator list shows nesting by indentation, one character per level.
+    ...(!isValue && item.indent ? { indent: { left: Math.round(item.indent * size * 10) } } : {}),
     spacing,
     keepNext,
     children: text ? [_run(text, FONT.table, size, bold ? { bold: true } : {})] : [],
