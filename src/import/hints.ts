@@ -22,13 +22,24 @@ export interface ImportHints {
   formats: FormatHint[];
   organs: OrganHint[];
   feeNone: string[];
+  /** Regular expressions (over the normalised text of 六) that say no fee was collected. */
+  feeNonePatterns?: string[];
+  /** Printed wordings of a row label seen in real reports, by official label (e.g. 规范性文件 for 行政规范性文件). */
+  labelAliases?: Record<string, string[]>;
   /** Unnumbered headings over the preface (引言 …): a heading, not text of the preface. */
   prefaceHeadings: string[];
 }
 
 interface IndexFile {
   templates: { id: string; name?: string; years?: { from: number; to?: number }; distinguishingLabels?: string[] }[];
-  importHints?: { otherFormats?: FormatHint[]; organs?: OrganHint[]; feeNone?: string[]; prefaceHeadings?: string[] };
+  importHints?: {
+    otherFormats?: FormatHint[];
+    organs?: OrganHint[];
+    feeNone?: string[];
+    feeNonePatterns?: string[];
+    labelAliases?: Record<string, string[]>;
+    prefaceHeadings?: string[];
+  };
 }
 
 export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) => id): ImportHints {
@@ -39,6 +50,8 @@ export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) 
     ],
     organs: file.importHints?.organs ?? [],
     feeNone: file.importHints?.feeNone ?? [],
+    feeNonePatterns: file.importHints?.feeNonePatterns ?? [],
+    labelAliases: file.importHints?.labelAliases ?? {},
     prefaceHeadings: file.importHints?.prefaceHeadings ?? [],
   };
 }

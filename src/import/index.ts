@@ -7,6 +7,7 @@ import { readText } from './read-text';
 
 export * from './source';
 export * from './import-report';
+export { importAny, type AnyImportResult } from './import-any';
 export { readDocx, readZipEntry, parseDocumentXml } from './read-docx';
 export { readText } from './read-text';
 export { readPdf, type PdfOptions } from './read-pdf';

@@ -31,4 +31,8 @@ export interface ImportOptions {
   hints?: ImportHints;
   /** Year to assume when the source names none (default: last calendar year). */
   fallbackYear?: number;
+  /** The form the source came in (for `source.form`; default from the SourceDoc). */
+  form?: 'docx' | 'pdf' | 'html' | 'text';
+  /** The file's name, when the source is a file. */
+  file?: string;
 }

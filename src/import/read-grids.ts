@@ -125,6 +125,8 @@ export class Importer {
   readonly printed: Record<CellId, number | null> = {};
   readonly seenRows = new Set<string>();
   readonly seenGrids = new Set<string>();
+  /** Cells the source printed blank (empty or a dash): the publisher's blank, not the import's. */
+  readonly blanks = new Set<CellId>();
   readonly index: Index;
   header: HeaderMap | null = null;
   context: GridSpec | null = null;
@@ -366,11 +368,13 @@ export class Importer {
       if (!src || _class(src) === 'empty') {
         if (!assigned.has(c.id)) continue; // already noted as a missing column
         blanks.push(vc);
+        this.blanks.add(id);
         this.put(id, null);
         continue;
       }
       if (_class(src) === 'dash') {
         dashes.push({ cell: vc, text: src.text.trim() });
+        this.blanks.add(id);
         this.put(id, null);
         continue;
       }

@@ -1,0 +1,84 @@
+// The grids pass: grids not read from tables are walked through the text of their section (or of
+// the whole report when the section heading was not found), and each row's reading is settled by
+// the sums. Values go to the importer; what stays uncertain, what was printed blank and what was
+// not found are kept apart, so a later check never blames the publisher for the import's blank.
+import type { CellId, GridSpec, Template } from '../core';
+import type { Importer } from './read-grids';
+import { settleRows } from './settle-rows';
+import { walkGrid, type RowReading } from './walk-grid';
+
+export interface GridFacts {
+  uncertain: Set<CellId>;
+  labels: { cell?: string; row?: string; printed: string; official: string }[];
+  quirks: Set<string>;
+}
+
+const _show = (values: (number | null)[]) => values.map((v) => (v === null ? '（空）' : String(v))).join(' ');
+
+export function readTextGrids(
+  imp: Importer,
+  template: Template,
+  textOf: (grid: GridSpec) => string,
+  options: { aliases: Record<string, string[]>; requireHeader: boolean },
+  facts: GridFacts,
+): void {
+  const known = new Map<CellId, number | null>();
+  for (const [id, v] of Object.entries({ ...imp.values, ...imp.printed })) known.set(id, v);
+  const readings: RowReading[] = [];
+  for (const grid of template.spec.grids) {
+    const text = textOf(grid);
+    if (!text) continue;
+    for (const r of walkGrid(text, template, grid, options)) {
+      const key = `${grid.id}:${r.row.id}`;
+      if (imp.seenRows.has(key)) continue; // read from a table already
+      readings.push(r);
+    }
+  }
+  for (const s of settleRows(readings, template, known)) {
+    const r = s.reading;
+    const place = `${imp.section(r.grid.id)}${r.row.label ? ` · ${r.row.label}` : ''}`;
+    imp.seenGrids.add(r.grid.id);
+    if (!r.exact) {
+      facts.labels.push({ row: r.row.id, printed: r.printed, official: r.row.label ?? '' });
+      imp.note('warning', place, `行名“${r.printed}”与模板的“${r.row.label}”不同，按该行读取`, r.cells);
+    }
+    if (r.parentRow) {
+      facts.quirks.add('parent-row-as-one');
+      for (const c of r.row.children ?? []) imp.seenRows.add(`${r.grid.id}:${c.id}`);
+      r.cells.forEach((id) => facts.uncertain.add(id));
+      imp.note('warning', place, `来源把“${r.row.label}”印成一行（${r.valueText.trim()}），无法分到模板的各小项，这些单元格未导入，请核对`, r.cells);
+      continue;
+    }
+    imp.seenRows.add(`${r.grid.id}:${r.row.id}`);
+    if (!s.values) {
+      r.cells.forEach((id) => facts.uncertain.add(id));
+      const why = !r.candidates.length
+        ? `“${r.valueText.trim() || '（无）'}”不能读作此行的 ${r.cells.length} 个数字`
+        : `数字连写为“${r.valueText.trim()}”，有 ${r.candidates.length} 种拆分都说得通（如 ${_show(r.candidates[0]!)}；${_show(r.candidates[1]!)}）`;
+      imp.note('warning', place, `${why}，此行未导入，请按来源填写`, r.cells);
+      if (r.candidates.length > 1) facts.quirks.add('flattened-digits');
+      continue;
+    }
+    const blanks: CellId[] = [];
+    r.cells.forEach((id, i) => {
+      const v = s.values![i]!;
+      imp.put(id, v);
+      if (v === null) {
+        blanks.push(id);
+        imp.blanks.add(id);
+      } else imp.valuesRead++;
+    });
+    if (blanks.length) {
+      const names = blanks.map((id) => template.cells.get(id)?.columnName ?? id);
+      imp.note('warning', place, `${names.join('、')}：来源为空白，按空白导入（未当作 0）`, blanks);
+    }
+    if (s.how === 'sums') {
+      facts.quirks.add('flattened-digits');
+      imp.note('info', place, `数字连写为“${r.valueText.trim()}”，只有一种拆分与表格的合计相符：${_show(s.values)}`);
+    } else if (s.how === 'sums-broken') {
+      facts.quirks.add('flattened-digits');
+      r.cells.forEach((id) => facts.uncertain.add(id));
+      imp.note('warning', place, `数字连写为“${r.valueText.trim()}”，来源的合计本身不相符；只有一种拆分与此行或各列的合计相符，按 ${_show(s.values)} 读取，请核对`, r.cells);
+    }
+  }
+}

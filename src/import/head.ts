@@ -1,0 +1,118 @@
+// Title and dates: the report's organ and year from its title (the page's 标题 or the first words
+// of the body, in the official pattern or the variants units print: 2023年度…, 关于2021年度…,
+// 2017 年…), the statistics period or the first year named when there is no title, and the
+// signature (发文机关署名 and 成文日期) at the end, even when it closes a one-line report.
+import type { Template } from '../core';
+import { normalizeLabel } from './match-labels';
+import { DOC_NUMBER, titleRegex } from './narrative';
+import { dateOf, type PageFacts } from './furniture';
+import type { Item } from './sections';
+
+export interface Head {
+  title?: { organ: string; year: number; printed: string };
+  signature?: { name: string; date: string | null };
+  /** A date printed alone right under the title. */
+  titleDate?: string;
+  /** 发文字号 and other lines above the title: not part of the report. */
+  above: string[];
+  /** The items of the body: title and signature taken out. */
+  body: Item[];
+}
+
+const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(关于)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(的)?\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(年度)?\s*(报告|年报)/;
+const SIGNATURE_DATE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
+const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|办|中心|院|所|署|会|处|队|站|馆|镇|乡|街道|区|县|市)$/;
+
+function _title(text: string, template: Template): { organ: string; year: number; printed: string } | undefined {
+  const n = normalizeLabel(text);
+  const exact = titleRegex(template).exec(n);
+  if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed: text.trim() };
+  const m = LOOSE_TITLE.exec(text.trim());
+  if (!m?.groups) return undefined;
+  return { organ: normalizeLabel(m.groups.organ!), year: Number(m.groups.year), printed: m[0].trim() };
+}
+
+export function readHead(items: Item[], facts: PageFacts, template: Template): Head {
+  const head: Head = { above: [], body: [...items] };
+  const body = head.body;
+  if (facts.title) head.title = _title(facts.title, template);
+  if (head.title && facts.title) head.title.printed = facts.title;
+  // The title in the body: a line of its own (maybe broken over up to three), or the first words.
+  for (let i = 0; i < Math.min(body.length, 8); i++) {
+    const it = body[i]!;
+    if (it.kind !== 'text') break;
+    const n = normalizeLabel(it.text);
+    if (DOC_NUMBER.test(n)) {
+      head.above.push(n);
+      body.splice(i--, 1);
+      continue;
+    }
+    let joined = '';
+    let found: ReturnType<typeof _title>;
+    let lines = 0;
+    for (let k = i; k < Math.min(body.length, i + 3); k++) {
+      const b = body[k]!;
+      if (b.kind !== 'text') break;
+      joined += b.text.trim();
+      found = _title(joined, template);
+      lines = k - i + 1;
+      if (found) break;
+    }
+    if (!found || !normalizeLabel(joined).startsWith(normalizeLabel(found.printed).slice(0, 4))) {
+      if (head.title || i > 2) break;
+      continue;
+    }
+    head.title ??= found;
+    const rest = joined.trim().slice(found.printed.length).trim();
+    body.splice(i, lines, ...(rest ? [{ kind: 'text' as const, text: rest }] : []));
+    // Lines above the title (a 文号, the unit's name) are not the report's text.
+    for (const b of body.splice(0, i)) if (b.kind === 'text') head.above.push(b.text);
+    const next = body[0];
+    if (next?.kind === 'text' && /^[（(]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?$/.test(next.text.trim())) {
+      head.titleDate = dateOf(next.text);
+      body.shift();
+    }
+    break;
+  }
+  _signature(head);
+  return head;
+}
+
+/** The signature at the very end: a name line and a date line, or "…。 某某局 2024年1月12日". */
+function _signature(head: Head): void {
+  const body = head.body;
+  let last = body.length - 1;
+  while (last >= 0 && body[last]!.kind !== 'text') last--;
+  if (last < 0) return;
+  let text = (body[last] as { text: string }).text.trim();
+  // The 版记 line "某某办公室 2022年1月7日印发" closes some letters: not the signature.
+  text = text.replace(/\s*[^\s。；]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/, '');
+  const dm = SIGNATURE_DATE.exec(text);
+  let date: string | null = null;
+  let rest = text;
+  if (dm) {
+    date = dateOf(dm[1]!) ?? null;
+    rest = text.slice(0, dm.index).trim();
+  }
+  let name = '';
+  if (!rest && date && last > 0) {
+    // Date on its own line: the name is the line above, when it is a short line without punctuation.
+    const prev = body[last - 1];
+    if (prev?.kind === 'text' && prev.text.trim().length <= 40 && !/[。，,；;：:]/.test(prev.text) && ORGAN_END.test(normalizeLabel(prev.text))) {
+      name = normalizeLabel(prev.text);
+      body.splice(last - 1, 1);
+      last--;
+    }
+  } else {
+    const m = /(?:^|[\s。；！？!?：:）)\d])([^\s。；，,！？!?：:（）()\d]{2,40})$/.exec(rest);
+    if (m && ORGAN_END.test(m[1]!) && (date || rest === m[1])) {
+      name = m[1]!;
+      rest = rest.slice(0, rest.length - name.length).trim();
+    } else if (!date) return;
+  }
+  if (!name && !date) return;
+  head.signature = { name: name.replace(/^此函/, ''), date };
+  rest = rest.replace(/\s*此函\s*$/, '').trim();
+  if (rest) body[last] = { kind: 'text', text: rest };
+  else body.splice(last, 1);
+}

@@ -1,0 +1,149 @@
+// Sections and parts by their headings, wherever they stand: on a line of their own, as Markdown,
+// or in the middle of a report that arrived as one line ("…联系。一、总体情况2023年，我局…").
+// A heading is a numbering (一、 / （一）) followed by words close to a section or part label of
+// the template; a report in a local layout (五 and 六 swapped, a heading reworded) lands where its
+// headings say. Numbered lines that match no label stay text.
+import type { Template } from '../core';
+import { similarity } from './match-labels';
+import type { SourceCell } from './source';
+
+export type Item = { kind: 'text'; text: string } | { kind: 'table'; rows: SourceCell[][] };
+
+export interface Piece {
+  /** Text slot (section id, or section.part) the piece belongs to; 'preface' before 一. */
+  slot: string;
+  /** The section the piece is in (null before the first heading). */
+  section: string | null;
+  item: Item;
+}
+
+export interface HeadingFound {
+  slot: string;
+  printed: string;
+  /** Printed numbering differs from the template's (a local layout). */
+  misnumbered: boolean;
+  /** Printed words differ from the template's label. */
+  reworded: boolean;
+}
+
+interface Label {
+  slot: string;
+  section: string;
+  level: 1 | 2;
+  numbering: string;
+  core: string;
+}
+
+const NUM1 = /[一二三四五六七八九十]{1,3}[、.．，]/y;
+const NUM2 = /[（(][一二三四五六七八九十]{1,2}[）)][、.．]?/y;
+
+const _clean = (s: string) => s.replace(/[\s\u3000*#]+/g, '').replace(/[（(]/g, '（').replace(/[）)]/g, '）');
+
+function _labels(template: Template): Label[] {
+  const out: Label[] = [];
+  const split = (label: string) => {
+    const n = _clean(label);
+    const m = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.exec(n);
+    return { numbering: m?.[1] ?? '', core: n.slice(m?.[1]?.length ?? 0) };
+  };
+  for (const s of template.spec.sections) {
+    out.push({ slot: s.id, section: s.id, level: 1, ...split(s.label) });
+    for (const p of s.parts ?? []) out.push({ slot: `${s.id}.${p.id}`, section: s.id, level: 2, ...split(p.label) });
+  }
+  return out;
+}
+
+/** How well the words at `text[from…]` read as `core`: the best window's similarity and length. */
+function _fit(text: string, from: number, core: string): { score: number; length: number } {
+  let best = { score: 0, length: 0 };
+  const words = _clean(text.slice(from, from + core.length + 24));
+  // Map clean lengths back to raw lengths by walking the raw text.
+  for (let len = Math.max(2, core.length - 6); len <= Math.min(words.length, core.length + 10); len++) {
+    const w = words.slice(0, len);
+    // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head.
+    const part = len >= 4 && (core.endsWith(w) || core.startsWith(w)) ? 0.6 + (0.3 * len) / core.length : 0;
+    const score = w === core ? 1.01 : w.startsWith(core) ? 0.99 - (len - core.length) * 0.01 : Math.max(part, similarity(w, core));
+    if (score > best.score) best = { score, length: len };
+  }
+  // Raw length covering `best.length` clean characters.
+  let raw = from;
+  for (let seen = 0; raw < text.length && seen < best.length; raw++) if (!/[\s\u3000*#]/.test(text[raw]!)) seen++;
+  return { score: best.score, length: raw - from };
+}
+
+/** Words after a matched heading that still belong to it ("（一）主动公开方面。"). */
+function _tail(text: string, at: number): number {
+  const m = /^[^\d，。,；;：:！？\s]{1,4}[。：:]/.exec(text.slice(at));
+  if (m && /^(方面|情况|工作|问题|措施|事项|建设|制度)/.test(m[0])) return m[0].length;
+  const p = /^[。：:]/.exec(text.slice(at));
+  return p ? 1 : 0;
+}
+
+export interface Sections {
+  pieces: Piece[];
+  headings: HeadingFound[];
+}
+
+export function splitSections(items: Item[], template: Template): Sections {
+  const labels = _labels(template);
+  const seen = new Set<string>();
+  const pieces: Piece[] = [];
+  const headings: HeadingFound[] = [];
+  let slot = 'preface';
+  let section: string | null = null;
+  for (const item of items) {
+    if (item.kind === 'table') {
+      pieces.push({ slot, section, item });
+      continue;
+    }
+    const text = item.text;
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (!/[一二三四五六七八九十（(]/.test(ch)) continue;
+      const before = text[i - 1] ?? '';
+      if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
+      const hit = _heading(text, i, labels, seen, section);
+      if (!hit) continue;
+      const head = text.slice(from, i).trim();
+      if (head) pieces.push({ slot, section, item: { kind: 'text', text: head } });
+      const end = hit.end + _tail(text, hit.end);
+      seen.add(hit.label.slot);
+      slot = hit.label.slot;
+      section = hit.label.section;
+      const printed = text.slice(i, end).replace(/[。：:]$/, '').trim();
+      headings.push({
+        slot,
+        printed,
+        misnumbered: hit.numbering !== hit.label.numbering,
+        reworded: _clean(text.slice(i + hit.numberingLength, end)).replace(/[。：:]$/, '') !== hit.label.core,
+      });
+      from = end;
+      i = end - 1;
+    }
+    const rest = text.slice(from).trim();
+    if (rest) pieces.push({ slot, section, item: { kind: 'text', text: rest } });
+  }
+  return { pieces, headings };
+}
+
+function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null) {
+  for (const [re, level] of [[NUM1, 1], [NUM2, 2]] as const) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) continue;
+    const numbering = _clean(m[0]).replace(/[.．，]$/, '、').replace(/、$/, level === 1 ? '、' : '');
+    const at = i + m[0].length;
+    let best: { label: Label; score: number; end: number } | null = null;
+    for (const l of labels) {
+      if (l.level !== level || seen.has(l.slot)) continue;
+      if (level === 2 && l.section !== section) continue;
+      const fit = _fit(text, at, l.core);
+      // Same numbering: a reworded heading will do; another numbering needs the same words.
+      const need = numbering === l.numbering ? 0.55 : 0.8;
+      if (fit.score >= need && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
+    }
+    if (best) return { ...best, numbering, numberingLength: m[0].length };
+  }
+  return null;
+}

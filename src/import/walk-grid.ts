@@ -1,0 +1,204 @@
+// Reading a grid from text, whatever became of its table: the template knows each grid's row
+// labels in order and each row's columns, so the official labels are walked in order through the
+// text (spaces, line breaks, full/half width and near-miss wording ignored) and the numbers
+// between one label and the next are that row's cells, in the template's column order.
+import { cellId, type BlockSpec, type CellId, type CellKind, type GridSpec, type RowNode, type Template } from '../core';
+import { editDistance, normalizeLabel, tolerance } from './match-labels';
+import { splits, tokenize, type Printed } from './split-run';
+
+/** Text with whitespace removed and labels' variant characters unified, mapped back to the text. */
+export interface Compact {
+  text: string;
+  /** Index in the original text of each compact character. */
+  at: number[];
+}
+
+const UNIFY: Record<string, string> = { '(': '（', ')': '）', '“': '"', '”': '"', '＂': '"', '‘': "'", '’': "'", ':': '：', '．': '.' };
+
+export function compact(text: string): Compact {
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let ch = text[i]!;
+    if (/[\s\u3000\u00a0\u200b\ufeff|｜*#]/.test(ch)) continue;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) ch = String.fromCharCode(code - 0xfee0);
+    ch = UNIFY[ch] ?? ch;
+    // "1、属于国家秘密": the numbering of a row label in another punctuation.
+    if (ch === '、' && /\d/.test(out[out.length - 1] ?? '') && !/\d/.test(out[out.length - 2] ?? '')) ch = '.';
+    out += ch;
+    at.push(i);
+  }
+  return { text: out, at };
+}
+
+interface Found {
+  start: number;
+  end: number;
+  printed: string;
+  exact: boolean;
+}
+
+/** The first occurrence of a label (or one of its printed variants) in [from, to), exact before near. */
+function _find(c: string, labels: string[], from: number, to: number): Found | null {
+  let best: Found | null = null;
+  for (const label of labels) {
+    const i = c.indexOf(label, from);
+    if (i >= 0 && i + label.length <= to && (!best || i < best.start)) best = { start: i, end: i + label.length, printed: label, exact: label === labels[0] };
+  }
+  if (best) return best;
+  const label = labels[0]!;
+  const tol = tolerance(label.length);
+  if (label.length < 5 || tol === 0) return null;
+  let near: (Found & { d: number }) | null = null;
+  for (let i = from; i < to; i++) {
+    // A near miss keeps the label's first characters (its numbering) or its last ones.
+    if (c[i] !== label[0]) continue;
+    for (let len = label.length - tol; len <= label.length + tol; len++) {
+      if (i + len > to) break;
+      const d = editDistance(c.slice(i, i + len), label, tol);
+      if (d <= tol && (!near || d < near.d)) near = { start: i, end: i + len, printed: c.slice(i, i + len), exact: false, d };
+    }
+    if (near && near.d === 1) break;
+  }
+  return near;
+}
+
+const VALUE_CHAR = /[0-9.,\-−+/／—–－_\s\u3000|｜元万件条个项]/;
+
+/** The numbers printed from `start` on: up to the first character that cannot be part of them. */
+function _valueText(text: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && VALUE_CHAR.test(text[i]!)) i++;
+  let s = text.slice(start, i);
+  // "…00000002.其他": the run ends in the numbering of a next row whose label was not found.
+  if (i < end && s.endsWith('.') && !/\d/.test(text[i]!)) s = s.slice(0, -1).replace(/\d$/, '');
+  return s.replace(/[.,]$/, '');
+}
+
+export interface RowReading {
+  grid: GridSpec;
+  block: BlockSpec;
+  row: RowNode;
+  cells: CellId[];
+  kinds: CellKind[];
+  /** The label as printed (compact) and whether it is the official wording. */
+  printed: string;
+  exact: boolean;
+  /** The text of the values as printed. */
+  valueText: string;
+  /** Possible readings: one when certain; [] when the text is not numbers of this row. */
+  candidates: Printed[][];
+  /** Candidates came from the separators alone (no split was chosen). */
+  forced: boolean;
+  /** Row printed as one line though the template divides it (（六）其他处理 of 2019): not read. */
+  parentRow?: boolean;
+}
+
+const _leaves = (b: BlockSpec) => {
+  const out: { id: string; label: string }[] = [];
+  const walk = (ns: BlockSpec['columns']) => ns.forEach((n) => (n.children ? walk(n.children) : out.push(n)));
+  walk(b.columns);
+  return out;
+};
+
+/** Printed variants of a row label: the official label, its short form, the aliases from the hints. */
+function _variants(node: RowNode, aliases: Record<string, string[]>): string[] {
+  const out = [normalizeLabel(node.label ?? '')];
+  for (const a of aliases[node.label ?? ''] ?? []) out.push(normalizeLabel(a));
+  return out.filter(Boolean);
+}
+
+/**
+ * Walk one grid's labels through `text`. Rows not found are not in the result. Values of rows
+ * found are candidates: the caller decides, with the sums, which reading is certain.
+ */
+export function walkGrid(
+  text: string,
+  template: Template,
+  grid: GridSpec,
+  options: { aliases?: Record<string, string[]>; requireHeader?: boolean } = {},
+): RowReading[] {
+  const aliases = options.aliases ?? {};
+  const c = compact(text);
+  const anchors: { found: Found; block: BlockSpec; row?: RowNode; leaf: boolean; header?: boolean }[] = [];
+  let cursor = 0;
+  const hasHeader = (block: BlockSpec, from: number, to: number) => {
+    const part = c.text.slice(from, to);
+    return _leaves(block).every((l) => part.includes(normalizeLabel(l.label)));
+  };
+  for (const block of grid.blocks) {
+    // Another template's grid (its columns differ): only blocks whose own header is printed.
+    if (options.requireHeader && !hasHeader(block, cursor, c.text.length)) continue;
+    if (block.title) {
+      const f = _find(c.text, [normalizeLabel(block.title)], cursor, c.text.length);
+      if (f) {
+        anchors.push({ found: f, block, leaf: false });
+        cursor = f.end;
+      }
+    }
+    const unlabelled = block.rows.length === 1 && !block.rows[0]!.label && !block.rows[0]!.children;
+    if (unlabelled) {
+      // A row without a label (四's one row of cases): its numbers follow the column header.
+      const first = block.columns[0]!;
+      const f = _find(c.text, [normalizeLabel(first.label)], cursor, c.text.length);
+      const digit = f ? c.text.slice(f.end).search(/\d/) : -1;
+      // Its header must be there in full: a lone 行政复议 in a sentence is not this grid.
+      if (f && digit >= 0 && hasHeader(block, f.start, f.end + digit)) {
+        anchors.push({ found: f, block, row: block.rows[0]!, leaf: true, header: true });
+        cursor = f.end;
+      }
+      continue;
+    }
+    const walk = (nodes: RowNode[]) => {
+      for (const row of nodes) {
+        const f = _find(c.text, _variants(row, aliases), cursor, c.text.length);
+        if (f) {
+          anchors.push({ found: f, block, row, leaf: !row.children });
+          cursor = f.end;
+        }
+        if (row.children) walk(row.children);
+      }
+    };
+    walk(block.rows);
+  }
+
+  const out: RowReading[] = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k]!;
+    if (!a.row) continue;
+    const nextStart = k + 1 < anchors.length ? c.at[anchors[k + 1]!.found.start]! : text.length;
+    let from = c.at[a.found.end - 1]! + 1;
+    if (a.header) {
+      // Skip the rest of the header: the numbers start at the first digit.
+      const m = /[0-9０-９]/.exec(text.slice(from, nextStart));
+      if (!m) continue;
+      from += m.index;
+    }
+    const valueText = _valueText(text, from, nextStart);
+    const leaves = _leaves(a.block);
+    const cells = leaves.map((l) => cellId(grid.id, a.row!.id, l.id));
+    const kinds = cells.map((id) => template.cells.get(id)?.kind ?? 'count');
+    const reading: RowReading = {
+      grid, block: a.block, row: a.row, cells, kinds,
+      printed: a.found.printed, exact: a.found.exact, valueText, candidates: [], forced: false,
+    };
+    const tokens = tokenize(valueText);
+    if (!a.leaf) {
+      // A parent label followed by numbers: the row printed as one (2019's （六）其他处理).
+      if (tokens?.length && a.row.children?.every((ch) => !ch.children)) {
+        reading.parentRow = true;
+        reading.cells = a.row.children.flatMap((ch) => leaves.map((l) => cellId(grid.id, ch.id, l.id)));
+        out.push(reading);
+      }
+      continue;
+    }
+    if (tokens) {
+      const all = tokens.length === 0 ? [cells.map(() => null)] : splits(tokens, kinds);
+      reading.candidates = all ?? [];
+      reading.forced = tokens.length === 0 || (tokens.length === cells.length) || (all?.length === 1);
+    }
+    out.push(reading);
+  }
+  return out;
+}
