@@ -11,7 +11,7 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'head', 'title', 'nav', 'header', 'footer', 'aside', 'form', 'select', 'option', 'button', 'input', 'textarea', 'img', 'video', 'audio', 'map']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'caption', 'hr', 'body', 'html', 'font']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'caption', 'hr', 'body', 'html']);
 /** Class or id words of site chrome (navigation, breadcrumbs, share bars, page headers and footers). */
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|submenu|breadcrumbs?|crumbs?|footer|header|topbar|sidebar|share|toolbar|search|login|friendlinks?|copyright|ewm|qrcode)(?:$|[\s_-])/i;
 const ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary']);
@@ -28,6 +28,8 @@ function _hidden(el: Element): boolean {
   if (SKIP.has(el.tagName) || el.attrs.some((a) => a.name === 'hidden')) return true;
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(_attr(el, 'style'))) return true;
   if (ROLES.has(_attr(el, 'role'))) return true;
+  // Page headers and footers of a word processor's HTML export (LibreOffice: <div title="footer">).
+  if (el.tagName === 'div' && /^(?:header|footer)$/i.test(_attr(el, 'title'))) return true;
   return CHROME.test(`${_attr(el, 'class')} ${_attr(el, 'id')}`) && !_hasTable(el, 0);
 }
 

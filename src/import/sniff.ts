@@ -24,6 +24,9 @@ function _indexOf(b: Uint8Array, s: string, limit = b.length): number {
   return -1;
 }
 
+/** Text extracted from a PDF (pdftotext) separates pages with form feeds: line breaks here. */
+const _pages = (text: string) => text.replace(/\f/g, '\n');
+
 const SAVE_AS = '请在 Word 或 WPS 中打开它，“另存为” .docx 或 PDF 后再导入';
 
 /** Binary forms that no reader takes, each with what to do instead. */
@@ -80,7 +83,7 @@ export async function readAnySource(bytes: Uint8Array, name?: string, options: R
     case 'html':
       return { doc: await readHtml(decodeText(bytes)), form, ...file };
     case 'text':
-      return { doc: readText(decodeText(bytes)), form, ...file };
+      return { doc: readText(_pages(decodeText(bytes))), form, ...file };
   }
 }
 
@@ -88,5 +91,5 @@ export async function readAnySource(bytes: Uint8Array, name?: string, options: R
 export async function readPaste(paste: { html?: string; text?: string }): Promise<ReadSource> {
   const html = paste.html?.trim() ? paste.html : looksLikeHtml(paste.text ?? '') ? paste.text! : null;
   if (html) return { doc: await readHtml(html), form: 'html' };
-  return { doc: readText(paste.text ?? ''), form: 'text' };
+  return { doc: readText(_pages(paste.text ?? '')), form: 'text' };
 }

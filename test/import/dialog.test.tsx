@@ -107,9 +107,14 @@ describe('ImportDialog', () => {
     const dialog = screen.getByRole('dialog');
     const box = within(dialog).getByLabelText('网页上复制的报告文字：');
     await user.type(box, '草稿文字');
-    const input = within(dialog).getByLabelText('Word 文件（.docx）或文字文件（.txt）：');
+    const input = within(dialog).getByLabelText('报告文件（.docx、.pdf、.html、.txt）：');
+    // Told by content, not by name: text named .docx is read as text, and is no report.
     await user.upload(input, new File(['不是 Word'], 'x.docx'));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('这不是 .docx 文件');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('不像是一份年度报告');
+    // An old binary Word file gets what to do instead.
+    // (chosen under "all files": the picker does not offer .doc)
+    await userEvent.setup({ applyAccept: false }).upload(input, new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], '2023年报.doc'));
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('“另存为” .docx 或 PDF 后再导入'));
     expect(box).toHaveValue('草稿文字');
     const bytes = await renderDocx(template, busy());
     await user.upload(input, new File([bytes as Uint8Array<ArrayBuffer>], 'busy.docx'));
@@ -176,14 +181,40 @@ describe('ImportDialog', () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
     const dialog = screen.getByRole('dialog');
-    const input = within(dialog).getByLabelText('Word 文件（.docx）或文字文件（.txt）：');
-    expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.docx', '.txt']));
+    const input = within(dialog).getByLabelText('报告文件（.docx、.pdf、.html、.txt）：');
+    expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.docx', '.pdf', '.html', '.htm', '.txt', '.md']));
     const bytes = readFileSync('test/import/fixtures/002.gb18030.txt');
     await user.upload(input, new File([bytes], '三营镇2023年报.txt', { type: 'text/plain' }));
     const result = await within(dialog).findByLabelText('读到的内容');
     expect(within(result).getByRole('status')).toHaveTextContent('195 个数值，15 个单元格待核对');
     expect(result).toHaveTextContent('原州区三营镇人民政府');
     expect(within(dialog).getByText(/来源：三营镇2023年报\.txt/)).toBeInTheDocument();
+  });
+
+  it('reads the HTML of a browser copy (its table structure), not its text; after an edit, the text', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
+    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    const box = within(dialog).getByLabelText('网页上复制的报告文字：');
+    const html = `<h1>某某镇人民政府2023年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>
+      <table><tr><td colspan=4>第二十条第（一）项</td></tr><tr><td>信息内容<td>本年制发件数<td>本年废止件数<td>现行有效件数
+      <tr><td>规章<td>3<td>0<td>7<tr><td>行政规范性文件<td>8<td>1<td>40</table>`;
+    // What a browser puts beside the HTML: cells run together, the structure lost.
+    const plain = '某某镇人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容本年制发件数本年废止件数现行有效件数\n规章307\n行政规范性文件8140';
+    fireEvent.paste(box, { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : plain) } });
+    fireEvent.change(box, { target: { value: plain } });
+    expect(within(dialog).getByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
+    const result = await within(dialog).findByLabelText('读到的内容');
+    expect(within(result).getByLabelText(/^规章 · 本年制发件数：3/)).toBeInTheDocument();
+    expect(within(result).getByLabelText(/^行政规范性文件 · 现行有效件数：40/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('heading', { level: 3 })).toHaveTextContent(/^读取结果：某某镇(人民政府)? 2023年$/);
+
+    // Edited after the paste: the box no longer holds just the copy, so its text is read.
+    await user.click(within(dialog).getByRole('button', { name: '换一个来源' }));
+    fireEvent.paste(within(dialog).getByLabelText('网页上复制的报告文字：'), { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : plain) } });
+    fireEvent.change(within(dialog).getByLabelText('网页上复制的报告文字：'), { target: { value: `${plain}\n补充` } });
+    expect(within(dialog).queryByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。')).toBeNull();
   });
 
   it('is a modal <dialog>: Escape or 关闭 closes it, keeping nothing, and focus returns to the button', async () => {

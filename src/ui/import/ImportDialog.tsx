@@ -1,4 +1,5 @@
-// 导入已发布的报告: open a .docx or .txt file or paste the text of a published report, see what
+// 导入已发布的报告: open a published report (.docx, PDF, saved web page, text; told by content,
+// not by name) or paste it (a browser copy carries text/html: its tables are read, not the text), see what
 // was read beside the source with the uncertain cells marked, then create a draft as that year's
 // report or directly as next year's, named after the organ and year read; a blank, untouched
 // draft open before goes to the trash. The importer is loaded with import() on first use. The
@@ -25,6 +26,9 @@ type State =
   | { kind: 'input'; error?: string }
   | { kind: 'busy' }
   | { kind: 'read'; name: string; source: SourceDoc; result: ImportResult };
+
+/** Files the picker offers; any other file may still be chosen ("all files") and is told by content. */
+const ACCEPT = ['.docx', '.pdf', '.html', '.htm', '.txt', '.md', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf', 'text/html', 'text/plain', 'text/markdown'].join(',');
 
 /** The source as the importer saw it: paragraphs and tables, in order. */
 function SourceView({ source }: { source: SourceDoc }) {
@@ -136,6 +140,8 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
   const drafts = useContext(DraftsContext);
   const [state, setState] = useState<State>({ kind: 'closed' });
   const [text, setText] = useState('');
+  // The HTML of a browser copy pasted into an empty box: read instead of its text while the box holds just that paste.
+  const [pastedHtml, setPastedHtml] = useState<{ html: string; text: string } | null>(null);
   const titleId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -148,18 +154,15 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
     else if (state.kind === 'input' && state.error) errorLine.current?.focus();
   }, [state]);
 
-  async function read(name: string, input: { bytes: Uint8Array } | { text: string }) {
+  async function read(name: string, input: { bytes: Uint8Array } | { text: string; html: string | null }) {
     setState({ kind: 'busy' });
     try {
-      const mod = await import('../../import');
+      const [mod, worker] = await Promise.all([import('../../import'), import('./pdf-worker')]);
       let source: SourceDoc;
       if ('bytes' in input) {
         if (input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
-        if (mod.looksLikeZip(input.bytes)) source = mod.readDocx(input.bytes);
-        else if (/\.docx$/i.test(name)) throw new mod.ImportError('这不是 .docx 文件；网页上的报告请复制文字后粘贴到下面的文本框');
-        // A text file: UTF-8, else GB18030 (as the CLI reads it).
-        else source = mod.readText(mod.decodeText(input.bytes));
-      } else source = mod.readText(input.text);
+        source = (await mod.readAnySource(input.bytes, name, { pdf: { workerSrc: worker.default } })).doc;
+      } else source = (await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) })).doc;
       const result = mod.importSource(source, store.template);
       if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
       setState({ kind: 'read', name, source, result });
@@ -199,6 +202,7 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
     } else store.load(report);
     setState({ kind: 'closed' });
     setText('');
+    setPastedHtml(null);
   }
 
   const button = (
@@ -247,13 +251,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
           </>
         ) : (
           <>
-            <p>打开已发布报告的 Word 文件（.docx）或文字文件（.txt），或把网页上的报告全文复制后粘贴到下面。</p>
+            <p>打开已发布报告的文件（Word .docx、PDF、保存的网页或文字文件），或把网页上的报告全文复制后粘贴到下面。</p>
             <label>
-              Word 文件（.docx）或文字文件（.txt）：
+              报告文件（.docx、.pdf、.html、.txt）：
               <input
                 ref={fileInput}
                 type="file"
-                accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+                accept={ACCEPT}
                 disabled={state.kind === 'busy'}
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
@@ -266,12 +270,26 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
             </label>
             <label>
               网页上复制的报告文字：
-              <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={state.kind === 'busy'} />
+              <textarea
+                rows={10}
+                value={text}
+                onPaste={(e) => {
+                  const html = e.clipboardData.getData('text/html');
+                  setPastedHtml(html.trim() && !text.trim() ? { html, text: e.clipboardData.getData('text/plain') } : null);
+                }}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  // Typed over or added to: the box no longer holds just the copy, so its text is what is read.
+                  if (pastedHtml && e.target.value.replace(/\r\n?/g, '\n') !== pastedHtml.text.replace(/\r\n?/g, '\n')) setPastedHtml(null);
+                }}
+                disabled={state.kind === 'busy'}
+              />
             </label>
+            {pastedHtml ? <p className="import-hint">粘贴的内容带有网页格式，将按网页中的表格结构读取。</p> : null}
             {state.kind === 'input' && state.error ? <p role="alert" className="import-error" ref={errorLine} tabIndex={-1}>{state.error}</p> : null}
             {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
             <div className="import-actions">
-              <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text })}>
+              <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text, html: pastedHtml?.html ?? null })}>
                 读取粘贴的文字
               </button>
               <button type="button" onClick={close}>
