@@ -63,7 +63,7 @@ const cases: Case[] = [
   { file: 'R9-township-regulation', rule: 'R9', cells: ['article-20:regulations:issued'], change: (r) => { r.organ.level = 'township'; r.values['article-20:regulations:issued'] = 1; r.values['article-20:regulations:in-force'] = 1; } },
   { file: 'R10-narrative-number', rule: 'R10', cells: ['applications:new:total'], change: (r) => { r.narrative['overview.request'] = '全年新收到政府信息公开申请2件，均在法定期限内答复。'; } },
   { file: 'R11-no-fee', rule: 'R11', mode: 'final', cells: [], change: (r) => { r.fee = { status: null, notices: null, amount: null, collectedAmount: null }; } },
-  { file: 'R12-no-rectification', rule: 'R12', cells: [], change: (r) => { r.lastYear = { year: 2023, values: {}, narrative: {} }; r.narrative.problems = '一是政策解读形式较为单一。二是公开栏更新不够及时。'; } },
+  { file: 'R12-no-rectification', rule: 'R12', cells: [], change: (r) => { r.lastYear = { year: 2023, values: {}, narrative: { problems: '一是政策解读形式较为单一。二是公开栏更新不够及时。' } }; r.narrative.problems = '一是办事指南与实际办理流程不符。二是网站栏目设置不够合理。对上年问题已进行整改。'; } },
   { file: 'R13-personal-data', rule: 'R13', cells: [], change: (r) => { r.narrative['overview.request'] += '申请人张某（身份证号11010519491231002X，电话13912345678）'; } },
   { file: 'R14-copied-text', rule: 'R14', cells: [], change: (r) => { r.lastYear = { year: 2023, values: {}, narrative: { ...r.narrative, problems: r.narrative.problems!.replace('针对', '对于') } }; r.narrative.problems += '（2023年问题已整改）'; } },
   { file: 'R15-late', rule: 'R15', cells: [], change: (r) => { r.dates.written = '2025-02-20'; } },

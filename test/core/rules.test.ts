@@ -25,9 +25,12 @@ function withLuhn(body: string): string {
 }
 
 describe('the real report of 原州区三营镇 2023 (seed 002)', () => {
-  it('has no error and no warning while drafting; its blank 行政复议 cells are incomplete', () => {
+  it('has no error and no warning while drafting but the x件 it really left in; its blank 行政复议 cells are incomplete', () => {
     const findings = checkReport(template, seed002(), { today: TODAY });
-    expect(findings.filter((f) => f.level !== 'incomplete')).toEqual([]);
+    // 六 as published: "办理中国政府网网民留言x件" — a placeholder never filled in (R22).
+    expect(findings.filter((f) => f.level !== 'incomplete').map((f) => [f.rule, f.text, f.params.quote])).toEqual([
+      ['R22', 'other', expect.stringContaining('网民留言x件')],
+    ]);
     // The published text gives no 成文日期 (R16) …
     expect(findings.filter((f) => f.rule === 'R16').map((f) => f.params.label)).toEqual(['成文日期']);
     // … and prints the 行政复议 cells blank (R6), the total too.
@@ -38,7 +41,7 @@ describe('the real report of 原州区三营镇 2023 (seed 002)', () => {
   });
   it('has those blanks as errors once finished', () => {
     const findings = checkReport(template, seed002(), { mode: 'final', today: '2024-01-20' });
-    expect(findings.filter((f) => f.level === 'error').map((f) => f.rule)).toEqual(['R6', 'R6', 'R6', 'R6', 'R6', 'R16']);
+    expect(findings.filter((f) => f.level === 'error').map((f) => f.rule)).toEqual(['R6', 'R6', 'R6', 'R6', 'R6', 'R16', 'R22']);
     expect(findings.find((f) => f.cells[0] === 'appeals:cases:review.total')?.message).toBe('四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 总计：来源报告中此合计为空白，应为各项之和');
   });
 });
@@ -101,11 +104,13 @@ describe('rule details', () => {
     expect(f.filter((x) => x.rule === 'R6').map((x) => [x.level, x.cells])).toEqual([['incomplete', ['applications:disclosed:commercial']]]);
   });
 
-  it('compares 万元 amounts exactly and refuses a fifth decimal (R5)', () => {
+  it('accepts 万元 amounts to the fen (six decimals) and refuses a seventh (R5)', () => {
     const r = busy();
-    r.values['article-20:fees:fee-amount'] = 0.1 + 0.2; // 0.30000000000000004 is 0.3 in 0.0001 units
+    r.values['article-20:fees:fee-amount'] = 0.1 + 0.2; // 0.30000000000000004 is 0.3 to six decimals
     expect(checkReport(template, r).filter((f) => f.rule === 'R5')).toEqual([]);
-    r.values['article-20:fees:fee-amount'] = 0.12345;
+    r.values['article-20:fees:fee-amount'] = 1306.452317; // published to the fen
+    expect(checkReport(template, r).filter((f) => f.rule === 'R5')).toEqual([]);
+    r.values['article-20:fees:fee-amount'] = 0.1234567;
     expect(checkReport(template, r).filter((f) => f.rule === 'R5').map((f) => f.cells)).toEqual([['article-20:fees:fee-amount']]);
     r.values['article-20:fees:fee-amount'] = 7730.2801;
     expect(checkReport(template, r).filter((f) => f.rule === 'R5')).toEqual([]);
@@ -126,7 +131,7 @@ describe('rule details', () => {
     const f = checkReport(template, r).filter((x) => x.rule === 'R10');
     // Both 一（二） and 六 say no application was received.
     expect(f.map((x) => x.text)).toEqual(['overview.request', 'other']);
-    expect(f[0]!.message).toContain('收到申请件数为0');
+    expect(f[0]!.message).toContain('本年新收申请件数为0');
     expect(f[0]!.message).toContain('为3');
   });
 
@@ -158,7 +163,7 @@ describe('rule details', () => {
     r.narrative.problems = '2024年存在的问题是：社区公开栏内容更新慢，部分办事指南与实际不符，群众查询不便。已按上年度问题清单完成整改。';
     const slots = checkReport(template, r).filter((f) => f.rule === 'R14').map((f) => f.text);
     expect(slots).not.toContain('problems');
-    expect(slots).toContain('overview.active');
+    expect(slots).toContain('overview.oversight');
   });
 
   it('R16 wants the organ and the 成文日期 before publication', () => {

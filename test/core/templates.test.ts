@@ -109,7 +109,7 @@ describe.each(registry.all.map((t) => [t.id, t] as const))('template %s', (_id, 
 
   it('every cell a rule or a narrative scan names exists in the template', () => {
     for (const rule of template.rules) {
-      if (rule.kind === 'narrative-numbers') for (const s of rule.scans) expect(template.cells.has(s.cell), `${rule.id} ${s.cell}`).toBe(true);
+      if (rule.kind === 'narrative-numbers') for (const s of rule.scans) for (const c of [s.cell].flat()) expect(template.cells.has(c), `${rule.id} ${c}`).toBe(true);
       if (rule.kind === 'rectification') expect(template.texts.some((t) => t.id === rule.text), rule.id).toBe(true);
       if ('grid' in rule) expect(() => template.grid(rule.grid), rule.id).not.toThrow();
     }

@@ -1,6 +1,6 @@
 import type { Template } from '../template/load';
 import type { CellId, ValueCell } from '../template/resolve';
-import type { PreviousData, Report } from '../report/schema';
+import type { PreviousData, Report, ReportSource } from '../report/schema';
 import type { RuleSpec } from '../template/schema';
 import { computeValues, isComplete } from '../report/compute';
 import { fillMessage, type Finding, type Level, type Mode } from './finding';
@@ -11,20 +11,42 @@ export interface CheckOptions {
   previous?: PreviousData;
   /** ISO date the check runs on (for the deadline rule when no 成文日期 is set). */
   today?: string;
+  /** Check as a published report even when it carries no `source` (CLI --published). */
+  published?: boolean;
 }
 
 export class RuleContext {
   readonly values: Map<CellId, number | null>;
   readonly mode: Mode;
   readonly previous: PreviousData | undefined;
+  /** A published report is judged as published: blanks the import made are not the publisher's, dates are the ones shown. */
+  readonly published: boolean;
+  readonly source: ReportSource | undefined;
+  private readonly _unread: Set<string>;
+  private readonly _uncertain: Set<string>;
   constructor(
     readonly template: Template,
     readonly report: Report,
     readonly options: CheckOptions,
   ) {
     this.values = computeValues(template, report);
-    this.mode = options.mode ?? 'draft';
+    this.source = report.source;
+    this.published = options.published === true || report.source?.kind === 'published';
+    // A published report is finished by definition.
+    this.mode = options.mode ?? (this.published ? 'final' : 'draft');
     this.previous = options.previous ?? report.lastYear;
+    this._unread = new Set(this.source?.unread ?? []);
+    this._uncertain = new Set(this.source?.uncertain ?? []);
+  }
+
+  /** The import could not read this cell: its blank is not the publisher's. */
+  unread(id: CellId): boolean {
+    return this._unread.has(id);
+  }
+
+  /** The import is not sure of this cell's value (or of an input of this total). */
+  uncertain(id: CellId): boolean {
+    return this._uncertain.has(id) || this.inputsOf(id).some((i) => this._uncertain.has(i));
   }
 
   value(id: CellId): number | null {
@@ -65,6 +87,15 @@ export class RuleContext {
   finding(rule: RuleSpec, f: Omit<Finding, 'rule' | 'level' | 'message'>, pattern = rule.message): Finding {
     const cells = [...new Set(f.cells)];
     const inputs = [...new Set(cells.flatMap((c) => this.inputsOf(c)))].filter((c) => !cells.includes(c));
-    return { rule: rule.id, level: this.level(rule), ...f, cells, ...(inputs.length ? { inputs } : {}), message: fillMessage(pattern, f.params) };
+    let level = this.level(rule);
+    let message = fillMessage(pattern, f.params);
+    // A value the import is not sure of never drives an error as if it were certain.
+    const unsure = [...cells, ...inputs].filter((c) => this._uncertain.has(c));
+    if (unsure.length && level === 'error') {
+      level = 'warning';
+      const note = this.template.spec.ruleNotes?.uncertain;
+      if (note) message += fillMessage(note, { places: unsure.slice(0, 3).map((c) => this.place(c)).join('、') });
+    }
+    return { rule: rule.id, level, ...f, cells, ...(inputs.length ? { inputs } : {}), message };
   }
 }

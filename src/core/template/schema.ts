@@ -86,13 +86,18 @@ const sum = z.strictObject({ id, ...along, total: id, items: z.array(term).min(1
 export type SumSpec = z.infer<typeof sum>;
 
 const level = z.enum(['error', 'warning']);
+/** The rule's entry in the catalogue (docs/rules.md): what it checks, why, and a failing example. */
+const ruleDoc = z.strictObject({ checks: label, basis: label, example: label });
 const ruleBase = {
   id: z.string().regex(/^R\d+$/),
   level,
   /** Level while drafting, where a finished report would have `level`. */
   draftLevel: z.enum(['error', 'warning', 'incomplete']).optional(),
   message: label,
+  doc: ruleDoc.optional(),
 };
+/** Regular expressions kept as data (compiled with the u flag). */
+const patterns = z.array(z.string().min(1));
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
@@ -104,18 +109,38 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     ...along,
     relations: z.array(z.strictObject({ parts: z.array(id).min(1), whole: z.array(id).min(1) })).min(1),
   }),
-  z.strictObject({ ...ruleBase, kind: z.literal('value-range'), messages: z.partialRecord(cellKindSchema, label) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('value-range'),
+    messages: z.partialRecord(cellKindSchema, label),
+    /** Decimals an amount may carry (万元 published to the fen has six). */
+    amountDecimals: z.int().min(0).max(8).optional(),
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('required'),
     /** Message for a total the source printed blank (it cannot be typed, only corrected at the source). */
     printedMessage: label.optional(),
+    /** Parts of a section that prose may cover without sub-headings: covered when a keyword occurs in the section's text. */
+    aspects: z.array(z.strictObject({ text: id, keywords: patterns.min(1) })).optional(),
+    /** Message for an aspect the prose does not cover (a warning: keywords can miss). */
+    aspectMessage: label.optional(),
   }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('required-facts'),
     /** Report fields by dotted path (e.g. organ.name) with the label the message names. */
-    facts: z.array(z.strictObject({ path: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/), label })).min(1),
+    facts: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/),
+          label,
+          /** For a published report: what its source lacks is a warning, or not the publisher's to fix (skip). */
+          published: z.enum(['warning', 'skip']).optional(),
+        }),
+      )
+      .min(1),
+    publishedMessage: label.optional(),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('unrevised') }),
   /** The report's year lies within the years the template is in force (a superseded grid is an error). */
@@ -130,26 +155,99 @@ export const ruleSchema = z.discriminatedUnion('kind', [
         pattern: z.string().min(1),
         /** Fixed value stated by a pattern without a capture group (e.g. 未收到…申请 → 0). */
         value: z.number().optional(),
-        cell: z.string().min(1),
+        /** The cell stated, or several whose sum is stated (行政诉讼 = 直接起诉 + 复议后起诉). */
+        cell: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
         what: label,
       }),
     ),
   }),
-  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported') }),
-  z.strictObject({ ...ruleBase, kind: z.literal('rectification'), text: id, keywords: z.array(label).min(1) }),
+  /** `stated`: wordings that state the 信息处理费 in prose (any narrative text). */
+  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported'), stated: patterns }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('fee-consistency'),
+    /** Cells that count applications closed for an unpaid fee notice: > 0 means notices were issued. */
+    noticeCells: z.array(z.string().min(1)).min(1),
+    /** Wordings saying no fee arose (no notice, nothing charged). */
+    denials: patterns,
+    /** Wordings stating notices issued, capturing the count. */
+    noticeCounts: patterns,
+    /** Message when the text says no fee while the grid shows notices; and when the facts say none while the text or grid shows notices. */
+    factsMessage: label,
+    countMessage: label,
+  }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('rectification'),
+    text: id,
+    /** Where last year's list of problems ends and its measures begin. */
+    problemsEnd: patterns,
+    /** Item markers that split the list (一是, （一）, 1.…). */
+    itemMarkers: patterns,
+    /** Wordings of a shortcoming (不够, 有待, 单一…): an item names one. */
+    indicators: patterns,
+    /** Words too common to show that an item is addressed (公开, 工作, 进一步…). */
+    generic: z.array(z.string().min(1)),
+    /** Share of an item's distinctive two-character terms this year's text must contain. */
+    minShare: z.number().gt(0).max(1),
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('personal-data'),
     detectors: z.array(z.enum(['id-card', 'mobile', 'bank-card'])).min(1),
     labels: z.record(z.string(), label),
   }),
-  z.strictObject({ ...ruleBase, kind: z.literal('similar-text'), threshold: z.number().gt(0).max(1), minLength: z.int().min(0) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('similar-text'),
+    threshold: z.number().gt(0).max(1),
+    minLength: z.int().min(0),
+    /** Sentences every report carries (the template's wording), left out of the comparison. */
+    boilerplate: patterns.optional(),
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('deadline'),
     /** Message when no 成文日期 is set and today is past the deadline (finishing). */
     todayMessage: label,
+    /** Message for a published report: the date its source shows, named by kind. */
+    shownMessage: label.optional(),
+    dateKinds: z.strictObject({ signature: label, published: label, title: label }).optional(),
   }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('doubled-text'),
+    /** What counts as a doubling: patterns whose whole match is the doubled run. */
+    patterns,
+    /** Legitimate reduplications and word joins (常常, 人人, 法规规章): a hit inside a match of one is not reported. */
+    allowed: patterns,
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('ascii-punctuation'), marks: z.string().min(1), examples: z.int().min(1) }),
+  /** Wording that must not appear: placeholders left in, a superseded basis cited. */
+  z.strictObject({ ...ruleBase, kind: z.literal('forbidden-text'), items: z.array(z.strictObject({ pattern: z.string().min(1), what: label })).min(1) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('other-year'),
+    /** A statement of the year's work with its year captured (2022年共主动公开…). */
+    statements: patterns,
+    /** A sentence with one of these compares with another year and is fine. */
+    comparisons: patterns,
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('printed-labels') }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('title-pattern'),
+    /** Accepted spellings besides the template's title, with {organ} and {year}. */
+    variants: z.array(label),
+  }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('section-headings'),
+    /** Accepted wordings of a section heading besides the official one, by section id. */
+    variants: z.record(z.string(), z.array(label)),
+    messages: z.strictObject({ altered: label, misnumbered: label, missing: label, order: label }),
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('layout-quirks'), quirks: z.record(z.string(), label) }),
 ]);
 export type RuleSpec = z.infer<typeof ruleSchema>;
 export type RuleKind = RuleSpec['kind'];
@@ -203,6 +301,8 @@ export const templateSchema = z
     grids: z.array(grid).min(1),
     sums: z.array(sum),
     rules: z.array(ruleSchema),
+    /** Added to a finding whose values include one the import is not certain of (it becomes a warning). */
+    ruleNotes: z.strictObject({ uncertain: label }).optional(),
   })
   .meta({ title: 'nianbao 年度报告模板', description: '一个政府信息公开工作年度报告格式的完整描述：章节、说明、表格、合计与校验规则。' });
 

@@ -1,25 +1,30 @@
 // Rules over single cells: value range (R5), blanks (R6), rows that must be zero (R9).
-import { SCALE } from '../../report/amount';
 import type { CellKind, RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
+import { dataRegex } from '../../text/sentences';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
 /** Larger than any real count or amount (万元); guards against pasted identifiers. */
 export const MAX_VALUE = 1e11;
 
-export function validValue(kind: CellKind, v: number): boolean {
+/** Decimals of a 万元 amount when the template's R5 does not say (the form's input rule). */
+export const AMOUNT_DECIMALS = 4;
+
+export function validValue(kind: CellKind, v: number, amountDecimals = AMOUNT_DECIMALS): boolean {
   if (!Number.isFinite(v) || v < (kind === 'change' ? -MAX_VALUE : 0) || v > MAX_VALUE) return false;
   if (kind !== 'amount') return Number.isInteger(v);
-  return Math.abs(v * SCALE - Math.round(v * SCALE)) < 1e-6;
+  // Binary floating point: 1306.452317 × 10^6 and (0.1 + 0.2) × 10^6 are integers only up to rounding.
+  const scaled = v * 10 ** amountDecimals;
+  return Math.abs(scaled - Math.round(scaled)) <= Math.max(1e-3, Math.abs(scaled) * 1e-15);
 }
 
 export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Finding[] {
   const typed = Object.entries({ ...ctx.report.values, ...ctx.report.printed });
   return typed.flatMap(([id, v]) => {
     const cell = ctx.template.cells.get(id);
-    if (!cell || v == null || validValue(cell.kind, v)) return [];
+    if (!cell || v == null || validValue(cell.kind, v, rule.amountDecimals)) return [];
     return [
       ctx.finding(
         rule,
@@ -31,22 +36,34 @@ export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Find
 }
 
 export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[] {
+  // A cell the import could not read is not the publisher's blank: the import names it itself.
   const cells = ctx.template.inputCells
-    .filter((c) => ctx.report.values[c.id] == null)
+    .filter((c) => ctx.report.values[c.id] == null && !ctx.unread(c.id))
     .map((c) =>
       ctx.finding(rule, { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } }),
     );
   // A total the source printed blank ("/" or nothing) is a blank cell too.
   const printed = Object.entries(ctx.report.printed ?? {})
-    .filter(([id, v]) => v === null && ctx.template.cells.has(id))
+    .filter(([id, v]) => v === null && ctx.template.cells.has(id) && !ctx.unread(id))
     .map(([id]) =>
       ctx.finding(rule, { section: ctx.template.sectionOf(ctx.cell(id).grid)?.id, cells: [id], params: { place: ctx.place(id) } }, rule.printedMessage),
     );
   // Parts of 一 and the sections that are text only must be written too.
-  const texts = ctx.template.texts
+  const blank = ctx.template.texts
     .filter((t) => t.section && !t.section.grids && (t.id !== t.section.id || !t.section.parts))
-    .filter((t) => !(ctx.report.narrative[t.id] ?? '').trim())
-    .map((t) => ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place: t.id === t.section?.id ? t.label : `${t.section?.label} · ${t.label}` } }));
+    .filter((t) => !(ctx.report.narrative[t.id] ?? '').trim());
+  const texts = blank.flatMap((t) => {
+    const place = t.id === t.section?.id ? t.label : `${t.section?.label} · ${t.label}`;
+    // 一 written as prose without its sub-headings: judge whether the prose covers the part.
+    const prose = t.section && t.id !== t.section.id ? (ctx.report.narrative[t.section.id] ?? '').trim() : '';
+    if (prose) {
+      const aspect = rule.aspects?.find((a) => a.text === t.id);
+      if (!aspect || aspect.keywords.some((k) => dataRegex(k).test(prose))) return [];
+      const f = ctx.finding(rule, { section: t.section?.id, cells: [], text: t.section?.id, params: { place, part: t.label } }, rule.aspectMessage ?? rule.message);
+      return [{ ...f, level: f.level === 'error' ? ('warning' as const) : f.level }];
+    }
+    return [ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place } })];
+  });
   return [...cells, ...printed, ...texts];
 }
 
@@ -77,5 +94,12 @@ export function checkRequiredFacts(rule: Of<'required-facts'>, ctx: RuleContext)
       const v = fact.path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), ctx.report);
       return v == null || (typeof v === 'string' && v.trim() === '');
     })
-    .map((fact) => ctx.finding(rule, { cells: [], params: { label: fact.label, path: fact.path } }));
+    .flatMap((fact) => {
+      const params = { label: fact.label, path: fact.path };
+      if (!ctx.published || !fact.published) return [ctx.finding(rule, { cells: [], params })];
+      // A published source that does not print it: not a draft's gap, a warning at most.
+      if (fact.published === 'skip') return [];
+      const f = ctx.finding(rule, { cells: [], params }, rule.publishedMessage ?? rule.message);
+      return [{ ...f, level: 'warning' as const }];
+    });
 }

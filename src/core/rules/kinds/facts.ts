@@ -1,6 +1,7 @@
 // Rules over report facts: the 信息处理费 is reported (R11); the report is not late (R15).
 import type { RuleSpec } from '../../template/schema';
 import { formatDate, type Finding } from '../finding';
+import { dataRegex } from '../../text/sentences';
 import type { RuleContext } from '../context';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
@@ -11,8 +12,10 @@ export function checkFeeReported(rule: Of<'fee-reported'>, ctx: RuleContext): Fi
   const complete =
     fee.status === 'none' ||
     (fee.status === 'collected' && fee.notices != null && fee.amount != null && fee.collectedAmount != null);
-  // An imported report states it in its own words instead.
-  const stated = section && (ctx.report.narrative[section.id] ?? '').includes(ctx.template.spec.fee.label);
+  // A published report states it in its own words (信息公开处理费, 未发生收费情况, 不存在收费…),
+  // sometimes in a section of its own: any narrative text counts.
+  const prose = Object.values(ctx.report.narrative).filter((t): t is string => !!t);
+  const stated = prose.some((t) => t.includes(ctx.template.spec.fee.label) || rule.stated.some((p) => dataRegex(p).test(t)));
   if (complete || (fee.status === null && stated)) return [];
   return [ctx.finding(rule, { section: section?.id, cells: [], text: section?.id, params: {} })];
 }
@@ -26,8 +29,16 @@ export function deadlineOf(ctx: Pick<RuleContext, 'template' | 'report'>): strin
 }
 
 export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[] {
-  const date = ctx.report.dates.written ?? (ctx.mode === 'final' ? ctx.options.today : undefined);
   const deadline = deadlineOf(ctx);
+  if (ctx.published) {
+    // A published report is judged by the date its source shows, never by today.
+    const shown = ctx.source?.shownDate ?? ctx.report.dates.written;
+    if (!shown || shown <= deadline) return [];
+    const kind = ctx.source?.shownDate ? (ctx.source.shownDateKind ?? 'signature') : 'signature';
+    const params = { date: formatDate(shown), deadline: formatDate(deadline), dateKind: rule.dateKinds?.[kind] ?? '' };
+    return [ctx.finding(rule, { cells: [], params }, rule.shownMessage ?? rule.message)];
+  }
+  const date = ctx.report.dates.written ?? (ctx.mode === 'final' ? ctx.options.today : undefined);
   if (!date || date <= deadline) return [];
   const params = { date: formatDate(date), deadline: formatDate(deadline) };
   return [ctx.finding(rule, { cells: [], params }, ctx.report.dates.written ? rule.message : rule.todayMessage)];

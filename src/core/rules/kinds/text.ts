@@ -2,10 +2,13 @@
 // personal data (R13), near-copies of last year's text (R14).
 import type { RuleSpec } from '../../template/schema';
 import type { TextSlot } from '../../template/load';
-import { fillMessage, type Finding } from '../finding';
+import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { findPersonalData } from './personal-data';
 import { diceCoefficient } from '../../text/dice';
+import { dataRegex } from '../../text/sentences';
+import { coverage, problemItems } from '../../text/items';
+import { toUnits, fromUnits } from '../../report/amount';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -19,22 +22,34 @@ function _texts(ctx: RuleContext): { slot: TextSlot; text: string }[] {
     .filter((t) => t.text.trim() !== '');
 }
 
+/** The value of a cell, or of the sum of several; null when one is blank. */
+function _stated(ctx: RuleContext, cells: string[]): number | null {
+  const values = cells.map((c) => ctx.value(c));
+  if (values.some((v) => v === null)) return null;
+  return fromUnits(values.reduce((s: number, v) => s + toUnits(v ?? 0), 0));
+}
+
 export function checkNarrativeNumbers(rule: Of<'narrative-numbers'>, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  const seen = new Set<string>();
   for (const scan of rule.scans) {
-    if (!ctx.template.cells.has(scan.cell)) continue;
-    const pattern = new RegExp(scan.pattern, 'g');
+    const cells = typeof scan.cell === 'string' ? [scan.cell] : scan.cell;
+    if (!cells.every((c) => ctx.template.cells.has(c))) continue;
     for (const { slot, text } of _texts(ctx)) {
-      for (const m of text.matchAll(pattern)) {
-        const stated = m[1] !== undefined ? Number(m[1]) : scan.value;
-        const actual = ctx.value(scan.cell);
-        if (stated === undefined || actual === null || stated === actual) continue;
+      for (const m of text.matchAll(dataRegex(scan.pattern))) {
+        // Several patterns may read the same words (收到…申请N件 and 受理…申请N件): one finding.
+        const key = `${slot.id}@${m.index}:${cells.join('+')}`;
+        const stated = m[1] !== undefined ? Number(m[1].replace(/\s+/g, '')) : scan.value;
+        const actual = _stated(ctx, cells);
+        if (stated === undefined || actual === null || stated === actual || seen.has(key)) continue;
+        seen.add(key);
+        const place = cells.map((c) => ctx.place(c)).join(' + ');
         findings.push(
           ctx.finding(rule, {
             section: slot.section?.id,
-            cells: [scan.cell],
+            cells,
             text: slot.id,
-            params: { text: _slotName(slot), quote: m[0], what: scan.what, stated, place: ctx.place(scan.cell), actual },
+            params: { text: _slotName(slot), quote: m[0].trim(), what: scan.what, stated, place, actual },
           }),
         );
       }
@@ -46,11 +61,13 @@ export function checkNarrativeNumbers(rule: Of<'narrative-numbers'>, ctx: RuleCo
 export function checkRectification(rule: Of<'rectification'>, ctx: RuleContext): Finding[] {
   const previous = ctx.previous;
   if (!previous) return [];
+  const before = previous.narrative[rule.text] ?? '';
   const text = ctx.report.narrative[rule.text] ?? '';
-  const keywords = rule.keywords.map((k) => fillMessage(k, { previousYear: previous.year }));
-  if (keywords.some((k) => text.includes(k))) return [];
   const slot = ctx.template.texts.find((t) => t.id === rule.text);
-  return [ctx.finding(rule, { section: slot?.section?.id, cells: [], text: rule.text, params: { previousYear: previous.year } })];
+  // Each problem last year's report listed must be taken up by name; 已整改 alone says nothing.
+  return problemItems(before, rule)
+    .filter((item) => coverage(item, text, rule.generic) < rule.minShare)
+    .map((item) => ctx.finding(rule, { section: slot?.section?.id, cells: [], text: rule.text, params: { previousYear: previous.year, item } }));
 }
 
 export function checkPersonalData(rule: Of<'personal-data'>, ctx: RuleContext): Finding[] {
@@ -75,14 +92,33 @@ export function similarity(a: string, b: string): number {
   return diceCoefficient(clean(a), clean(b));
 }
 
+/** Grid labels and numbers: a grid flattened into a text slot is the same every year by design. */
+function _gridWords(ctx: RuleContext): string[] {
+  const words = new Set<string>();
+  for (const c of ctx.template.cells.values()) for (const w of [c.rowName, c.columnName, ...c.name.split(' · ')]) if (w && w.length >= 2) words.add(w);
+  for (const g of ctx.template.spec.grids) words.add(g.label);
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** The narrative as the unit wrote it: without the template's sentences, grid labels and figures. */
+function _ownWords(text: string, boilerplate: string[], gridWords: string[]): string {
+  let out = boilerplate.reduce((t, p) => t.replace(dataRegex(p), ''), text);
+  for (const w of gridWords) out = out.split(w).join('');
+  return out.replace(/[\d.]+/g, '');
+}
+
 export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Finding[] {
   const previous = ctx.previous;
   if (!previous) return [];
   // Text still marked as copied (R17) is identical by construction: R17 says it once.
   const copied = new Set(ctx.report.revise ?? []);
-  return _texts(ctx).flatMap(({ slot, text }) => {
-    if (slot.id === 'preface' || copied.has(slot.id)) return [];
-    const before = previous.narrative[slot.id] ?? '';
+  const grid = _gridWords(ctx);
+  const spec = ctx.template.spec;
+  const boilerplate = [...(rule.boilerplate ?? []), ..._literal([spec.preface.default])];
+  return _texts(ctx).flatMap(({ slot, text: raw }) => {
+    if (slot.id === 'preface' || copied.has(slot.id) || slot.section?.grids) return [];
+    const text = _ownWords(raw, boilerplate, grid);
+    const before = _ownWords(previous.narrative[slot.id] ?? '', boilerplate, grid);
     if (text.length < rule.minLength || before.length < rule.minLength) return [];
     const s = similarity(text, before);
     if (s < rule.threshold) return [];
@@ -95,6 +131,17 @@ export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Fi
       }),
     ];
   });
+}
+
+/** Literal sentences as patterns, with {placeholders} matching anything short. */
+function _literal(texts: string[]): string[] {
+  return texts.flatMap((t) =>
+    t
+      .split(/(?<=[。；])/u)
+      .map((x) => x.trim())
+      .filter((x) => x.length >= 8)
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{[A-Za-z]+\\\}/g, '[^。；]{0,40}?')),
+  );
 }
 
 export function checkUnrevised(rule: Of<'unrevised'>, ctx: RuleContext): Finding[] {

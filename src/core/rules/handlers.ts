@@ -1,0 +1,45 @@
+// One handler per rule kind; the mapped type makes the table exhaustive, so a kind added to the
+// template schema does not compile until it has a handler.
+import type { RuleKind, RuleSpec } from '../template/schema';
+import type { RuleContext } from './context';
+import type { Finding } from './finding';
+import { checkBalance, checkPrevious, checkSum } from './kinds/equations';
+import { checkAtMost } from './kinds/at-most';
+import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
+import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkSimilarText, checkUnrevised } from './kinds/text';
+import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
+import { checkFeeConsistency } from './kinds/fees';
+import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear } from './kinds/wording';
+import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkTitlePattern } from './kinds/format';
+
+type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
+
+export const handlers: Handlers = {
+  balance: checkBalance,
+  sum: checkSum,
+  'at-most': checkAtMost,
+  'value-range': checkValueRange,
+  required: checkRequired,
+  previous: checkPrevious,
+  'all-zero': checkAllZero,
+  'narrative-numbers': checkNarrativeNumbers,
+  'fee-reported': checkFeeReported,
+  'fee-consistency': checkFeeConsistency,
+  rectification: checkRectification,
+  'personal-data': checkPersonalData,
+  'similar-text': checkSimilarText,
+  deadline: checkDeadline,
+  'required-facts': checkRequiredFacts,
+  unrevised: checkUnrevised,
+  'template-years': checkTemplateYears,
+  'doubled-text': checkDoubledText,
+  'ascii-punctuation': checkAsciiPunctuation,
+  'forbidden-text': checkForbiddenText,
+  'other-year': checkOtherYear,
+  'printed-labels': checkPrintedLabels,
+  'title-pattern': checkTitlePattern,
+  'section-headings': checkSectionHeadings,
+  'layout-quirks': checkLayoutQuirks,
+};
+
+export const runRule = (rule: RuleSpec, ctx: RuleContext): Finding[] => (handlers[rule.kind] as (r: RuleSpec, c: RuleContext) => Finding[])(rule, ctx);

@@ -1,0 +1,90 @@
+// Wording defects a reviewer sends back: a character or word doubled by mistake (R20), ASCII
+// punctuation in Chinese prose (R21), placeholders or a superseded basis left in (R22, R23),
+// this year's work stated under another year (R24). Patterns and allowed forms are template data.
+import type { RuleSpec } from '../../template/schema';
+import type { TextSlot } from '../../template/load';
+import type { Finding } from '../finding';
+import type { RuleContext } from '../context';
+import { findDoubled, type Hit } from '../../text/doubled';
+import { findAsciiPunctuation } from '../../text/punctuation';
+import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
+
+type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
+
+export function slotName(slot: TextSlot): string {
+  return slot.section && slot.section.id !== slot.id ? `${slot.section.label} · ${slot.label}` : slot.label;
+}
+
+export function proseSlots(ctx: RuleContext): { slot: TextSlot; text: string }[] {
+  return ctx.template.texts
+    .map((slot) => ({ slot, text: ctx.report.narrative[slot.id] ?? '' }))
+    .filter((t) => t.text.trim() !== '');
+}
+
+/** One finding per text slot: the number of hits and the first few quoted. */
+function _perSlot(rule: RuleSpec, ctx: RuleContext, find: (text: string) => Hit[], examples: number): Finding[] {
+  return proseSlots(ctx).flatMap(({ slot, text }) => {
+    const hits = find(text);
+    if (!hits.length) return [];
+    const quotes = hits.slice(0, examples).map((h) => `“${quoteAround(text, h.index, h.length, 6)}”`);
+    return [
+      ctx.finding(rule, {
+        section: slot.section?.id,
+        cells: [],
+        text: slot.id,
+        params: { text: slotName(slot), count: hits.length, quotes: quotes.join('、'), first: hits[0]!.match },
+      }),
+    ];
+  });
+}
+
+export function checkDoubledText(rule: Of<'doubled-text'>, ctx: RuleContext): Finding[] {
+  return _perSlot(rule, ctx, (t) => findDoubled(t, rule.patterns, rule.allowed), 3);
+}
+
+export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleContext): Finding[] {
+  return _perSlot(rule, ctx, (t) => findAsciiPunctuation(t, rule.marks), rule.examples);
+}
+
+export function checkForbiddenText(rule: Of<'forbidden-text'>, ctx: RuleContext): Finding[] {
+  const texts = [...proseSlots(ctx)];
+  return texts.flatMap(({ slot, text }) =>
+    rule.items.flatMap((item) => {
+      const m = dataRegex(item.pattern).exec(text);
+      if (!m) return [];
+      return [
+        ctx.finding(rule, {
+          section: slot.section?.id,
+          cells: [],
+          text: slot.id,
+          params: { text: slotName(slot), what: item.what, found: m[0], quote: quoteAround(text, m.index, m[0].length, 10) },
+        }),
+      ];
+    }),
+  );
+}
+
+export function checkOtherYear(rule: Of<'other-year'>, ctx: RuleContext): Finding[] {
+  const year = ctx.report.year;
+  return proseSlots(ctx).flatMap(({ slot, text }) => {
+    // A title cited in 《》 (a notice of another year) is not a statement of this year's work.
+    for (const s of splitSentences(text.replace(/《[^》]*》/gu, (t) => '　'.repeat(t.length)))) {
+      // A sentence comparing with another year (较上年, 同比, 2022年以来…) names it on purpose.
+      if (rule.comparisons.some((c) => dataRegex(c).test(s.text))) continue;
+      for (const p of rule.statements) {
+        const m = dataRegex(p).exec(s.text);
+        const named = m ? Number(m[1]) : NaN;
+        if (!m || !Number.isInteger(named) || named === year) continue;
+        return [
+          ctx.finding(rule, {
+            section: slot.section?.id,
+            cells: [],
+            text: slot.id,
+            params: { text: slotName(slot), quote: m[0], named, year },
+          }),
+        ];
+      }
+    }
+    return [];
+  });
+}

@@ -1,0 +1,51 @@
+// ASCII punctuation inside Chinese sentences (我局,坚持; (一)), which GB/T 15834 writes full
+// width. Marks between Latin letters or digits are left alone: URLs, e-mail addresses, numbers
+// (1,000 · 3.5), times (10:30), dates and numbered items (1.属于) are not prose punctuation.
+import type { Hit } from './doubled';
+
+const HAN = /\p{Script=Han}/u;
+const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef“”‘’《》、]/u;
+const chinese = (ch: string | undefined) => !!ch && (HAN.test(ch) || CJK_PUNCT.test(ch));
+
+/** Characters around `at`, skipping spaces. */
+function _neighbour(text: string, at: number, step: 1 | -1): string | undefined {
+  for (let i = at + step; i >= 0 && i < text.length; i += step) if (!/\s/.test(text[i]!)) return text[i];
+  return undefined;
+}
+
+/** Is offset `at` inside a URL or an e-mail address? */
+function _inAddress(text: string, at: number): boolean {
+  const from = Math.max(0, at - 80);
+  const window = text.slice(from, at + 80);
+  for (const m of window.matchAll(/(?:https?:\/\/|www\.)[\w./:?=&%#~+-]+|[\w.-]+@[\w-]+(?:\.[\w-]+)+/gi)) {
+    if (from + m.index <= at && at < from + m.index + m[0].length) return true;
+  }
+  return false;
+}
+
+export function findAsciiPunctuation(text: string, marks: string): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!marks.includes(ch)) continue;
+    const before = _neighbour(text, i, -1);
+    const after = _neighbour(text, i, 1);
+    // A mark between two non-Chinese characters belongs to a number, a code or an address.
+    if (!chinese(before) && !chinese(after)) continue;
+    // A full stop after a digit numbers an item (1.属于), one after a letter ends an abbreviation.
+    if (ch === '.' && before && /[\w]/.test(before)) continue;
+    // A colon after a Latin letter is a URL scheme; parentheses around Latin text (PDF) are fine.
+    if (_inAddress(text, i)) continue;
+    if ((ch === '(' || ch === ')') && _latinParenthesis(text, i)) continue;
+    hits.push({ index: i, length: 1, match: ch });
+  }
+  return hits;
+}
+
+/** "(PDF)", "(H5)": a parenthesis pair enclosing only Latin letters, digits and spaces. */
+function _latinParenthesis(text: string, at: number): boolean {
+  const open = text[at] === '(' ? at : text.lastIndexOf('(', at);
+  const close = text.indexOf(')', open);
+  if (open < 0 || close < 0 || close < at) return false;
+  return /^[\w\s.\-/]*$/.test(text.slice(open + 1, close)) && close - open > 1;
+}
