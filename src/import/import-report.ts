@@ -15,6 +15,7 @@ import { splitSections, type Piece } from './sections';
 import { readTextGrids, type GridFacts } from './grids-pass';
 import { readFee } from './fee';
 import { readOrgan, readYear } from './facts';
+import { hasIndicatorList, readIndicators } from './read-indicators';
 
 export type { ImportNote, ImportOptions, ImportResult, NoteLevel } from './notes';
 
@@ -39,6 +40,8 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   const formatHint = format ? hints.formats.find((f) => f.id === format.id) : undefined;
   const older = !!formatHint && !formatHint.template && (formatHint.years?.to ?? 9999) < 2019;
   const imp = new Importer(template, source, older);
+  // A pre-2019 统计表 (an indicator list) is read by its own reader, tables and text alike.
+  const indicators = hasIndicatorList(template);
 
   // Passes 1–3: furniture, title and signature, sections.
   const { items, facts: page } = removeFurniture(source);
@@ -52,7 +55,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   const narrative: Record<string, string[]> = {};
   for (const p of pieces) {
     if (p.item.kind === 'table') {
-      imp.table(p.item.rows);
+      if (!indicators) imp.table(p.item.rows);
       continue;
     }
     if (p.section && gridSections.has(p.section)) continue; // read by the grids pass
@@ -74,7 +77,8 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
 
   // Pass 4: grids in text, in their sections' text (or the whole text without headings).
   const gridFacts: GridFacts = { uncertain: new Set(), labels: [], quirks: new Set() };
-  if (!older) {
+  if (indicators && !older) readIndicators(imp, template, source, gridFacts);
+  else if (!older) {
     const whole = _text(pieces);
     const textOf = (grid: { id: string }) => {
       const section = template.sectionOf(grid.id)?.id;
