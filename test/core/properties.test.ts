@@ -1,7 +1,8 @@
-// Property tests over the rules engine (fast-check).
+// Property tests over the rules engine (fast-check). Expected values are worked out here from the
+// spec's arithmetic (the lists of items below, written out by hand), never by the code under test.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkReport, computeValues, createReport, parseReport, type Report } from '../../src/core';
+import { checkReport, computeValues, createReport, parseCellInput, parseReport, type Finding, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
 import { busy, template } from './fixtures';
 
@@ -126,5 +127,177 @@ describe('rules engine properties', () => {
     const f = checkReport(template, r);
     expect(f.filter((x) => x.rule === 'R6' && x.cells.length === 1)).toHaveLength(template.inputCells.length);
     expect(f.every((x) => x.level !== 'error')).toBe(true);
+  });
+});
+
+// The spec's sums, written out independently of the template's `sums` and `rules`.
+const APPLICANTS = ['natural-person', 'commercial', 'research', 'public-interest', 'legal-services', 'other-organisation'];
+const OUTCOMES = [
+  'disclosed', 'partly-disclosed',
+  'withheld.state-secret', 'withheld.prohibited-by-law', 'withheld.three-securities', 'withheld.third-party',
+  'withheld.internal-affairs', 'withheld.process-info', 'withheld.enforcement-files', 'withheld.inquiry-matters',
+  'unable.not-held', 'unable.needs-creation', 'unable.still-unclear',
+  'not-processed.petition', 'not-processed.repeated', 'not-processed.publications', 'not-processed.vexatious', 'not-processed.confirmation',
+  'other.no-correction', 'other.fee-unpaid', 'other.other',
+];
+const APPLICATION_ROWS = ['new', 'carried-over', ...OUTCOMES, 'carry-forward'];
+const APPEALS = ['review', 'direct', 'after-review'];
+const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'];
+
+/** A sum as the spec means it: blanks count as nothing, and a total of blanks only is blank. */
+function sumOf(values: Record<string, number | null | undefined>, ids: string[]): number | null {
+  const present = ids.map((id) => values[id]).filter((v): v is number => v != null);
+  return present.length ? present.reduce((a, b) => a + b, 0) : null;
+}
+
+/** Every total of the 2021 grids, from the input values alone. */
+function specTotals(values: Record<string, number | null | undefined>): Map<string, number | null> {
+  const app = (row: string, col: string) => `applications:${row}:${col}`;
+  const totals = new Map<string, number | null>();
+  for (const row of APPLICATION_ROWS) totals.set(app(row, 'total'), sumOf(values, APPLICANTS.map((c) => app(row, c))));
+  for (const col of APPLICANTS) totals.set(app('outcome-total', col), sumOf(values, OUTCOMES.map((o) => app(o, col))));
+  totals.set(app('outcome-total', 'total'), sumOf(values, OUTCOMES.flatMap((o) => APPLICANTS.map((c) => app(o, c)))));
+  for (const g of APPEALS) totals.set(`appeals:cases:${g}.total`, sumOf(values, APPEAL_RESULTS.map((r) => `appeals:cases:${g}.${r}`)));
+  return totals;
+}
+
+const EQUATION_KINDS = new Set(['balance', 'sum', 'previous']);
+const equationRules = template.spec.rules.filter((r) => EQUATION_KINDS.has(r.kind)).map((r) => r.id);
+const onlyRule = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+
+describe('totals and equations against the spec', () => {
+  it('every computed total is the spec sum of its items, blank only when all its items are blank', () => {
+    const blankable = fc.option(fc.nat({ max: 40 }), { nil: null, freq: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(blankable, { minLength: template.inputCells.length, maxLength: template.inputCells.length }),
+        fc.subarray(APPLICATION_ROWS),
+        fc.subarray(APPLICANTS),
+        (cells, blankRows, blankColumns) => {
+          const r = busy();
+          r.printed = undefined;
+          template.inputCells.forEach((c, i) => (r.values[c.id] = c.kind === 'count' ? cells[i]! : r.values[c.id]));
+          // Whole rows and columns blank, so totals of blanks only occur.
+          for (const c of template.inputCells) {
+            if (c.grid === 'applications' && (blankRows.includes(c.row) || blankColumns.includes(c.column))) r.values[c.id] = null;
+          }
+          const expected = specTotals(r.values);
+          const computed = computeValues(template, r);
+          const computedCells = [...template.cells.values()].filter((c) => c.computed).map((c) => c.id).sort();
+          expect(computedCells).toEqual([...expected.keys()].sort());
+          for (const [id, v] of expected) expect([id, computed.get(id)]).toEqual([id, v]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the equation rules are R1–R4, R7 and R8', () => {
+    expect(equationRules).toEqual(['R1', 'R2', 'R3', 'R4', 'R7', 'R8']);
+  });
+
+  it('a consistent report, last year included, gives no finding of any equation rule at any level', () => {
+    fc.assert(
+      fc.property(consistentReport, (r) => {
+        const findings = checkReport(template, r, { mode: 'final', today: '2025-01-10' });
+        expect(findings.filter((f) => equationRules.includes(f.rule)).map((f) => f.message)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('R8: 现行有效件数 is last year’s + 制发 − 废止; a last year off by δ gives one warning with that expectation', () => {
+    fc.assert(
+      fc.property(consistentReport, fc.constantFrom('regulations', 'normative-documents'), fc.integer({ min: 1, max: 9 }), (r, row, delta) => {
+        const at = (col: string) => `article-20:${row}:${col}`;
+        r.lastYear!.values[at('in-force')]! += delta;
+        const lastYear = r.lastYear!.values[at('in-force')]!;
+        const [issued, repealed, inForce] = [r.values[at('issued')]!, r.values[at('repealed')]!, r.values[at('in-force')]!];
+        const r8 = onlyRule(checkReport(template, r), 'R8');
+        expect(r8.map((f) => [f.level, f.cells[0], f.params.actual, f.params.expected])).toEqual([['warning', at('in-force'), inForce, lastYear + issued - repealed]]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('R1: one more in any cell of a 三 column unbalances that column and 总计 by exactly that much', () => {
+    fc.assert(
+      fc.property(consistentReport, fc.constantFrom(...APPLICATION_ROWS), fc.constantFrom(...APPLICANTS), fc.integer({ min: 1, max: 9 }), (r, row, col, delta) => {
+        r.printed = undefined;
+        r.values[`applications:${row}:${col}`]! += delta;
+        const findings = checkReport(template, r);
+        // That column, and the 总计 column that adds it in.
+        const onLeft = row === 'new' || row === 'carried-over';
+        const r1 = onlyRule(findings, 'R1').map((f) => [f.cells[0], Number(f.params.left) - Number(f.params.right)]);
+        expect(r1).toEqual([`applications:new:${col}`, 'applications:new:total'].map((cell) => [cell, onLeft ? delta : -delta]));
+        // Totals are computed here, so the sum rules have nothing to say.
+        expect(findings.filter((f) => ['R2', 'R3', 'R4'].includes(f.rule))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('R2–R4: against printed totals, one more in an item makes its row and column totals short by exactly that much', () => {
+    const items = [
+      ...OUTCOMES.flatMap((o) => APPLICANTS.map((c) => ({ cell: `applications:${o}:${c}`, totals: { R2: `applications:${o}:total`, R3: `applications:outcome-total:${c}` } }))),
+      ...APPEALS.flatMap((g) => APPEAL_RESULTS.map((x) => ({ cell: `appeals:cases:${g}.${x}`, totals: { R4: `appeals:cases:${g}.total` } }))),
+    ];
+    fc.assert(
+      fc.property(consistentReport, fc.constantFrom(...items), fc.integer({ min: 1, max: 9 }), (r, item, delta) => {
+        const v = computeValues(template, r);
+        r.printed = Object.fromEntries([...template.cells.values()].filter((c) => c.computed).map((c) => [c.id, v.get(c.id)!]));
+        r.values[item.cell]! += delta;
+        const findings = checkReport(template, r);
+        const got = findings.filter((f) => ['R2', 'R3', 'R4'].includes(f.rule)).map((f) => [f.rule, f.cells[0], Number(f.params.sum) - Number(f.params.total)]);
+        expect(got.sort()).toEqual(Object.entries(item.totals).map(([rule, total]) => [rule, total, delta]).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('cell input', () => {
+  const MAX = 1e11;
+  const fullWidth = (s: string) => s.replace(/[0-9.,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const grouped = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+
+  it('reads any count as typed plainly, in full-width digits, with thousands separators or spaces', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX }), fc.constantFrom(' ', '\u3000', '\t', ''), (n, pad) => {
+        for (const typed of [String(n), fullWidth(String(n)), grouped(n), fullWidth(grouped(n)), `${pad}${n}${pad}`]) {
+          expect([typed, parseCellInput(typed, 'count')]).toEqual([typed, { ok: true, value: n }]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Up to 429 496.7295 万元 (2³² units of 0.0001). Above about 1.7 × 10⁶ 万元, validValue's
+  // absolute float tolerance refuses valid 4-decimal amounts (noted for the rules' owner).
+  it('reads any 万元 amount of up to 4 decimals exactly, and refuses a fifth', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 }), fc.integer({ min: 1, max: 9 }), (units, fifth) => {
+        const amount = units / 10_000;
+        expect(parseCellInput(String(amount), 'amount')).toEqual({ ok: true, value: amount });
+        expect(parseCellInput(grouped(amount), 'amount')).toEqual({ ok: true, value: amount });
+        const fiveDecimals = `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}${fifth}`;
+        expect(parseCellInput(fiveDecimals, 'amount').ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses fractions and negatives of counts, and anything past 10¹¹, naming what was typed; a signed cell takes negatives', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX }), fc.integer({ min: 1, max: 9 }), (n, tenth) => {
+        for (const [typed, kind] of [[`${n - 1}.${tenth}`, 'count'], [`-${n}`, 'count'], [`${MAX + n}`, 'count'], [`${n}.${tenth}`, 'change'], [`${MAX + n}`, 'amount'], [`-${n}`, 'amount']] as const) {
+          const r = parseCellInput(typed, kind);
+          expect([typed, kind, r.ok]).toEqual([typed, kind, false]);
+          expect(!r.ok && r.reason).toContain(typed);
+        }
+        expect(parseCellInput(`-${n}`, 'change')).toEqual({ ok: true, value: -n });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
