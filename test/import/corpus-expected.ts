@@ -7,7 +7,7 @@
 // cell the transcriber could not decide (excluded from scoring).
 import { readFileSync, readdirSync } from 'node:fs';
 import type { CellId, Report, Template } from '../../src/core';
-import { ImportError, importSource, readAnySource, type ImportResult } from '../../src/import';
+import { ImportError, importAny, readAnySource, type ImportResult } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
 
 export const CORPUS_DIR = new URL('../fixtures/corpus/', import.meta.url);
@@ -73,23 +73,16 @@ export type Outcome =
   | { refused: true; message: string };
 
 /**
- * Import one corpus file through the public import API: the source read by content sniffing, the
- * template chosen as `nianbao import` does (the newest, then the one in force for the year read),
- * never from the transcription.
+ * Import one corpus file through the public import API as `nianbao import` does: the source read
+ * by content sniffing, the template chosen by the grid it prints (never from the transcription).
  */
 export async function importCorpusFile(file: string): Promise<Outcome> {
   const bytes = new Uint8Array(readFileSync(new URL(file, CORPUS_DIR)));
   try {
     const { doc } = await readAnySource(bytes, file);
-    let template = [...registry.all].sort((a, b) => b.spec.years.from - a.spec.years.from)[0]!;
-    let result = importSource(doc, template);
-    const forYear = registry.forYear(result.report.year);
-    if (forYear && forYear !== template) {
-      template = forYear;
-      result = importSource(doc, template);
-    }
+    const result = importAny(doc, registry);
     if (!result.recognised) return { refused: true, message: '没有认出报告（recognised: false）' };
-    return { refused: false, result, template };
+    return { refused: false, result, template: result.template };
   } catch (e) {
     if (e instanceof ImportError) return { refused: true, message: e.message };
     return { refused: true, message: `导入时出错：${e instanceof Error ? e.message : String(e)}` };
