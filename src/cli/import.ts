@@ -1,13 +1,15 @@
 // nianbao import FILE... [-o DIR] [--json]: read published reports (.docx or text copied from a
 // web page) into report files `<name>.report.json`, next to each source or into DIR. Prints per
 // file the format found, the values read and the notes. Exit 0, or 2 when a file is unreadable.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Template } from '../core';
-import { ImportError, decodeText, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
+import { safeFileName } from '../core/report/sanitize';
+import { ImportError, LIMITS, decodeText, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
 import { nodeRegistry } from '../node/templates';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
+import { Inputs, fsProblem, readInputFile, writeOutputFile } from './files';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
 
@@ -28,7 +30,7 @@ export function importBytes(bytes: Uint8Array): { result: ImportResult; template
   return { result, template };
 }
 
-export const outputName = (file: string): string => `${basename(file, extname(file))}.report.json`;
+export const outputName = (file: string): string => safeFileName(basename(file, extname(file)), '.report.json');
 
 export async function runImport(args: string[], io: Io): Promise<number> {
   const opts = parseCommandLine(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, io);
@@ -39,19 +41,28 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const outDir = opts.values.out;
-  if (outDir) mkdirSync(outDir, { recursive: true });
+  if (outDir) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      // Said once here; each file then says it could not be written, and the batch goes on.
+      io.err(`无法建立输出文件夹 ${outDir}：${fsProblem(e)}`);
+    }
+  }
+  // Outputs never replace a file: not an input, not one written earlier in this run or before.
+  const inputs = new Inputs();
+  for (const file of files) inputs.add(file);
+  const taken = new Set<string>();
   let failed = 0;
   const summary: unknown[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.err(`${file}：无法导入：${code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`}`);
+    const read = readInputFile(file, LIMITS.fileBytes);
+    if (!read.ok) {
+      io.err(`${file}：无法导入：${read.problem}`);
       failed++;
       continue;
     }
+    const bytes = read.bytes;
     let result: ImportResult;
     try {
       result = importBytes(bytes).result;
@@ -66,8 +77,13 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       failed++;
       continue;
     }
-    const target = join(outDir ?? dirname(file), outputName(file));
-    writeFileSync(target, `${JSON.stringify(result.report, null, 2)}\n`);
+    const written = writeOutputFile(join(outDir ?? dirname(file), outputName(file)), `${JSON.stringify(result.report, null, 2)}\n`, inputs, { keepExisting: true, taken });
+    if (!written.ok) {
+      io.err(`${file}：无法导入：${written.problem}`);
+      failed++;
+      continue;
+    }
+    const target = written.file;
     const { report } = result;
     if (opts.values.json) {
       summary.push({ file, output: target, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes });

@@ -6,5 +6,3 @@ export interface Io {
 }
 
 export type Command = (args: string[], io: Io) => Promise<number>;
-
-export const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };

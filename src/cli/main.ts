@@ -2,7 +2,8 @@
 // errors, 1 rule errors, 2 unreadable or invalid input or a usage error.
 import { version } from '../../package.json';
 import { COMMANDS } from './commands';
-import { consoleIo, type Io } from './io';
+import type { Io } from './io';
+import { terminalIo } from './io-node';
 
 export type { Io } from './io';
 
@@ -13,7 +14,7 @@ export function usage(): string {
   return ['用法：nianbao <命令> [参数]', '', ...lines, '', '  --version  显示版本', '  --help     显示本说明'].join('\n');
 }
 
-export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+export async function main(argv: string[], io: Io = terminalIo): Promise<number> {
   const name = argv[0];
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -1,21 +1,20 @@
 // Reading report files for the CLI: a report of a known template, or Chinese problems; and the
 // optional --previous report. One home for both, used by check and render.
-import { readFileSync } from 'node:fs';
 import { parseReportText, type PreviousData, type Report, type Template } from '../core';
+import { decodeReportBytes, MAX_REPORT_FILE_BYTES } from '../core/report/decode';
 import { nodeRegistry } from '../node/templates';
+import { readInputFile } from './files';
 import type { Io } from './io';
 
 export type ReadResult = { ok: true; report: Report; template: Template } | { ok: false; problems: string[] };
 
 export function readReportFile(file: string): ReadResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`] };
-  }
-  const parsed = parseReportText(text, nodeRegistry().get);
+  // The app's rules for a report file: a regular file, at most 5 MB, UTF-8 (never read as mojibake).
+  const read = readInputFile(file, MAX_REPORT_FILE_BYTES);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const decoded = decodeReportBytes(read.bytes);
+  if (!decoded.ok) return { ok: false, problems: [decoded.message] };
+  const parsed = parseReportText(decoded.text, nodeRegistry().get);
   return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p) => p.message) };
 }
 

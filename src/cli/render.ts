@@ -2,11 +2,11 @@
 // A final export is refused while error-level findings remain (checked in final mode, listed in
 // Chinese); --draft writes anyway, with 草稿 in the page header. Exit 0 written, 1 refused,
 // 2 unreadable or invalid input or a usage error.
-import { writeFileSync } from 'node:fs';
 import { checkReport } from '../core';
 import { exportFileName } from '../render/docx/file-name';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
+import { Inputs, writeOutputFile } from './files';
 import { readPrevious, readReportFile, todayOption } from './read-report';
 
 export async function runRender(args: string[], io: Io): Promise<number> {
@@ -46,10 +46,12 @@ export async function runRender(args: string[], io: Io): Promise<number> {
   const out = opts.values.output ?? exportFileName(template, report, draft);
   const { renderDocx } = await import('../render/docx/render-docx');
   const bytes = await renderDocx(template, report, { draft });
-  try {
-    writeFileSync(out, bytes);
-  } catch (e) {
-    io.err(`无法写入 ${out}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+  // Never onto the report or --previous (`render in.json -o in.json`); the .docx appears whole or not at all.
+  const inputs = new Inputs();
+  for (const input of [file, opts.values.previous]) if (input) inputs.add(input);
+  const written = writeOutputFile(out, bytes, inputs);
+  if (!written.ok) {
+    io.err(written.problem);
     return 2;
   }
   io.out(`已写入 ${out}（${draft ? '草稿，' : ''}${bytes.length} 字节）${draft && errors.length ? `；尚有 ${errors.length} 个错误` : ''}`);

@@ -45,6 +45,8 @@ export function readZipEntry(zip: Uint8Array, name: string, cap: number = LIMITS
     const end = start + compressed;
     if (end > zip.length) throw new ImportError(`${NOT_DOCX}：部件 ${name} 被截断`);
     const data = zip.subarray(start, end);
+    // A stored entry is its own size: its declared size may lie, so the cap applies to the bytes.
+    if (method === 0 && data.length > cap) throw new ImportError(`.docx 的正文部件有 ${(data.length / 1048576).toFixed(1)} MB，超过上限 ${cap / 1048576} MB`);
     if (method === 0) return data;
     if (method !== 8) throw new ImportError(`.docx 部件 ${name} 使用了不支持的压缩方式（${method}）`);
     return _inflateBounded(data, cap, name);

@@ -36,6 +36,8 @@ function _where(template: Template | undefined, path: PropertyKey[]): string {
   if ((head === 'values' || head === 'printed') && cell) {
     return `（${template?.sectionOf(cell.grid)?.label ?? cell.grid} · ${cell.name}）`;
   }
+  const fee = template?.spec.fee;
+  if (head === 'fee' && fee && typeof key === 'string' && key in fee.labels) return `（${fee.label} · ${fee.labels[key as keyof typeof fee.labels]}）`;
   const slot = head === 'narrative' && typeof key === 'string' ? template?.texts.find((t) => t.id === key) : undefined;
   return slot ? `（${slot.label}）` : '';
 }

@@ -3,6 +3,7 @@
 // `printed`, apart from typed values, so the rules can show where the published report was wrong.
 import { z } from 'zod';
 import type { Template } from '../template/load';
+import { MAX_VALUE } from '../rules/kinds/cells';
 
 export const REPORT_FORMAT = 'nianbao-report';
 export const REPORT_FORMAT_VERSION = 1;
@@ -10,6 +11,9 @@ export const REPORT_FORMAT_VERSION = 1;
 const date = z.iso.date();
 const text = z.string().max(200_000);
 const cellValue = z.number().nullable();
+// The 信息处理费 facts take the ranges of the cells (a count, an amount), so −3 notices or an
+// amount of 1e+308 never pass a check nor reach an exported file.
+const feeAmount = z.number().min(0).max(MAX_VALUE);
 
 // Present when the report was read from a published document: what the source showed, so the
 // rules judge a published report (not a draft) and never blame the publisher for what the import missed.
@@ -55,9 +59,9 @@ export function reportSchema(template: Template) {
   const fee = z
     .strictObject({
       status: z.enum(['none', 'collected']).nullable().meta({ title: spec.fee.labels.status }),
-      notices: z.number().nullable().meta({ title: spec.fee.labels.notices }),
-      amount: z.number().nullable().meta({ title: spec.fee.labels.amount }),
-      collectedAmount: z.number().nullable().meta({ title: spec.fee.labels.collectedAmount }),
+      notices: z.int().min(0).max(MAX_VALUE).nullable().meta({ title: spec.fee.labels.notices }),
+      amount: feeAmount.nullable().meta({ title: spec.fee.labels.amount }),
+      collectedAmount: feeAmount.nullable().meta({ title: spec.fee.labels.collectedAmount }),
     })
     .meta({ title: spec.fee.label });
 

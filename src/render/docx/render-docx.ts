@@ -26,6 +26,7 @@ import {
   TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER, ems,
 } from '../../core/layout/gbt9704';
 import { columnWidths, signatureIndents, titleLines } from '../../core/layout/layout';
+import { documentText, mapStrings } from '../../core/report/sanitize';
 
 export interface RenderOptions {
   /** Put 草稿 in the page header of every page. */
@@ -227,6 +228,8 @@ function _draftHeader(): Header {
 
 /** The docx Document object (for tests that inspect it); renderDocx packs it. */
 export function buildDocument(template: Template, report: Report, options: RenderOptions = {}): Document {
+  // A character XML 1.0 forbids makes a file Word and LibreOffice refuse; none gets through.
+  report = mapStrings(report, documentText);
   const blocks = composeDocument(template, report);
   const title = blocks.find((b) => b.kind === 'title');
   const font = { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body };
