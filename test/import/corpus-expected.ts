@@ -73,8 +73,8 @@ export type Outcome =
   | { refused: true; message: string };
 
 /**
- * Import one corpus file through the public import API as `nianbao import` does: the source read
- * by content sniffing, the template chosen by the grid it prints (never from the transcription).
+ * Import one corpus file through the public import API: the source read by content sniffing
+ * (readAnySource), the template chosen by the grid it prints (importAny), never from the transcription.
  */
 export async function importCorpusFile(file: string): Promise<Outcome> {
   const bytes = new Uint8Array(readFileSync(new URL(file, CORPUS_DIR)));
