@@ -1,6 +1,8 @@
 // The import dialog in the production build, in real Chromium under the app's CSP: the importer
 // chunk loads lazily, pasted text, a GB18030 .txt and a .docx are read (focus moves to the result's
-// heading after Enter), and the result opens as a new draft named after its organ and year.
+// heading after Enter), and the result opens as a new draft named after its organ and year. A real
+// published PDF is read with pdfjs's worker served from the app itself, a saved web page and a
+// browser paste carrying text/html by their table structure; no request leaves the machine.
 import { expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { guardPage, appInBrowser } from '../helpers/browser';
@@ -27,7 +29,7 @@ it('imports pasted text, a .txt and a .docx under CSP, and opens the result as a
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('读取结果：原州区三营镇 2023年');
 
   await dialog.getByRole('button', { name: '换一个来源' }).click();
-  const file = dialog.getByLabel('Word 文件（.docx）或文字文件（.txt）：');
+  const file = dialog.getByLabel('报告文件（.docx、.pdf、.html、.txt）：');
   await file.setInputFiles({ name: '三营镇.txt', mimeType: 'text/plain', buffer: readFileSync(new URL('fixtures/002.gb18030.txt', import.meta.url)) });
   await expect.poll(() => result.getByRole('status').textContent()).toContain('195 个数值，15 个单元格待核对');
 
@@ -39,5 +41,53 @@ it('imports pasted text, a .txt and a .docx under CSP, and opens the result as a
   const organ = busy().organ;
   await expect.poll(() => page.getByText(`已导入“${organ.titleName || organ.name} 2024年（导入）”`, { exact: false }).count()).toBe(1);
   expect(await page.getByRole('dialog').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+const corpus = (name: string) => readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url));
+
+it('reads a published PDF (worker from this origin, under CSP), a saved web page and a pasted browser copy', async () => {
+  const page = await app.context.newPage();
+  const errors = guardPage(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '导入已发布的报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入已发布的报告' });
+  const file = dialog.getByLabel('报告文件（.docx、.pdf、.html、.txt）：');
+  const result = dialog.getByLabel('读到的内容');
+
+  await file.setInputFiles({ name: '淮安市2024年报.pdf', mimeType: 'application/pdf', buffer: corpus('26_huaian-city-gov-2024.pdf') });
+  await expect.poll(() => dialog.locator('h3').textContent(), { timeout: 30_000 }).toBe('读取结果：淮安市人民政府 2024年');
+  expect(await result.getByLabel(/^一、本年新收政府信息公开申请数量 · 自然人：3001/).count()).toBe(1);
+  expect(await result.getByLabel(/^行政复议 · 结果维持：72/).count()).toBe(1);
+  expect(workers.length).toBeGreaterThan(0);
+  for (const w of workers) expect(new URL(w).origin).toBe(new URL(app.url).origin);
+
+  await dialog.getByRole('button', { name: '换一个来源' }).click();
+  await file.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: corpus('24_pingtan-county-gov-2013.html') });
+  await expect.poll(() => dialog.locator('h3').textContent()).toBe('读取结果：平潭县人民政府 2013年');
+
+  // A browser copy: the paste event carries text/html beside the plain text.
+  await dialog.getByRole('button', { name: '换一个来源' }).click();
+  const box = dialog.getByLabel('网页上复制的报告文字：');
+  await box.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<h1>某某镇人民政府2023年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p><table><tr><td colspan=4>第二十条第（一）项<tr><td>信息内容<td>本年制发件数<td>本年废止件数<td>现行有效件数<tr><td>规章<td>3<td>0<td>7<tr><td>行政规范性文件<td>8<td>1<td>40</table><script>document.body.dataset.ran = "yes"</script>');
+    data.setData('text/plain', '规章307');
+    (el as HTMLTextAreaElement).focus();
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  // A synthetic paste event inserts nothing: put in the text a real paste would have inserted.
+  await box.evaluate((el) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(el, '规章307');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect.poll(() => dialog.getByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。').count()).toBe(1);
+  await dialog.getByRole('button', { name: '读取粘贴的文字' }).click();
+  await expect.poll(() => result.getByLabel(/^规章 · 本年制发件数：3/).count()).toBe(1);
+  expect(await result.getByLabel(/^行政规范性文件 · 现行有效件数：40/).count()).toBe(1);
+  expect(await page.evaluate(() => document.body.dataset.ran)).toBeUndefined();
   expect(errors).toEqual([]);
 });
