@@ -94,7 +94,7 @@ export class RuleContext {
     if (unsure.length && level === 'error') {
       level = 'warning';
       const note = this.template.spec.ruleNotes?.uncertain;
-      if (note) message += fillMessage(note, { places: unsure.slice(0, 3).map((c) => this.place(c)).join('、') });
+      if (note) message += fillMessage(note, { places: unsure.slice(0, 3).map((c) => this.cell(c).name).join('、') });
     }
     return { rule: rule.id, level, ...f, cells, ...(inputs.length ? { inputs } : {}), message };
   }

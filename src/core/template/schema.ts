@@ -125,6 +125,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     aspects: z.array(z.strictObject({ text: id, keywords: patterns.min(1) })).optional(),
     /** Message for an aspect the prose does not cover (a warning: keywords can miss). */
     aspectMessage: label.optional(),
+    /** A text part a published report seems to lack: the import may have missed a reworded heading, so a warning. */
+    publishedTextMessage: label.optional(),
   }),
   z.strictObject({
     ...ruleBase,
@@ -162,7 +164,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     ),
   }),
   /** `stated`: wordings that state the 信息处理费 in prose (any narrative text). */
-  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported'), stated: patterns }),
+  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported'), stated: patterns, publishedMessage: label.optional() }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('fee-consistency'),
@@ -245,7 +247,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('section-headings'),
     /** Accepted wordings of a section heading besides the official one, by section id. */
     variants: z.record(z.string(), z.array(label)),
-    messages: z.strictObject({ altered: label, misnumbered: label, missing: label, order: label }),
+    messages: z.strictObject({ altered: label, misnumbered: label, order: label }),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('layout-quirks'), quirks: z.record(z.string(), label) }),
 ]);

@@ -42,10 +42,11 @@ export function findAsciiPunctuation(text: string, marks: string): Hit[] {
   return hits;
 }
 
-/** "(PDF)", "(H5)": a parenthesis pair enclosing only Latin letters, digits and spaces. */
+/** "(PDF)", "(https://…)": a parenthesis pair enclosing no Chinese, only Latin text, a number or an address. */
 function _latinParenthesis(text: string, at: number): boolean {
   const open = text[at] === '(' ? at : text.lastIndexOf('(', at);
   const close = text.indexOf(')', open);
-  if (open < 0 || close < 0 || close < at) return false;
-  return /^[\w\s.\-/]*$/.test(text.slice(open + 1, close)) && close - open > 1;
+  if (open < 0 || close < 0 || close < at || close - open > 120) return false;
+  const inside = text.slice(open + 1, close);
+  return inside.trim() !== '' && !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(inside);
 }

@@ -54,13 +54,20 @@ export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[]
     .filter((t) => !(ctx.report.narrative[t.id] ?? '').trim());
   const texts = blank.flatMap((t) => {
     const place = t.id === t.section?.id ? t.label : `${t.section?.label} · ${t.label}`;
-    // 一 written as prose without its sub-headings: judge whether the prose covers the part.
-    const prose = t.section && t.id !== t.section.id ? (ctx.report.narrative[t.section.id] ?? '').trim() : '';
+    // 一 written as prose without its sub-headings (or with parts merged under one heading):
+    // judge whether the section's text as a whole covers the part.
+    const own = t.section && t.id !== t.section.id ? (ctx.report.narrative[t.section.id] ?? '').trim() : '';
+    const whole = t.section ? ctx.template.texts.filter((x) => x.section?.id === t.section!.id).map((x) => ctx.report.narrative[x.id] ?? '').join('\n') : '';
+    const prose = t.section && t.id !== t.section.id && (own || (ctx.published && whole.trim())) ? whole : '';
     if (prose) {
       const aspect = rule.aspects?.find((a) => a.text === t.id);
       if (!aspect || aspect.keywords.some((k) => dataRegex(k).test(prose))) return [];
       const f = ctx.finding(rule, { section: t.section?.id, cells: [], text: t.section?.id, params: { place, part: t.label } }, rule.aspectMessage ?? rule.message);
       return [{ ...f, level: f.level === 'error' ? ('warning' as const) : f.level }];
+    }
+    if (ctx.published && rule.publishedTextMessage) {
+      const f = ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place } }, rule.publishedTextMessage);
+      return [{ ...f, level: 'warning' as const }];
     }
     return [ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place } })];
   });

@@ -17,7 +17,9 @@ export function checkFeeReported(rule: Of<'fee-reported'>, ctx: RuleContext): Fi
   const prose = Object.values(ctx.report.narrative).filter((t): t is string => !!t);
   const stated = prose.some((t) => t.includes(ctx.template.spec.fee.label) || rule.stated.some((p) => dataRegex(p).test(t)));
   if (complete || (fee.status === null && stated)) return [];
-  return [ctx.finding(rule, { section: section?.id, cells: [], text: section?.id, params: {} })];
+  const f = ctx.finding(rule, { section: section?.id, cells: [], text: section?.id, params: {} }, (ctx.published && rule.publishedMessage) || rule.message);
+  // A published report may state it where the import does not read (a table of its own).
+  return [ctx.published ? { ...f, level: 'warning' } : f];
 }
 
 export function deadlineOf(ctx: Pick<RuleContext, 'template' | 'report'>): string {
@@ -28,8 +30,16 @@ export function deadlineOf(ctx: Pick<RuleContext, 'template' | 'report'>): strin
   return `${report.year + 1}-${mmdd}`;
 }
 
+/** For a published report of an organ whose level is unknown: the latest deadline any level has. */
+function _latestDeadline(ctx: RuleContext): string {
+  const rule = ctx.template.spec.deadline;
+  const mmdd = [rule.default, ...Object.values(rule.byLevel ?? {})].sort().pop()!;
+  return `${ctx.report.year + 1}-${mmdd}`;
+}
+
 export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[] {
-  const deadline = deadlineOf(ctx);
+  const unknownLevel = ctx.published && !ctx.report.organ.level && !ctx.report.dates.deadline;
+  const deadline = unknownLevel ? _latestDeadline(ctx) : deadlineOf(ctx);
   if (ctx.published) {
     // A published report is judged by the date its source shows, never by today.
     const shown = ctx.source?.shownDate ?? ctx.report.dates.written;

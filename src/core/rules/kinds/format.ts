@@ -5,6 +5,7 @@
 import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
+import { diceCoefficient } from '../../text/dice';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -24,7 +25,7 @@ export function checkPrintedLabels(rule: Of<'printed-labels'>, ctx: RuleContext)
     if (sameWording(l.printed, l.official) || seen.has(`${l.printed}|${l.official}`)) return [];
     seen.add(`${l.printed}|${l.official}`);
     const cells = l.cell && ctx.template.cells.has(l.cell) ? [l.cell] : [];
-    const where = cells.length ? ctx.place(cells[0]!) : (l.row ?? l.official);
+    const where = cells.length ? ctx.place(cells[0]!) : l.official;
     return [ctx.finding(rule, { cells, params: { printed: l.printed, official: l.official, where } })];
   });
 }
@@ -61,37 +62,39 @@ function _parseHeading(h: string): Printed | null {
   return m ? { numeral: m[1]!, words: m[2]!, raw: h.trim() } : null;
 }
 
+const _norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+
+/**
+ * Altered (the section's numeral, other words), misnumbered (a section's words under another
+ * numeral) or out of order. A printed heading that is a strict beginning of the official one is
+ * left alone: that is how a heading cut by the page looks, and the import cannot tell.
+ */
 export function checkSectionHeadings(rule: Of<'section-headings'>, ctx: RuleContext): Finding[] {
   const headings = ctx.source?.headings;
   if (!headings?.length) return [];
-  const sections = ctx.template.spec.sections.map((s, i) => ({ id: s.id, index: i, official: _parseHeading(s.label) }));
-  const printed = headings.map(_parseHeading).filter((p): p is Printed => p !== null);
+  const sections = ctx.template.spec.sections.flatMap((s, index) => {
+    const official = _parseHeading(s.label);
+    return official ? [{ id: s.id, index, label: s.label, official, words: [official.words, ...(rule.variants[s.id] ?? [])] }] : [];
+  });
   const findings: Finding[] = [];
-  const wordsOf = (id: string, official: Printed) => [official.words, ...(rule.variants[id] ?? [])];
+  const say = (sectionId: string, printed: string, official: string, pattern: string) =>
+    findings.push(ctx.finding(rule, { section: sectionId, cells: [], params: { printed, official } }, pattern));
   let lastIndex = -1;
-  const found = new Set<string>();
-  for (const p of printed) {
-    const byWords = sections.find((s) => s.official && wordsOf(s.id, s.official).some((w) => sameWording(w, p.words)));
-    const byNumber = sections.find((s) => s.official?.numeral === p.numeral);
-    if (byWords) {
-      found.add(byWords.id);
-      if (byWords.official!.numeral !== p.numeral) {
-        findings.push(ctx.finding(rule, { section: byWords.id, cells: [], params: { printed: p.raw, official: ctx.template.spec.sections[byWords.index]!.label } }, rule.messages.misnumbered));
-      } else if (byWords.index < lastIndex) {
-        findings.push(ctx.finding(rule, { section: byWords.id, cells: [], params: { printed: p.raw, official: ctx.template.spec.sections[byWords.index]!.label } }, rule.messages.order));
-      }
-      lastIndex = Math.max(lastIndex, byWords.index);
-    } else if (byNumber && !found.has(byNumber.id)) {
-      found.add(byNumber.id);
-      lastIndex = Math.max(lastIndex, byNumber.index);
-      findings.push(ctx.finding(rule, { section: byNumber.id, cells: [], params: { printed: p.raw, official: ctx.template.spec.sections[byNumber.index]!.label } }, rule.messages.altered));
-    }
-  }
-  // Only when the source's headings were read at all (most of them matched) is a missing one news.
-  if (found.size >= Math.ceil(sections.length / 2)) {
-    for (const s of sections) {
-      if (!found.has(s.id)) findings.push(ctx.finding(rule, { section: s.id, cells: [], params: { printed: '', official: ctx.template.spec.sections[s.index]!.label } }, rule.messages.missing));
-    }
+  for (const p of headings.map(_parseHeading).filter((x): x is Printed => x !== null)) {
+    const words = _norm(p.words);
+    const scored = sections
+      .map((s) => ({ s, score: Math.max(...s.words.map((w) => (_norm(w) === words ? 1 : diceCoefficient(_norm(w), words)))) }))
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    const byNumber = sections.find((s) => s.official.numeral === p.numeral);
+    const section = best && best.score >= 0.6 ? best.s : byNumber;
+    if (!section) continue;
+    const exact = section.words.some((w) => _norm(w) === words);
+    const cut = !exact && _norm(section.official.words).startsWith(words);
+    if (section.official.numeral !== p.numeral) say(section.id, p.raw, section.label, rule.messages.misnumbered);
+    else if (!exact && !cut) say(section.id, p.raw, section.label, rule.messages.altered);
+    else if (section.index < lastIndex) say(section.id, p.raw, section.label, rule.messages.order);
+    lastIndex = Math.max(lastIndex, section.index);
   }
   return findings;
 }
