@@ -1,11 +1,10 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
-import { checkReport, type Finding } from '../core';
+import { LEVEL_NAMES, checkReport, verdict, type Finding, type Mode } from '../core';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayOption } from './read-report';
 
-const LEVEL_NAMES: Record<Finding['level'], string> = { error: '错误', warning: '警告', incomplete: '未完成' };
 
 export interface FileResult {
   file: string;
@@ -18,11 +17,11 @@ export interface FileResult {
   findings?: Finding[];
 }
 
-const count = (findings: Finding[]) => ({
-  error: findings.filter((f) => f.level === 'error').length,
-  warning: findings.filter((f) => f.level === 'warning').length,
-  incomplete: findings.filter((f) => f.level === 'incomplete').length,
-});
+/** The core verdict's counts, under the names of the JSON output. */
+const count = (findings: Finding[], mode: Mode) => {
+  const { counts } = verdict(findings, [], mode);
+  return { error: counts.errors, warning: counts.warnings, incomplete: counts.unfinished };
+};
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
   const opts = parseCommandLine(
@@ -53,7 +52,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     const findings = checkReport(read.template, read.report, { mode, previous, today });
     return {
       file, ok: true, organ: read.report.organ.name, year: read.report.year, template: read.template.id,
-      counts: count(findings), findings,
+      counts: count(findings, mode), findings,
     };
   });
 

@@ -2,7 +2,7 @@
 // A final export is refused while error-level findings remain (checked in final mode, listed in
 // Chinese); --draft writes anyway, with 草稿 in the page header. Exit 0 written, 1 refused,
 // 2 unreadable or invalid input or a usage error.
-import { checkReport } from '../core';
+import { checkReport, verdict } from '../core';
 import { exportFileName } from '../render/docx/file-name';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
@@ -37,7 +37,7 @@ export async function runRender(args: string[], io: Io): Promise<number> {
   const draft = opts.values.draft ?? false;
   const today = todayOption(opts.values.today, io);
   if (!today) return 2;
-  const errors = checkReport(template, report, { mode: 'final', previous, today }).filter((f) => f.level === 'error');
+  const { errors } = verdict(checkReport(template, report, { mode: 'final', previous, today }), [], 'final');
   if (errors.length && !draft) {
     io.err(`${file}：有 ${errors.length} 个错误，不能导出正式文档（改正后再导出，或用 --draft 导出草稿）：`);
     for (const f of errors) io.err(`  错误 ${f.rule} ${f.message}`);

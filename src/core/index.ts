@@ -20,3 +20,6 @@ export { findPersonalData } from './rules/kinds/personal-data';
 export * from './template/registry';
 export * from './report/document';
 export { diceCoefficient } from './text/dice';
+export * from './place';
+export * from './verdict';
+export * from './messages';

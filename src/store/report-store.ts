@@ -3,38 +3,51 @@
 // keystroke re-renders the cell typed in, the totals that changed and the findings list only.
 // Text a cell refused is kept here too (never silently dropped), with the reason and the place.
 import {
-  checkReport,
-  computeValues,
+  checkWithValues,
   parseCellInput,
+  refusalReason,
+  verdict,
   type CellId,
   type CheckOptions,
+  type FactField,
   type Finding,
   type Mode,
+  type Place,
   type Report,
   type Template,
+  type Verdict,
+  type Whereabouts,
 } from '../core';
 
 export interface Refusal {
   cell: CellId;
+  place: Extract<Place, { kind: 'cell' }>;
   /** Exactly what was typed or pasted. */
   raw: string;
-  /** Why it was refused, in Chinese, naming the value. */
+  /** Why it was refused, after the quoted text (不是数字). */
+  why: string;
+  /** The quoted text and why, in Chinese: “12a”不是数字. */
   reason: string;
   /** Section · row · column, for messages. */
-  place: string;
+  label: string;
 }
 
 /** Text a facts field (organ, year, dates, contact) refused: the report keeps its old value. */
 export interface FieldRefusal {
-  field: string;
+  field: FactField;
+  place: Extract<Place, { kind: 'fact' }>;
   raw: string;
+  why: string;
   reason: string;
   /** The field's label, for messages. */
-  place: string;
+  label: string;
 }
 
-/** One refused input, of a cell or of a facts field: what the error counts and the panel lists. */
-export type RefusedInput = ({ kind: 'cell' } & Refusal) | ({ kind: 'field' } & FieldRefusal);
+/** One refused input, of a cell or of a facts field: what the verdict counts and the panel lists. */
+export type RefusedInput = Refusal | FieldRefusal;
+
+/** The 填写 / 预览 tabs: which one the clerk sees. */
+export type View = 'form' | 'preview';
 
 export interface ReportState {
   report: Report;
@@ -49,16 +62,17 @@ export interface ReportState {
   /** Facts fields whose text is not valid (kept in the field; the report keeps the old value). */
   fieldRefusals: ReadonlyMap<string, FieldRefusal>;
   mode: Mode;
-  /** Where the clerk is: the section and the cell last focused (kept with drafts). */
+  /** The one verdict on findings and refused inputs: every count the app shows comes from here. */
+  verdict: Verdict<RefusedInput>;
+  /** Where the clerk is: the section and the place last focused (kept with drafts). */
   focus: Focus;
+  /** Which tab is shown; anything that leads to a place in the form switches to 'form'. */
+  view: View;
   /** Counts load() calls, so a view can move to `focus` after a report is opened. */
   loads: number;
 }
 
-export interface Focus {
-  section?: string;
-  cell?: string;
-}
+export type Focus = Whereabouts;
 
 export interface StoreOptions extends Omit<CheckOptions, 'mode'> {
   mode?: Mode;
@@ -76,7 +90,7 @@ export interface ReportStore {
    */
   typeCell: (id: CellId, raw: string, restore?: number | null) => { ok: true; value: number | null } | { ok: false; refusal: Refusal };
   /** A facts field refused its text (`refusal`) or holds a valid value again (`null`). */
-  setFieldRefusal: (field: string, refusal: Omit<FieldRefusal, 'field'> | null) => void;
+  setFieldRefusal: (field: FactField, refusal: Pick<FieldRefusal, 'raw' | 'why' | 'label'> | null) => void;
   /** Several values at once (a paste): one recomputation, one notification. */
   setValues: (writes: readonly { cell: CellId; value: number | null }[]) => void;
   setText: (slot: string, text: string) => void;
@@ -92,29 +106,22 @@ export interface ReportStore {
   load: (report: Report, focus?: Focus) => void;
   /** Record where the clerk is; recomputes nothing. */
   setFocus: (focus: Focus) => void;
+  setView: (view: View) => void;
   // The editor port of src/drafts (session and autosave) is met by these three.
   getReport: () => Report;
   getFocus: () => Focus;
-  /** Number of error-level findings and refused inputs (cells and facts fields): see errorCount. */
+  /** The verdict's error count: error-level findings and refused inputs (cells and facts fields). */
   errors: () => number;
 }
 
-/** Every refused input: cells in the template's order, then facts fields. */
+/** Every refused input: cells in the order typed, then facts fields. */
 export function refusedInputs(state: Pick<ReportState, 'refusals' | 'fieldRefusals'>): RefusedInput[] {
-  return [
-    ...[...state.refusals.values()].map((r) => ({ kind: 'cell' as const, ...r })),
-    ...[...state.fieldRefusals.values()].map((r) => ({ kind: 'field' as const, ...r })),
-  ];
+  return [...state.refusals.values(), ...state.fieldRefusals.values()];
 }
 
-/**
- * The one error count the app shows (findings panel, reports list, header): error-level findings
- * plus refused inputs, cells and facts fields.
- */
-export function errorCount(state: Pick<ReportState, 'findings' | 'refusals' | 'fieldRefusals'>): number {
-  let n = state.refusals.size + state.fieldRefusals.size;
-  for (const f of state.findings) if (f.level === 'error') n++;
-  return n;
+/** The state with its verdict brought up to date (after findings, refusals or mode changed). */
+function _judged(state: Omit<ReportState, 'verdict'> & { verdict?: Verdict<RefusedInput> }): ReportState {
+  return { ...state, verdict: verdict(state.findings, refusedInputs(state), state.mode) };
 }
 
 const _EMPTY: readonly Finding[] = Object.freeze([]);
@@ -141,7 +148,8 @@ function _group(findings: Finding[], keys: (f: Finding) => readonly string[], pr
   return stable;
 }
 
-export function placeOf(template: Template, id: CellId): string {
+/** Section · cell name: how messages name a cell. */
+export function cellLabel(template: Template, id: CellId): string {
   const cell = template.cells.get(id);
   if (!cell) return id;
   return `${template.sectionOf(cell.grid)?.label ?? cell.grid} · ${cell.name}`;
@@ -165,19 +173,21 @@ export function createReportStore(template: Template, initial: Report, options: 
   });
 
   const derive = (report: Report, mode: Mode, refusals: ReadonlyMap<CellId, Refusal>, previous?: ReportState): ReportState => {
-    const findings = checkReport(template, report, checkOptions(mode));
-    return {
+    // One computation of the values per change: the rules' values are the ones the form shows.
+    const { findings, values } = checkWithValues(template, report, checkOptions(mode));
+    return _judged({
       focus: previous?.focus ?? {},
+      view: previous?.view ?? 'form',
       loads: previous?.loads ?? 0,
       report,
-      values: computeValues(template, report),
+      values,
       findings,
       byCell: _group(findings, (f) => f.cells, previous?.byCell),
       byText: _group(findings, (f) => (f.text ? [f.text] : []), previous?.byText),
       refusals,
       fieldRefusals: previous?.fieldRefusals ?? new Map(),
       mode,
-    };
+    });
   };
 
   let state = derive(initial, options.mode ?? 'draft', new Map());
@@ -208,15 +218,15 @@ export function createReportStore(template: Template, initial: Report, options: 
       if (!cell || cell.computed) throw new Error(`not an input cell: ${id}`);
       const parsed = parseCellInput(raw, cell.kind);
       if (!parsed.ok) {
-        const refusal: Refusal = { cell: id, raw, reason: parsed.reason, place: placeOf(template, id) };
+        const refusal: Refusal = { cell: id, place: { kind: 'cell', cell: id }, raw, why: parsed.why, reason: parsed.reason, label: cellLabel(template, id) };
         const old = state.refusals.get(id);
         const refusals = old?.raw === raw ? state.refusals : new Map(state.refusals).set(id, refusal);
         if (restore !== undefined && (state.report.values[id] ?? null) !== restore) {
           // A prefix of this text was accepted on the way ("180" of "180.5"): back to the value before.
           commit({ ...state.report, values: { ...state.report.values, [id]: restore } }, refusals);
         } else if (refusals !== state.refusals) {
-          // The report is unchanged: only the refusals move, nothing is recomputed.
-          state = { ...state, refusals };
+          // The report is unchanged: only the refusals move, no rule runs again.
+          state = _judged({ ...state, refusals });
           notify();
         }
         return { ok: false, refusal };
@@ -249,11 +259,11 @@ export function createReportStore(template: Template, initial: Report, options: 
     },
     setFieldRefusal: (field, refusal) => {
       const old = state.fieldRefusals.get(field);
-      if (!refusal ? !old : old && old.raw === refusal.raw && old.reason === refusal.reason) return;
+      if (!refusal ? !old : old && old.raw === refusal.raw && old.why === refusal.why) return;
       const next = new Map(state.fieldRefusals);
-      if (refusal) next.set(field, { field, ...refusal });
+      if (refusal) next.set(field, { field, place: { kind: 'fact', field }, ...refusal, reason: refusalReason(refusal.raw, refusal.why, 'fact') });
       else next.delete(field);
-      state = { ...state, fieldRefusals: next };
+      state = _judged({ ...state, fieldRefusals: next });
       notify();
     },
     update: (change) => {
@@ -265,17 +275,22 @@ export function createReportStore(template: Template, initial: Report, options: 
     },
     // Another report opens as a draft: checking as finished is a choice made per report.
     load: (report, focus = {}) => {
-      state = { ...derive(report, 'draft', new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 };
+      state = _judged({ ...derive(report, 'draft', new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 });
       notify();
     },
     setFocus: (focus) => {
-      if (focus.section === state.focus.section && focus.cell === state.focus.cell) return;
+      if (focus.section === state.focus.section && focus.cell === state.focus.cell && focus.field === state.focus.field) return;
       state = { ...state, focus };
+      notify();
+    },
+    setView: (view) => {
+      if (view === state.view) return;
+      state = { ...state, view };
       notify();
     },
     getReport: () => state.report,
     getFocus: () => state.focus,
-    errors: () => errorCount(state),
+    errors: () => state.verdict.counts.errors,
   };
 }
 

@@ -8,12 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { ExportActions, MESSAGE_MS, refusalText } from '../../src/ui/export/ExportActions';
+import { ExportActions, MESSAGE_MS } from '../../src/ui/export/ExportActions';
 import { ReportViews } from '../../src/ui/preview/ReportViews';
 import { parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
-import { cellDomId } from '../../src/ui/form/GridCell';
-import { textDomId } from '../../src/ui/form/NarrativeField';
+import { domId } from '../../src/ui/places';
 import { registry } from '../../src/ui/shell/templates';
 import { parts } from './docx-parts';
 
@@ -88,7 +87,7 @@ describe('ExportActions', () => {
     expect(document.getElementById('view-form')).not.toBeVisible();
     await user.click(item);
     expect(screen.getByRole('tab', { name: '填写' })).toHaveAttribute('aria-selected', 'true');
-    expect(document.activeElement?.id).toBe(cellDomId(id));
+    expect(document.activeElement?.id).toBe(domId.cell(id));
     // Corrected, the list follows the store and the export goes ahead.
     store.typeCell(id, String(before ?? 0));
     await screen.findByText('错误已全部改正，可以再次导出 Word 文档。');
@@ -98,16 +97,16 @@ describe('ExportActions', () => {
 
   it('a refused facts field blocks the final export too, and its item leads to the field', async () => {
     const { store, user } = setup(busy());
-    // As the facts fields record it (src/form/FactsFields.tsx).
-    store.setFieldRefusal('year', { raw: '二〇二四', reason: '“二〇二四”无效：请填四位数字的年份', place: '报告基本信息 · 报告年度' });
+    // As the facts fields record it (src/ui/form/FactsFields.tsx).
+    store.setFieldRefusal('year', { raw: '二〇二四', why: '请填四位数字的年份', label: '报告基本信息 · 年度' });
     await user.click(exportButton());
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('有 1 个错误，不能导出正式文档');
     expect(panelErrors()).toBe(1);
     const item = within(alert).getByRole('button', { name: /二〇二四/ });
-    expect(item).toHaveTextContent(/^报告基本信息 · 报告年度：“二〇二四”未被接受：请填四位数字的年份$/);
+    expect(item).toHaveTextContent(/^报告基本信息 · 年度：“二〇二四”未被接受：请填四位数字的年份$/);
     await user.click(item);
-    expect(document.activeElement).toBe(screen.getByLabelText('报告年度'));
+    expect(document.activeElement).toBe(screen.getByLabelText('年度'));
   });
 
   it('lists the first ten errors of a blank report and counts the rest', async () => {
@@ -148,7 +147,7 @@ describe('ExportActions', () => {
     expect(within(groups[0]!).getByRole('button')).toHaveTextContent(/^R17 一、总体情况 · （一）主动公开沿用上一年度报告的文字/);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '返回修改' }));
     await user.click(within(groups[1]!).getByRole('button'));
-    expect(document.activeElement?.id).toBe(textDomId('problems'));
+    expect(document.activeElement?.id).toBe(domId.text('problems'));
     await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(saved).toHaveLength(0);
@@ -182,7 +181,8 @@ describe('ExportActions', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     const note = await screen.findByRole('note');
     expect(note).toHaveTextContent('以下 1 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）');
-    expect(within(note).getByRole('listitem')).toHaveTextContent(`${refusalText(refused.refusal)}（草稿中为 ${before}）`);
+    const label = `${template.sectionOf('applications')!.label} · ${template.cells.get(id)!.name}`;
+    expect(within(note).getByRole('listitem')).toHaveTextContent(`${label}：“180.5”未被接受：带小数，件数应为整数（草稿中为 ${before}）`);
     const doc = parts(saved[0]!.bytes).get('word/document.xml')!;
     expect(doc).not.toContain('180.5');
     expect(doc).toContain(`>${before}</w:t>`);

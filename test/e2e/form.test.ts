@@ -119,7 +119,7 @@ it('takes the whole seed-002 report typed by keyboard alone (Tab between cells),
   // No blank cell is left (only text or facts may still be unfinished); the panel follows the last key.
   await expect.poll(() => panel.getByRole('button', { name: /^空白单元格填0/ }).count()).toBe(0);
   await expect.poll(() => panel.textContent()).not.toMatch(/单元格 \d/);
-  await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^错误 0 · 警告 \d+ · 未填写 \d+$/);
+  await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^错误 0 · 警告 \d+ · 未完成 \d+$/);
   expect(await p.locator('[data-level=error]').count()).toBe(0);
   mkdirSync('test-output', { recursive: true });
   await p.screenshot({ path: 'test-output/form-filled.png', fullPage: true });

@@ -59,10 +59,10 @@ describe('FactsFields', () => {
 
   it('keeps an invalid year in the field, says why, and leaves the report’s year', async () => {
     const { store, user } = setup();
-    const year = screen.getByLabelText('报告年度');
+    const year = screen.getByLabelText('年度');
     await user.clear(year);
     await user.type(year, '1999');
-    expect(await screen.findByText('报告年度“1999”无效：不能小于 2000（报告中仍为 2024）')).toBeInTheDocument();
+    expect(await screen.findByText('年度“1999”无效：不能小于 2000（报告中仍为 2024）')).toBeInTheDocument();
     expect(year).toHaveValue('1999');
     expect(year).toHaveAttribute('aria-invalid', 'true');
     expect(year).toHaveAccessibleDescription(/不能小于 2000/);
@@ -70,13 +70,13 @@ describe('FactsFields', () => {
     await user.clear(year);
     await user.type(year, '2023');
     expect(store.getState().report.year).toBe(2023);
-    expect(screen.queryByText(/报告年度“.*”无效/)).toBeNull();
+    expect(screen.queryByText(/^年度“.*”无效/)).toBeNull();
   });
 
   it('shows the deadline used when none is given, after the level and year', async () => {
     const { user } = setup();
     expect(screen.getByText('未填写，按 2025年1月31日 检查')).toBeInTheDocument();
-    const year = screen.getByLabelText('报告年度');
+    const year = screen.getByLabelText('年度');
     await user.clear(year);
     await user.type(year, '2023');
     expect(screen.getByText('未填写，按 2024年1月31日 检查')).toBeInTheDocument();
@@ -87,7 +87,7 @@ describe('FactsFields', () => {
     await user.type(screen.getByLabelText('联系电话'), '123');
     await act(async () => store.load(seed.report));
     expect(screen.getByLabelText('机关名称（发文机关署名）')).toHaveValue(seed.report.organ.name);
-    expect(screen.getByLabelText('报告年度')).toHaveValue(String(seed.report.year));
+    expect(screen.getByLabelText('年度')).toHaveValue(String(seed.report.year));
     expect(screen.getByLabelText('机关层级')).toHaveValue(seed.report.organ.level);
     expect(screen.getByLabelText('联系电话')).toHaveValue(seed.report.contact.phone);
     // Typing after the load changes the loaded report, not the old one.

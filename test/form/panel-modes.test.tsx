@@ -21,7 +21,7 @@ it('folds unfinished items in both modes and counts them as errors when finishin
   // 166 cells, 7 text slots (R6), the fee statement (R11, in 六), 机关名称 and 成文日期 (R16).
   await screen.findByText(new RegExp(`^错误 ${blanks + 7 + 1 + 2} · `), undefined, { timeout: 3000 });
   // One line for all of them, not one list item per blank cell.
-  expect(panel.querySelector('details summary')?.textContent).toBe(`未填写：单元格 ${blanks}，文字 8，基本信息 2`);
+  expect(panel.querySelector('details summary')?.textContent).toBe(`未完成：单元格 ${blanks}，文字 8，基本信息 2`);
   expect(panel.querySelectorAll(':scope > ul.finding-list li').length).toBeLessThan(10);
 
   act(() => store.load(createReport(template, 2025)));
@@ -43,5 +43,5 @@ it('a finding about a report field (R16 成文日期, R18 年度) leads to that 
   // R18 (a year the template does not cover) is an error listed one by one; it leads to 年度.
   act(() => store.update((r) => ({ ...r, year: 2019 })));
   await userEvent.click(await screen.findByRole('button', { name: /报告年度2019年不适用本格式/ }));
-  expect(document.activeElement).toBe(screen.getByLabelText('报告年度'));
+  expect(document.activeElement).toBe(screen.getByLabelText('年度'));
 });

@@ -75,14 +75,14 @@ describe('a refused cell', () => {
 describe('refused facts fields', () => {
   it('count as errors in the store and the panel, are listed, and lead to their field', async () => {
     const { store, user, panel } = setup();
-    const year = screen.getByLabelText('报告年度');
+    const year = screen.getByLabelText('年度');
     await user.clear(year);
     await user.type(year, '二〇二三');
     expect(store.getState().report.year).toBe(2024);
-    expect(screen.getByText(/报告年度“二〇二三”无效：请填四位数字的年份（报告中仍为 2024）/)).toBeInTheDocument();
+    expect(screen.getByText(/^年度“二〇二三”无效：请填四位数字的年份（报告中仍为 2024）/)).toBeInTheDocument();
     expect(store.errors()).toBe(1);
     expect(within(panel).getByRole('status')).toHaveTextContent(/^错误 1 ·/);
-    const item = within(panel).getByRole('button', { name: /报告基本信息 · 报告年度：“二〇二三”无效/ });
+    const item = within(panel).getByRole('button', { name: /报告基本信息 · 年度：“二〇二三”未被接受：请填四位数字的年份/ });
 
     const email = screen.getByLabelText('电子邮箱');
     await user.type(email, 'abc');
@@ -99,7 +99,7 @@ describe('refused facts fields', () => {
     expect(store.getState().report.year).toBe(2023);
     expect(store.getState().report.contact.email).toBe('abc@example.gov.cn');
     expect(store.errors()).toBe(0);
-    expect(within(panel).queryByRole('button', { name: /报告年度/ })).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /报告基本信息 · 年度/ })).toBeNull();
   });
 
   it('are cleared when another report is opened', async () => {

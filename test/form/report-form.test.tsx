@@ -68,7 +68,7 @@ describe('ReportForm', () => {
     expect(note).toHaveTextContent('2.5');
     expect(input(cell)).toHaveAccessibleDescription(note.textContent!);
     // The findings panel counts it as an error too.
-    expect(screen.getByRole('complementary', { name: '检查结果' })).toHaveTextContent(/未接受.*2\.5/);
+    expect(screen.getByRole('complementary', { name: '检查结果' })).toHaveTextContent(/“2\.5”未被接受/);
     // Escape gives the text up and shows the stored value again.
     await user.keyboard('{Escape}');
     expect(input(cell)).toHaveValue('2');
@@ -130,13 +130,13 @@ describe('ReportForm', () => {
     const { store, user } = setup();
     const panel = screen.getByRole('complementary', { name: '检查结果' });
     const incomplete = store.getState().findings.filter((f) => f.level === 'incomplete');
-    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 未填写 ${incomplete.length}`);
+    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 未完成 ${incomplete.length}`);
     // The unfinished items say what they are: blank cells, empty text slots, the rest.
     const texts = incomplete.filter((f) => f.text).length;
     const facts = incomplete.filter((f) => !f.text && !f.cells.length && typeof f.params.path === 'string').length;
     const other = incomplete.length - texts - facts - template.inputCells.length;
     const parts = [`单元格 ${template.inputCells.length}`, `文字 ${texts}`, facts && `基本信息 ${facts}`, other && `其他 ${other}`].filter(Boolean);
-    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(`未填写：${parts.join('，')}`);
+    expect(within(panel).getByText(/^未完成：/)).toHaveTextContent(`未完成：${parts.join('，')}`);
     await user.click(within(panel).getByLabelText('按定稿检查'));
     expect(within(panel).getByRole('status')).not.toHaveTextContent('错误 0 ·');
   });
@@ -148,7 +148,7 @@ describe('ReportForm', () => {
     await user.type(input(A('new', 'research')), '5');
     await user.type(input(A('new', 'commercial')), 'x');
     await user.type(input('appeals:cases:review.upheld'), '2');
-    expect(within(panel).getByRole('status')).toHaveTextContent(/^错误 1 · 警告 0 · 未填写 \d+$/);
+    expect(within(panel).getByRole('status')).toHaveTextContent(/^错误 1 · 警告 0 · 未完成 \d+$/);
     expect(within(panel).getByRole('button', { name: /^空白单元格填0/ })).toHaveTextContent(`（全部 ${n - 3} 格）`);
     const grid = template.grid('applications');
     const wrap = input(A('new', 'research')).closest('.grid-wrap') as HTMLElement;
@@ -168,7 +168,7 @@ describe('ReportForm', () => {
     await user.click(within(panel).getByRole('button', { name: /^空白单元格填0/ }));
     expect(within(panel).queryByRole('button', { name: /^空白单元格填0/ })).toBeNull();
     // Only the refused cell is still blank in the report (it counts as an error, and unfinished).
-    expect(within(panel).getByText(/^未填写：/)).toHaveTextContent(/^未填写：单元格 1，/);
+    expect(within(panel).getByText(/^未完成：/)).toHaveTextContent(/^未完成：单元格 1，/);
     expect(store.getState().report.values['appeals:cases:review.upheld']).toBe(2);
     expect(store.getState().report.values['appeals:cases:review.corrected']).toBe(0);
     expect(within(panel).getByText(`已将 ${n - 3 - blanksHere} 个空白单元格填为 0，已填写的数值未改动。`)).toBeInTheDocument();
@@ -189,7 +189,7 @@ describe('ReportForm', () => {
     const { store, user } = setup();
     await user.type(screen.getByLabelText('机关名称（发文机关署名）'), '某某镇人民政府');
     await user.selectOptions(screen.getByLabelText('机关层级'), 'township');
-    const year = screen.getByLabelText('报告年度');
+    const year = screen.getByLabelText('年度');
     await user.clear(year);
     await user.type(year, '20x');
     expect(screen.getByText(/年度“20x”无效/)).toBeInTheDocument();
@@ -221,9 +221,13 @@ describe('ReportForm', () => {
     await user.click(input(A('unable.not-held', 'research')));
     expect(store.getFocus()).toEqual({ section: 'applications', cell: A('unable.not-held', 'research') });
     await user.click(screen.getByLabelText(template.texts.find((t) => t.id === 'problems')!.label, { selector: 'textarea' }));
-    expect(store.getFocus()).toEqual({ section: 'problems' });
+    const area = screen.getByLabelText(template.texts.find((t) => t.id === 'problems')!.label, { selector: 'textarea' });
+    expect(store.getFocus()).toEqual({ section: 'problems', field: area.id });
     await act(async () => store.load(seed.report, { section: 'appeals', cell: 'appeals:cases:direct.other' }));
     expect(input('appeals:cases:direct.other')).toHaveFocus();
+    // A text field (kept by its element id) is found again too.
+    await act(async () => store.load(seed.report, { section: 'problems', field: area.id }));
+    expect(area).toHaveFocus();
   });
 
   it('offers the template preface with the facts filled in, and puts it in the text field on request', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createReport, parseReportText } from '../../src/core';
-import { blankCells, createReportStore, errorCount, refusedInputs } from '../../src/store/report-store';
+import { checkReport, createReport, parseReportText } from '../../src/core';
+import { blankCells, createReportStore } from '../../src/store/report-store';
 import { nodeRegistry } from '../../src/node/templates';
 
 const registry = nodeRegistry();
@@ -35,8 +35,8 @@ describe('report store', () => {
     const refusal = s.refusals.get(A('disclosed', 'research'))!;
     expect(refusal.raw).toBe('3.5');
     expect(refusal.reason).toContain('3.5');
-    expect(refusal.place).toContain(template.sectionOf('applications')!.label);
-    expect(refusal.place).toContain(template.cells.get(A('disclosed', 'research'))!.name);
+    expect(refusal.label).toContain(template.sectionOf('applications')!.label);
+    expect(refusal.label).toContain(template.cells.get(A('disclosed', 'research'))!.name);
     // A valid value clears the refusal.
     store.typeCell(A('disclosed', 'research'), '4');
     expect(store.getState().refusals.size).toBe(0);
@@ -171,24 +171,27 @@ describe('report store', () => {
     expect(listener).toHaveBeenCalledTimes(calls + 1);
   });
 
-  it('counts refused facts fields with the refused cells and the error findings (errorCount)', () => {
+  it('counts refused facts fields with the refused cells and the error findings (the verdict)', () => {
     const store = createReportStore(template, seed.report);
-    const base = store.getState().findings.filter((f) => f.level === 'error').length;
+    const base = checkReport(template, seed.report).filter((f) => f.level === 'error').length;
     expect(store.errors()).toBe(base);
     store.typeCell(A('new', 'research'), 'x');
-    store.setFieldRefusal('year', { raw: '二〇二三', reason: '“二〇二三”无效：请填四位数字的年份', place: '报告年度' });
+    store.setFieldRefusal('year', { raw: '二〇二三', why: '请填四位数字的年份', label: '年度' });
     expect(store.errors()).toBe(base + 2);
-    expect(errorCount(store.getState())).toBe(base + 2);
-    expect(refusedInputs(store.getState()).map((r) => r.kind)).toEqual(['cell', 'field']);
+    const { verdict } = store.getState();
+    expect(verdict.counts.errors).toBe(base + 2);
+    expect(verdict.refused.map((r) => r.place)).toEqual([{ kind: 'cell', cell: A('new', 'research') }, { kind: 'fact', field: 'year' }]);
+    expect(verdict.refused.map((r) => r.reason)).toEqual(['“x”不是数字', '“二〇二三”无效：请填四位数字的年份']);
     // The same refusal again notifies nobody; accepting clears it.
     const listener = vi.fn();
     store.subscribe(listener);
-    store.setFieldRefusal('year', { raw: '二〇二三', reason: '“二〇二三”无效：请填四位数字的年份', place: '报告年度' });
+    store.setFieldRefusal('year', { raw: '二〇二三', why: '请填四位数字的年份', label: '年度' });
     expect(listener).not.toHaveBeenCalled();
     store.setFieldRefusal('year', null);
     expect(store.errors()).toBe(base + 1);
-    store.setFieldRefusal('email', { raw: 'abc', reason: '…', place: '电子邮箱' });
+    store.setFieldRefusal('email', { raw: 'abc', why: '…', label: '电子邮箱' });
     store.load(seed.report);
     expect(store.errors()).toBe(base);
   });
+
 });

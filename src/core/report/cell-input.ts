@@ -2,8 +2,15 @@
 // digits, thousands separators and surrounding spaces; never rounds or guesses.
 import type { CellKind } from '../template/schema';
 import { MAX_VALUE, validValue } from '../rules/kinds/cells';
+import { inputProblemText, refusalReason, type InputProblem } from '../messages';
 
-export type CellInput = { ok: true; value: number | null } | { ok: false; reason: string };
+export type CellInput = { ok: true; value: number | null } | { ok: false; code: InputProblem; why: string; reason: string };
+
+/** A refusal as data (code) with its words from the messages module. */
+function _refuse(raw: string, kind: CellKind, code: InputProblem): CellInput {
+  const why = inputProblemText(code, kind);
+  return { ok: false, code, why, reason: refusalReason(raw, why, 'cell') };
+}
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B]/g;
 
@@ -18,16 +25,14 @@ export function normaliseCellText(raw: string): string {
 export function parseCellInput(raw: string, kind: CellKind): CellInput {
   const s = normaliseCellText(raw);
   if (s === '') return { ok: true, value: null };
-  if (/^[/／—–-]+$/.test(s) || s === '无') return { ok: false, reason: `“${raw.trim()}”不是数字：没有发生请填 0` };
+  if (/^[/／—–-]+$/.test(s) || s === '无') return _refuse(raw, kind, 'none-is-zero');
   // Thousands separators only in their proper places: 1,234,567.5
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
-  if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, reason: `“${raw.trim()}”不是数字` };
+  if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return _refuse(raw, kind, 'not-a-number');
   const value = Number(plain);
-  if (value < 0 && kind !== 'change') return { ok: false, reason: `“${raw.trim()}”是负数，${kind === 'count' ? '件数' : '金额'}不能为负` };
-  if (kind !== 'amount' && !Number.isInteger(value)) return { ok: false, reason: `“${raw.trim()}”带小数，${kind === 'count' ? '件数' : '增减数'}应为整数` };
-  if (Math.abs(value) > MAX_VALUE) return { ok: false, reason: `“${raw.trim()}”过大，请核对` };
-  if (!validValue(kind, value)) {
-    return { ok: false, reason: kind === 'amount' ? `“${raw.trim()}”最多保留4位小数` : `“${raw.trim()}”过大` };
-  }
+  if (value < 0 && kind !== 'change') return _refuse(raw, kind, 'negative');
+  if (kind !== 'amount' && !Number.isInteger(value)) return _refuse(raw, kind, 'fraction');
+  if (Math.abs(value) > MAX_VALUE) return _refuse(raw, kind, 'too-large');
+  if (!validValue(kind, value)) return _refuse(raw, kind, 'too-precise');
   return { ok: true, value };
 }

@@ -1,6 +1,7 @@
 // A finding is data first (rule, level, cells, values); its Chinese sentence is filled in from
 // the rule's message template in the template file.
 import type { CellId } from '../template/resolve';
+import type { Place } from '../place';
 
 export type Level = 'error' | 'warning' | 'incomplete';
 export type Mode = 'draft' | 'final';
@@ -18,6 +19,10 @@ export interface Finding {
   text?: string;
   params: Record<string, string | number>;
   message: string;
+  /** Where it leads (set by checkReport from cells, text and params); null: the report as a whole. */
+  place?: Place | null;
+  /** A blank or missing item: 'incomplete' while drafting, an error when checked as finished (set by checkReport). */
+  unfinished?: true;
 }
 
 /** Replace {name} placeholders; unknown names stay visible rather than vanish. */

@@ -3,11 +3,10 @@
 // flushes when the page is hidden or closed. Renders the drafts bar, then the form (children)
 // once the draft is open, so nothing typed can be replaced by a draft that loads late.
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { checkReport, type Report } from '../../core';
+import { checkReport, verdict, type Report } from '../../core';
 import type { ReportStore } from '../../store/report-store';
 import { registry } from '../shell/templates';
 import { openDraftDb, type DraftDb } from '../../drafts/db';
-import { trackFocus } from './focus';
 import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from '../../drafts/session';
 import { storePort } from './store-port';
 import { storageJournal } from '../../drafts/journal';
@@ -16,8 +15,8 @@ import { DraftsBar } from './DraftsBar';
 import './drafts.css';
 
 const HASH = /^#draft=([\w-]{1,80})$/;
-export const errorsOf = (store: ReportStore) => (report: Report) =>
-  checkReport(store.template, report).filter((f) => f.level === 'error').length;
+/** The error count of a report not in the store (a recovered unsaved change), by the same verdict. */
+export const errorsOf = (store: ReportStore) => (report: Report) => verdict(checkReport(store.template, report), [], 'draft').counts.errors;
 
 function _localStorage(): Storage | null {
   try {
@@ -44,7 +43,6 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
 
   useEffect(() => {
     let disposed = false;
-    const focus = trackFocus();
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
     let db: DraftDb | undefined;
     let session: DraftSession | undefined;
@@ -67,24 +65,9 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       if (disposed) return db.close();
       void navigator.storage?.persist?.().catch(() => false);
       await db.purge().catch(() => 0);
-      // The list's 错误数 is the store's one count (error findings and refused inputs, cells and facts).
-      // A move to another field is also a change to save (the place is kept with the draft): the
-      // store tells of it before the focus tracker has seen it, so listeners hear of focusin too
-      // (registered after the tracker's, so they read the new place).
-      const port = storePort(store, focus);
-      const editor = {
-        ...port,
-        errors: () => store.errors(),
-        subscribe(listener: () => void) {
-          const off = port.subscribe(listener);
-          const onFocusIn = () => listener();
-          document.addEventListener('focusin', onFocusIn);
-          return () => {
-            off();
-            document.removeEventListener('focusin', onFocusIn);
-          };
-        },
-      };
+      // The list's 错误数 is the store's verdict; a move to another field is a change to save too
+      // (the place is kept with the draft), and the store tells of both.
+      const editor = storePort(store);
       session = createDraftSession({ db, editor, templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
@@ -109,7 +92,6 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
         channel?.close();
       });
       if (!session) db?.close();
-      focus.dispose();
     };
   }, [store]);
 

@@ -1,15 +1,14 @@
 // The drafts session's view of the form's report store: the report, the refused cell text, the
-// error count, and where the clerk is (from the focus tracker).
+// error count (the store's verdict) and where the clerk is (the store's whereabouts).
 import type { ReportStore } from '../../store/report-store';
-import type { FocusTracker } from './focus';
 import type { EditorPort } from '../../drafts/session';
 
-export function storePort(store: ReportStore, focus: Pick<FocusTracker, 'get' | 'restore'>): EditorPort {
+export function storePort(store: ReportStore): EditorPort {
   let seen: unknown;
   let refusals: Readonly<Record<string, string>> = {};
   return {
     getReport: () => store.getState().report,
-    getFocus: () => focus.get(),
+    getFocus: () => store.getState().focus,
     getRefusals() {
       const map = store.getState().refusals;
       if (map !== seen) {
@@ -19,14 +18,14 @@ export function storePort(store: ReportStore, focus: Pick<FocusTracker, 'get' | 
       return refusals;
     },
     subscribe: (listener) => store.subscribe(listener),
+    // The form goes back to `where` once it has drawn the report (ReportForm, on the store's load).
     load(report, where, refused) {
-      store.load(report);
+      store.load(report, where);
       for (const [cell, raw] of Object.entries(refused)) {
         const c = store.template.cells.get(cell);
         if (c && !c.computed) store.typeCell(cell, raw);
       }
-      focus.restore(where);
     },
-    errors: () => store.getState().findings.filter((f) => f.level === 'error').length,
+    errors: () => store.errors(),
   };
 }

@@ -15,13 +15,9 @@
 // to. While busy the buttons are aria-disabled, not disabled, so focus stays on them.
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { cellText, type Finding, type Template } from '../../core';
-import { errorCount, refusedInputs, type Refusal, type ReportState, type ReportStore } from '../../store/report-store';
-import { findingTarget } from '../form/FindingsPanel';
-import { cellDomId } from '../form/GridCell';
-import { factDomId } from '../form/FactsFields';
-import { FACT_FIELDS, type FactField } from '../form/facts-schema';
-import { focusInForm } from '../preview/views';
+import { LEVEL_NAMES, cellText, refusalLine, type Finding, type Place, type Template } from '../../core';
+import type { ReportState, ReportStore } from '../../store/report-store';
+import { goTo } from '../places';
 import { exportFileName } from '../../render/docx/file-name';
 import './export.css';
 
@@ -34,7 +30,7 @@ export const MESSAGE_MS = 10_000;
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** What the export reads of the report store. */
-export type ExportSource = Pick<ReportStore, 'template' | 'getReport' | 'getState' | 'subscribe' | 'setMode' | 'errors'>;
+export type ExportSource = Pick<ReportStore, 'template' | 'getReport' | 'getState' | 'subscribe' | 'setMode' | 'setView'>;
 
 /** Hand the bytes to the user as a download: a Blob URL, no network. */
 export function downloadBytes(bytes: Uint8Array, name: string): void {
@@ -47,14 +43,6 @@ export function downloadBytes(bytes: Uint8Array, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** A refused input as the export names it: place, the text exactly as typed, and why. */
-export function refusalText(r: Pick<Refusal, 'raw' | 'reason' | 'place'>): string {
-  // The reason starts with the quoted text already (“x”不是数字, “x”无效：…); it is said once.
-  const quoted = `“${r.raw.trim()}”`;
-  const why = r.reason.startsWith(quoted) ? r.reason.slice(quoted.length).replace(/^无效：/, '') : r.reason;
-  return `${r.place}：“${r.raw}”未被接受：${why}`;
 }
 
 /** Warnings grouped by the section they belong to, in the template's order (others last). */
@@ -83,8 +71,7 @@ export function revealBelow(el: Element | null, cover: Element | null, gap = 8):
   if (overlaps && c.height > 0) window.scrollBy?.(0, r.top - (c.bottom + gap));
 }
 
-const _warnings = (s: ReportState) => s.findings.filter((f) => f.level === 'warning');
-const _errors = (s: ReportState) => s.findings.filter((f) => f.level === 'error');
+const _placeKey = (p: Place) => (p.kind === 'cell' ? `cell:${p.cell}` : p.kind === 'text' ? `text:${p.slot}` : `fact:${p.field}`);
 
 type Status = (
   | { kind: 'idle' }
@@ -139,28 +126,27 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
     go();
     revealBelow(document.activeElement, panels.current);
   };
-  const goFinding = (f: Finding) => leadTo(() => focusInForm(findingTarget(store.template, f)));
-  const goCell = (cell: string) => leadTo(() => focusInForm(cellDomId(cell)));
-  const goField = (field: string) => leadTo(() => (FACT_FIELDS as readonly string[]).includes(field) && focusInForm(factDomId(field as FactField)));
+  const goPlace = (place: Place | null | undefined) => leadTo(() => goTo(store, place));
   const expand = (collapsed: boolean) => (raw.kind === 'refused' || raw.kind === 'confirm') && setStatus({ ...raw, collapsed });
 
   async function run(draft: boolean, acceptWarnings = false) {
     if (busy) return;
     if (!draft) {
       store.setMode('final');
-      if (store.errors() > 0) return say({ kind: 'refused', collapsed: false });
-      if (!acceptWarnings && _warnings(store.getState()).length > 0) return say({ kind: 'confirm', collapsed: false });
+      const { verdict } = store.getState();
+      if (!verdict.exportable) return say({ kind: 'refused', collapsed: false });
+      if (!acceptWarnings && verdict.counts.warnings > 0) return say({ kind: 'confirm', collapsed: false });
     }
     const now = store.getState();
     const report = store.getReport();
-    const errors = store.errors();
+    const errors = now.verdict.counts.errors;
     // What a draft carries instead of each refused input: the cell's last accepted value (or blank),
     // the field's previous content.
-    const refused = refusedInputs(now).map((r) =>
-      r.kind === 'cell'
-        ? { key: `cell:${r.cell}`, text: `${refusalText(r)}（草稿中为 ${cellText(now.values.get(r.cell)) || '空白'}）`, go: () => goCell(r.cell) }
-        : { key: `field:${r.field}`, text: `${refusalText(r)}（草稿中为原来的内容）`, go: () => goField(r.field) },
-    );
+    const refused = now.verdict.refused.map((r) => ({
+      key: _placeKey(r.place),
+      text: `${refusalLine(r)}（草稿中为 ${r.place.kind === 'cell' ? cellText(now.values.get(r.place.cell)) || '空白' : '原来的内容'}）`,
+      go: () => goPlace(r.place),
+    }));
     say({ kind: 'busy' });
     try {
       const { renderDocx } = await import('../../render/docx/render-docx');
@@ -229,16 +215,16 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
           </div>
         )}
         {status.kind === 'refused' && state && (
-          <Refused state={state} collapsed={status.collapsed} onExpand={expand} onCell={goCell} onField={goField} onFinding={goFinding} onClose={close} />
+          <Refused state={state} collapsed={status.collapsed} onExpand={expand} onPlace={goPlace} onClose={close} />
         )}
         {status.kind === 'confirm' && state && (
           <Confirm
             template={store.template}
             state={state}
-            errors={errorCount(state)}
+            errors={state.verdict.counts.errors}
             collapsed={status.collapsed}
             onExpand={expand}
-            onFinding={goFinding}
+            onPlace={goPlace}
             onExport={exportAnyway}
             onBack={close}
           />
@@ -278,27 +264,22 @@ function Refused(props: {
   state: ReportState;
   collapsed: boolean;
   onExpand: (collapsed: boolean) => void;
-  onCell: (cell: string) => void;
-  onField: (field: string) => void;
-  onFinding: (f: Finding) => void;
+  onPlace: (place: Place | null | undefined) => void;
   onClose: () => void;
 }) {
-  const { state, collapsed, onExpand, onCell, onField, onFinding, onClose } = props;
-  // The findings panel's one count (error findings and refused inputs, cells and facts fields).
-  const count = errorCount(state);
+  const { state, collapsed, onExpand, onPlace, onClose } = props;
+  // The verdict's one count (error findings and refused inputs), as the findings panel shows it.
+  const { verdict } = state;
+  const count = verdict.counts.errors;
   const items = [
-    ...refusedInputs(state).map((r) =>
-      r.kind === 'cell'
-        ? { key: `cell:${r.cell}`, text: refusalText(r), go: () => onCell(r.cell) }
-        : { key: `field:${r.field}`, text: refusalText(r), go: () => onField(r.field) },
-    ),
-    ..._errors(state).map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => onFinding(f) })),
+    ...verdict.refused.map((r) => ({ key: _placeKey(r.place), text: refusalLine(r), go: () => onPlace(r.place) })),
+    ...verdict.errors.map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => onPlace(f.place) })),
   ];
   const listed = items.slice(0, LISTED_ERRORS);
   return (
     <div role="alert" className={collapsed ? 'export-refused export-collapsed' : 'export-refused'}>
       {count > 0 ? (
-        <p>有 {count} 个错误，不能导出正式文档。{collapsed ? '' : '请先改正（点击一项转到该处），或导出草稿：'}</p>
+        <p>有 {count} 个{LEVEL_NAMES.error}，不能导出正式文档。{collapsed ? '' : '请先改正（点击一项转到该处），或导出草稿：'}</p>
       ) : (
         <p>错误已全部改正，可以再次导出 Word 文档。</p>
       )}
@@ -322,25 +303,25 @@ function Confirm(props: {
   errors: number;
   collapsed: boolean;
   onExpand: (collapsed: boolean) => void;
-  onFinding: (f: Finding) => void;
+  onPlace: (place: Place | null | undefined) => void;
   onExport: () => void;
   onBack: () => void;
 }) {
   // The safe answer has focus when the question appears; Escape means it too.
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
-  const warnings = _warnings(props.state);
+  const warnings = props.state.verdict.warnings;
   const groups = warningGroups(props.template, warnings);
   return (
     <div role="alertdialog" aria-labelledby="export-confirm-q" className={props.collapsed ? 'export-confirm export-collapsed' : 'export-confirm'}>
       <p>
-        尚有 {warnings.length} 条警告（按定稿检查）{props.collapsed ? '。' : '，请核对（点击一项转到该处）：'}
+        尚有 {warnings.length} 条{LEVEL_NAMES.warning}（按定稿检查）{props.collapsed ? '。' : '，请核对（点击一项转到该处）：'}
       </p>
       {!props.collapsed &&
         groups.map((g) => (
           <section key={g.section} className="export-group" aria-label={g.label}>
             <h3>{g.label}</h3>
-            <ItemList items={g.findings.map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => props.onFinding(f) }))} />
+            <ItemList items={g.findings.map((f, i) => ({ key: `${f.rule}:${i}`, text: `${f.rule} ${f.message}`, go: () => props.onPlace(f.place) }))} />
           </section>
         ))}
       {props.errors > 0 && <p>另有 {props.errors} 个错误，导出时会被拒绝。</p>}

@@ -4,42 +4,19 @@
 // callback writes each valid field into the store, so a keystroke re-renders no part of the form.
 // Invalid input stays in its field with a Chinese message naming the field, the value and what the
 // report still holds; nothing is dropped or changed. Opening a report resets the fields.
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useForm, useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { deadlineOf, formatDate } from '../../core';
-import { factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
+import { factLabels, factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
+import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
-
-const LABELS: Record<FactField, string> = {
-  name: '机关名称（发文机关署名）',
-  titleName: '标题中的机关名称（不填则用机关名称）',
-  level: '机关层级',
-  year: '报告年度',
-  written: '成文日期',
-  deadline: '公开期限（不填则按模板默认）',
-  office: '联系单位',
-  phone: '联系电话',
-  email: '电子邮箱',
-  website: '电子版发布网址',
-};
 
 export const FACTS_LEGEND = '报告基本信息';
 
-const IDS: Record<FactField, string> = {
-  name: 'fact-organ',
-  titleName: 'fact-title-name',
-  level: 'fact-level',
-  year: 'fact-year',
-  written: 'fact-written',
-  deadline: 'fact-deadline',
-  office: 'fact-office',
-  phone: 'fact-phone',
-  email: 'fact-email',
-  website: 'fact-website',
-};
-
-export const factDomId = (field: FactField) => IDS[field];
+/** Labels by field, from the report schema (see factLabels). */
+const LabelsContext = createContext<Record<FactField, string> | null>(null);
+const useLabels = () => useContext(LabelsContext)!;
 
 interface FieldProps {
   field: FactField;
@@ -54,10 +31,11 @@ interface FieldProps {
 /** The message of an invalid field: the field, the text as typed, why, and what the report still holds. */
 function FactError({ field, control, message, id }: { field: FactField; control: Control<FactsValues, unknown, FactsParsed>; message: string; id: string }) {
   const store = useStore();
+  const labels = useLabels();
   const text = useWatch({ control, name: field });
   return (
     <p className="field-error" id={id}>
-      {LABELS[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
+      {labels[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
     </p>
   );
 }
@@ -66,12 +44,13 @@ function FactError({ field, control, message, id }: { field: FactField; control:
 function Fact({ field, control, register, type = 'text', inputMode, hint, children }: FieldProps) {
   const { errors } = useFormState({ control, name: field, exact: true });
   const error = errors[field];
-  const id = factDomId(field);
+  const labels = useLabels();
+  const id = domId.fact(field);
   const errorId = `${id}-error`;
   const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
   return (
     <div className="field">
-      <label htmlFor={id}>{LABELS[field]}</label>
+      <label htmlFor={id}>{labels[field]}</label>
       {children ? (
         <select {...a11y} {...register(field)}>
           {children}
@@ -95,6 +74,7 @@ function DeadlineHint() {
 export function FactsFields() {
   const store = useStore();
   const schema = useMemo(() => factsSchema(store.template), [store.template]);
+  const labels = useMemo(() => factLabels(store.template), [store.template]);
   const { register, control, subscribe, reset } = useForm<FactsValues, unknown, FactsParsed>({
     mode: 'onChange',
     defaultValues: factsOf(store.getState().report),
@@ -117,11 +97,11 @@ export function FactsFields() {
           } else {
             // Counted with the refused cells as an error (findings panel, reports list) until fixed.
             const message = parsed.error.issues[0]?.message ?? '';
-            store.setFieldRefusal(field, { raw, reason: `“${raw}”无效：${message}`, place: `${FACTS_LEGEND} · ${LABELS[field]}` });
+            store.setFieldRefusal(field, { raw, why: message, label: `${FACTS_LEGEND} · ${labels[field]}` });
           }
         },
       }),
-    [subscribe, schema, store],
+    [subscribe, schema, labels, store],
   );
 
   // Opening a report (a draft, a file, next year's) puts its facts in the fields.
@@ -133,6 +113,7 @@ export function FactsFields() {
   const levels = store.template.spec.organLevels;
   const props = { control, register };
   return (
+    <LabelsContext.Provider value={labels}>
     <fieldset className="facts">
       <legend>{FACTS_LEGEND}</legend>
       <Fact field="name" {...props} />
@@ -153,5 +134,6 @@ export function FactsFields() {
       <Fact field="email" type="email" {...props} />
       <Fact field="website" {...props} />
     </fieldset>
+    </LabelsContext.Provider>
   );
 }

@@ -1,50 +1,32 @@
 // The findings of the rules for the whole report, errors first; each one leads to its cell or
 // text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
 // report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
-import { memo, useCallback, useMemo, useState } from 'react';
-import type { Finding, Template } from '../../core';
-import { blankCells, errorCount, refusedInputs, type RefusedInput } from '../../store/report-store';
+import { memo, useCallback, useState } from 'react';
+import { LEVEL_NAMES, isUnfinished, refusalLine, type Finding } from '../../core';
+import { blankCells } from '../../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from '../use-store';
-import { cellDomId } from './GridCell';
-import { textDomId } from './NarrativeField';
-import { LEVEL_TEXT } from './levels';
-import { factDomId } from './FactsFields';
-import { FACT_FIELDS, type FactField } from './facts-schema';
+import { goTo } from '../places';
 
 /**
- * What the unfinished items are: blank cells, empty text slots, report facts (a finding naming a
- * field of the report by `params.path`, e.g. a date), and anything else (a statement).
+ * What the unfinished items are: blank cells, empty text slots, report facts, and anything else
+ * (a statement), by the place each leads to.
  */
 export function incompleteParts(findings: readonly Finding[]): { cells: number; texts: number; facts: number; other: number } {
   const parts = { cells: 0, texts: 0, facts: 0, other: 0 };
   for (const f of findings) {
-    if (f.text) parts.texts++;
-    else if (f.cells.length) parts.cells++;
-    else if (typeof f.params.path === 'string') parts.facts++;
+    const kind = f.place?.kind;
+    if (kind === 'text') parts.texts++;
+    else if (kind === 'cell') parts.cells++;
+    else if (kind === 'fact') parts.facts++;
     else parts.other++;
   }
   return parts;
 }
 
-/** "未填写：单元格 166，文字 8，基本信息 2" (the parts that are there). */
+/** "未完成：单元格 166，文字 8，基本信息 2" (the parts that are there). */
 export function incompleteText(parts: ReturnType<typeof incompleteParts>): string {
   const out = [parts.cells && `单元格 ${parts.cells}`, parts.texts && `文字 ${parts.texts}`, parts.facts && `基本信息 ${parts.facts}`, parts.other && `其他 ${parts.other}`].filter(Boolean);
-  return `未填写：${out.join('，')}`;
-}
-
-const refusalTarget = (r: RefusedInput) => (r.kind === 'cell' ? cellDomId(r.cell) : factDomId(r.field as FactField));
-
-/**
- * Where a finding leads: its first input cell, else its first cell, else its text slot, else the
- * report field it names by `params.path` (e.g. 成文日期); the deadline rule leads to 成文日期.
- */
-export function findingTarget(template: Template, finding: Finding): string | null {
-  const cell = finding.cells.find((c) => template.cells.get(c)?.computed === false) ?? finding.cells[0];
-  if (cell) return cellDomId(cell);
-  if (finding.text) return textDomId(finding.text);
-  const field = typeof finding.params.path === 'string' ? finding.params.path.split('.').pop() : undefined;
-  if (field && (FACT_FIELDS as readonly string[]).includes(field)) return factDomId(field as FactField);
-  return template.spec.rules.find((r) => r.id === finding.rule)?.kind === 'deadline' ? factDomId('written') : null;
+  return `${LEVEL_NAMES.incomplete}：${out.join('，')}`;
 }
 
 /**
@@ -68,7 +50,7 @@ function ItemBody({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => v
   return (
     <li data-level={finding.level}>
       <button type="button" className="finding" onClick={() => onGo(finding)}>
-        <span className="level">{LEVEL_TEXT[finding.level]}</span> <span className="rule">{finding.rule}</span> {finding.message}
+        <span className="level">{LEVEL_NAMES[finding.level]}</span> <span className="rule">{finding.rule}</span> {finding.message}
       </button>
     </li>
   );
@@ -77,29 +59,16 @@ function ItemBody({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => v
 function FindingsPanelBody() {
   const store = useStore();
   // The panel follows the keystroke's frame (see useSliceAfterPaint): the cell and totals paint first.
-  const findings = useSliceAfterPaint((s) => s.findings);
-  const refusals = useSliceAfterPaint((s) => s.refusals);
-  const fieldRefusals = useSliceAfterPaint((s) => s.fieldRefusals);
+  const verdict = useSliceAfterPaint((s) => s.verdict);
   const mode = useSlice((s) => s.mode);
   const blanks = useSliceAfterPaint((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
   const [filled, setFilled] = useState<number | null>(null);
-  // What is merely unfinished (rules that are "incomplete" while drafting) stays folded into one
-  // line in both modes; checked as finished, it counts as errors but is not listed one by one.
-  const unfinishedRules = useMemo(() => new Set(store.template.rules.filter((r) => r.draftLevel === 'incomplete').map((r) => r.id)), [store]);
-  const unfinished = (f: Finding) => f.level === 'incomplete' || (f.level === 'error' && unfinishedRules.has(f.rule));
-  const errors = findings.filter((f) => f.level === 'error' && !unfinished(f));
-  const warnings = findings.filter((f) => f.level === 'warning');
-  const incomplete = findings.filter(unfinished);
-  const go = useCallback(
-    (f: Finding) => {
-      const id = findingTarget(store.template, f);
-      const el = id ? document.getElementById(id) : null;
-      el?.scrollIntoView?.({ block: 'center' });
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) el.focus();
-    },
-    [store],
-  );
+  // What is merely unfinished stays folded into one line in both modes; checked as finished, it
+  // counts as errors but is not listed one by one.
+  const { warnings, unfinished: incomplete, refused, counts } = verdict;
+  const errors = verdict.errors.filter((f) => !isUnfinished(f));
+  const go = useCallback((f: Finding) => goTo(store, f.place), [store]);
   const shown = [...errors, ...warnings];
   const shownKeys = findingKeys(shown);
   const incompleteKeys = open ? findingKeys(incomplete) : [];
@@ -116,9 +85,9 @@ function FindingsPanelBody() {
         </label>
       </fieldset>
       <p className="summary" role="status" aria-live="polite">
-        错误 {errorCount({ findings, refusals, fieldRefusals })} · 警告 {warnings.length} · 未填写 {incomplete.length}
+        {LEVEL_NAMES.error} {counts.errors} · {LEVEL_NAMES.warning} {counts.warnings} · {LEVEL_NAMES.incomplete} {counts.unfinished}
       </p>
-      <p className="summary-note">错误包括未接受的输入；“未填写”是草稿中尚空着的单元格和文字，按定稿检查时算作错误。</p>
+      <p className="summary-note">错误包括未接受的输入；“未完成”是草稿中尚空着的单元格和文字，按定稿检查时算作错误。</p>
       {blanks > 0 && (
         <p className="fill-zeros">
           <button type="button" onClick={() => setFilled(store.fillBlanks())}>
@@ -127,12 +96,12 @@ function FindingsPanelBody() {
         </p>
       )}
       {filled !== null && blanks === 0 && <p className="fill-note">已将 {filled} 个空白单元格填为 0，已填写的数值未改动。</p>}
-      {refusals.size + fieldRefusals.size > 0 && (
+      {refused.length > 0 && (
         <ul className="finding-list">
-          {refusedInputs({ refusals, fieldRefusals }).map((r) => (
-            <li key={`${r.kind}:${r.kind === 'cell' ? r.cell : r.field}`} data-level="error">
-              <button type="button" className="finding" onClick={() => document.getElementById(refusalTarget(r))?.focus()}>
-                <span className="level">未接受</span> {r.place}：{r.reason}
+          {refused.map((r) => (
+            <li key={r.place.kind === 'cell' ? `cell:${r.place.cell}` : `fact:${r.place.field}`} data-level="error">
+              <button type="button" className="finding" onClick={() => goTo(store, r.place)}>
+                <span className="level">{LEVEL_NAMES.error}</span> {refusalLine(r)}
               </button>
             </li>
           ))}

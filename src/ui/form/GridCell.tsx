@@ -6,9 +6,7 @@ import { formatValue, parseCellInput, type Finding, type ValueCell } from '../..
 import { NO_FINDINGS } from '../../store/report-store';
 import { useSlice, useStore } from '../use-store';
 import { moveKeyOf, nextCell, type GridMatrix } from './grid-keys';
-
-export const cellDomId = (id: string) => `cell-${id}`;
-export const refusalDomId = (id: string) => `refusal-${id}`;
+import { domId } from '../places';
 
 const _text = (v: number | null | undefined) => (v == null ? '' : String(v));
 
@@ -62,7 +60,7 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
     const target = nextCell(matrix, cell.id, key);
     if (!target) return;
     e.preventDefault();
-    const el = document.getElementById(cellDomId(target)) as HTMLInputElement | null;
+    const el = document.getElementById(domId.cell(target)) as HTMLInputElement | null;
     el?.focus();
     el?.select();
   };
@@ -78,7 +76,7 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
   const level = refusal ? 'error' : worstLevel(findings);
   return (
     <input
-      id={cellDomId(cell.id)}
+      id={domId.cell(cell.id)}
       className="cell-input"
       data-level={level}
       // A numeric keypad has no minus sign: signed kinds get the full keyboard.
@@ -86,8 +84,8 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
       autoComplete="off"
       aria-label={cell.name}
       aria-invalid={refusal || level === 'error' ? true : undefined}
-      aria-describedby={refusal ? refusalDomId(cell.id) : undefined}
-      title={refusal ? `${refusal.place}：${refusal.reason}` : _title(findings)}
+      aria-describedby={refusal ? domId.refusal(cell.id) : undefined}
+      title={refusal ? `${refusal.label}：${refusal.reason}` : _title(findings)}
       value={text}
       onFocus={() => {
         before.current = { value };
@@ -116,7 +114,7 @@ function TotalCellBody({ cell }: { cell: ValueCell }) {
   const printed = useSlice((s) => s.report.printed?.[cell.id] !== undefined);
   const title = [printed ? '导入文件中印出的合计' : '', _title(findings) ?? ''].filter(Boolean).join('\n') || undefined;
   return (
-    <output id={cellDomId(cell.id)} className="cell-total" aria-label={cell.name} data-level={worstLevel(findings)} data-printed={printed || undefined} title={title}>
+    <output id={domId.cell(cell.id)} className="cell-total" aria-label={cell.name} data-level={worstLevel(findings)} data-printed={printed || undefined} title={title}>
       {value == null ? '' : formatValue(value)}
     </output>
   );

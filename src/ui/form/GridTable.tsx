@@ -3,10 +3,11 @@
 // pure planPaste; what could not be pasted is listed below the table with place and value.
 import { memo, useCallback, useMemo, useState } from 'react';
 import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../../core';
-import { blankCells, placeOf, type ReportState } from '../../store/report-store';
+import { blankCells, cellLabel, type ReportState } from '../../store/report-store';
 import { planPaste, parseClipboard } from './clipboard';
 import { gridMatrix } from './grid-keys';
-import { InputCell, TotalCell, refusalDomId } from './GridCell';
+import { InputCell, TotalCell } from './GridCell';
+import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
 
 const headerId = (grid: string, key: string) => `h-${grid}-${key}`;
@@ -61,7 +62,7 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
         const computed = values.get(t.cell) ?? null;
         const parsed = parseCellInput(t.raw, kindOf(t.cell));
         if (computed === null || !parsed.ok || parsed.value !== computed) {
-          notes.push(`${placeOf(store.template, t.cell)} 是自动合计，未粘贴：粘贴的是“${t.raw}”，合计为 ${computed ?? '空白'}`);
+          notes.push(`${cellLabel(store.template, t.cell)} 是自动合计，未粘贴：粘贴的是“${t.raw}”，合计为 ${computed ?? '空白'}`);
         }
       }
       if (plan.overflow.length) {
@@ -133,8 +134,8 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
           {mine.length > 0 && (
             <ul className="refusals">
               {mine.map((r) => (
-                <li key={r.cell} id={refusalDomId(r.cell)}>
-                  {r.place}：{r.reason}（未保存，表中仍为 {store.getState().report.values[r.cell] ?? '空白'}）
+                <li key={r.cell} id={domId.refusal(r.cell)}>
+                  {r.label}：{r.reason}（未保存，表中仍为 {store.getState().report.values[r.cell] ?? '空白'}）
                 </li>
               ))}
             </ul>

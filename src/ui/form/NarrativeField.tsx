@@ -2,12 +2,10 @@
 // template, the slot's findings under it, a note while text copied from last year is unrevised,
 // and last year's text of the same slot beside it (open where the rectification rule applies).
 import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { TextSlot } from '../../core';
+import { LEVEL_NAMES, type TextSlot } from '../../core';
 import { NO_FINDINGS } from '../../store/report-store';
 import { useSlice, useStore } from '../use-store';
-import { LEVEL_TEXT } from './levels';
-
-export const textDomId = (slot: string) => `text-${slot}`;
+import { domId } from '../places';
 
 function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading: 'h3' | 'none'; extra?: ReactNode }) {
   const store = useStore();
@@ -18,7 +16,7 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
   const before = lastYear?.narrative[slot.id]?.trim() ?? '';
   // Where a rule asks how last year's problems were rectified, keep last year's text in view.
   const rectify = store.template.rules.some((r) => r.kind === 'rectification' && r.text === slot.id);
-  const id = textDomId(slot.id);
+  const id = domId.text(slot.id);
   // Uncontrolled: a controlled textarea makes React rewrite its defaultValue (its text node) on
   // every key, which costs a relayout of the page; the store's text is copied in only when it
   // changed from elsewhere (a file opened, the default preface filled in).
@@ -70,7 +68,7 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
         <ul className="text-findings" id={`${id}-findings`}>
           {shown.map((f, i) => (
             <li key={i} data-level={f.level}>
-              <span className="level">{LEVEL_TEXT[f.level]}</span> {f.message}
+              <span className="level">{LEVEL_NAMES[f.level]}</span> {f.message}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { GridTable } from './GridTable';
 import { NarrativeField } from './NarrativeField';
 import { StoreContext, useSlice, useSliceOf, useStore } from '../use-store';
+import { domId, restoreWhereabouts, whereaboutsOf } from '../places';
 import './form.css';
 
 function PrefaceExtra() {
@@ -32,8 +33,8 @@ function Section({ template, section }: { template: Template; section: SectionSp
   const slot = template.texts.find((t) => t.id === section.id)!;
   const parts = template.texts.filter((t) => t.section === section && t.id !== section.id);
   return (
-    <section className="report-section" id={`section-${section.id}`} aria-labelledby={`section-${section.id}-h`}>
-      <h2 id={`section-${section.id}-h`}>{section.label}</h2>
+    <section className="report-section" id={domId.section(section.id)} aria-labelledby={domId.sectionHeading(section.id)}>
+      <h2 id={domId.sectionHeading(section.id)}>{section.label}</h2>
       <NarrativeField slot={slot} heading="none" />
       {parts.map((p) => (
         <NarrativeField key={p.id} slot={p} heading="h3" />
@@ -46,42 +47,27 @@ function Section({ template, section }: { template: Template; section: SectionSp
   );
 }
 
-const CELL_PREFIX = 'cell-';
-const SECTION_PREFIX = 'section-';
-
-/** Where a focused element is: its section and, for a value cell, the cell id. */
-export function focusOf(el: Element): { section?: string; cell?: string } {
-  const section = el.closest(`section[id^="${SECTION_PREFIX}"]`)?.id.slice(SECTION_PREFIX.length);
-  const cell = el.id.startsWith(CELL_PREFIX) ? el.id.slice(CELL_PREFIX.length) : undefined;
-  return { ...(section ? { section } : {}), ...(cell ? { cell } : {}) };
-}
-
 /** After a report is opened, go back to where the clerk was. */
-function useRestoreFocus(store: ReportStore) {
+function useRestoreWhereabouts(store: ReportStore) {
   const loads = useSliceOf(store, (s) => s.loads);
   useEffect(() => {
-    if (loads === 0) return;
-    const { cell, section } = store.getState().focus;
-    const el = (cell && document.getElementById(CELL_PREFIX + cell)) || (section && document.getElementById(SECTION_PREFIX + section));
-    if (!el) return;
-    el.scrollIntoView?.({ block: 'center' });
-    if (el instanceof HTMLInputElement) el.focus();
+    if (loads > 0) restoreWhereabouts(store, store.getState().focus);
   }, [loads, store]);
 }
 
 export function ReportForm({ store }: { store: ReportStore }) {
   const { template } = store;
   const preface = template.texts.find((t) => t.id === 'preface');
-  useRestoreFocus(store);
-  const onFocus = (e: FocusEvent<HTMLFormElement>) => store.setFocus(focusOf(e.target));
+  useRestoreWhereabouts(store);
+  const onFocus = (e: FocusEvent<HTMLFormElement>) => store.setFocus(whereaboutsOf(e.target));
   return (
     <StoreContext.Provider value={store}>
       <div className="report-form">
         <form className="report-body" aria-label="年度报告填写" onSubmit={(e) => e.preventDefault()} onFocus={onFocus}>
           <FactsFields />
           {preface && (
-            <section className="report-section" id="section-preface" aria-labelledby="section-preface-h">
-              <h2 id="section-preface-h">{preface.label}</h2>
+            <section className="report-section" id={domId.section('preface')} aria-labelledby={domId.sectionHeading('preface')}>
+              <h2 id={domId.sectionHeading('preface')}>{preface.label}</h2>
               <NarrativeField slot={preface} heading="none" extra={<PrefaceExtra />} />
             </section>
           )}

@@ -3,10 +3,9 @@
 // Form values are the strings the inputs hold; the schema turns them into the report's types.
 // Chinese messages come from factsError. Pure (no React), so tests use it directly.
 import { z } from 'zod';
-import { reportSchema, type Report, type Template } from '../../core';
+import { FACT_FIELDS, reportSchema, type FactField, type Report, type Template } from '../../core';
 
-export const FACT_FIELDS = ['name', 'titleName', 'level', 'year', 'written', 'deadline', 'office', 'phone', 'email', 'website'] as const;
-export type FactField = (typeof FACT_FIELDS)[number];
+export { FACT_FIELDS, type FactField };
 export type FactsValues = Record<FactField, string>;
 
 const _orNull = (v: string) => (v === '' ? null : v);
@@ -43,6 +42,25 @@ export function factsSchema(template: Template) {
 }
 
 export type FactsSchema = ReturnType<typeof factsSchema>;
+
+/** Each field's label: the title the report schema gives it (one source for the form, messages and the JSON Schema). */
+export function factLabels(template: Template): Record<FactField, string> {
+  const shape = reportSchema(template).shape;
+  const { organ, dates, contact } = { organ: shape.organ.shape, dates: shape.dates.shape, contact: shape.contact.shape };
+  const schemas: Record<FactField, { meta(): { title?: string } | undefined }> = {
+    name: organ.name,
+    titleName: organ.titleName,
+    level: organ.level,
+    year: shape.year,
+    written: dates.written,
+    deadline: dates.deadline,
+    office: contact.office,
+    phone: contact.phone,
+    email: contact.email,
+    website: contact.website,
+  };
+  return Object.fromEntries(FACT_FIELDS.map((f) => [f, schemas[f].meta()?.title ?? f])) as Record<FactField, string>;
+}
 export type FactsParsed = z.output<FactsSchema>;
 
 /** zod issues in Chinese (passed to parse as its error map). */

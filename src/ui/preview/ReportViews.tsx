@@ -7,10 +7,11 @@
 // them whatever happens and shows a one-line note to print from 预览 instead (`.print-fallback`).
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { ReportStore } from '../../store/report-store';
+import type { ReportStore, View } from '../../store/report-store';
 import { ReportForm } from '../form/ReportForm';
 import { ReportPreview } from './ReportPreview';
-import { SHOW_VIEW_EVENT, type View } from './views';
+import { useSliceOf } from '../use-store';
+import { domId } from '../places';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'form', label: '填写' },
@@ -39,23 +40,17 @@ function usePrinting(): boolean {
 }
 
 export function ReportViews({ store }: { store: ReportStore }) {
-  const [view, setView] = useState<View>('form');
+  // The tab shown is part of where the clerk is, so it lives in the store: leading to a place in
+  // the form (goTo) shows 填写.
+  const view = useSliceOf(store, (s) => s.view);
+  const setView = store.setView;
   const printing = usePrinting();
-  // Another part of the app (the export's lists) may ask for a view, e.g. to focus a cell.
-  useEffect(() => {
-    const onShow = (e: Event) => {
-      const next = (e as CustomEvent<View>).detail;
-      if (next === 'form' || next === 'preview') flushSync(() => setView(next));
-    };
-    document.addEventListener(SHOW_VIEW_EVENT, onShow);
-    return () => document.removeEventListener(SHOW_VIEW_EVENT, onShow);
-  }, []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
     const next = view === 'form' ? 'preview' : 'form';
     setView(next);
-    document.getElementById(`view-tab-${next}`)?.focus();
+    document.getElementById(domId.viewTab(next))?.focus();
   };
   return (
     <div className="report-views">
@@ -65,9 +60,9 @@ export function ReportViews({ store }: { store: ReportStore }) {
             key={v.id}
             type="button"
             role="tab"
-            id={`view-tab-${v.id}`}
+            id={domId.viewTab(v.id)}
             aria-selected={view === v.id}
-            aria-controls={`view-${v.id}`}
+            aria-controls={domId.viewPanel(v.id)}
             tabIndex={view === v.id ? 0 : -1}
             onClick={() => setView(v.id)}
           >
@@ -75,11 +70,11 @@ export function ReportViews({ store }: { store: ReportStore }) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="view-form" aria-labelledby="view-tab-form" hidden={view !== 'form'}>
+      <div role="tabpanel" id={domId.viewPanel('form')} aria-labelledby={domId.viewTab('form')} hidden={view !== 'form'}>
         <ReportForm store={store} />
       </div>
       {view === 'preview' && (
-        <div role="tabpanel" id="view-preview" aria-labelledby="view-tab-preview">
+        <div role="tabpanel" id={domId.viewPanel('preview')} aria-labelledby={domId.viewTab('preview')}>
           <ReportPreview store={store} />
         </div>
       )}
