@@ -2,7 +2,7 @@
 // tables against the resolved grids (anchors at their columns, spans, labels, values).
 import { expect } from 'vitest';
 import type { ResolvedGrid, Template } from '../../src/core';
-import { anchorColumns } from '../../src/render/docx/render-docx';
+import { anchorColumns } from '../../src/core/layout/layout';
 import { parts, tables, unescapeXml } from '../docx/docx-parts';
 
 /** How often each position of the grid is covered by an anchor once spans are placed. */

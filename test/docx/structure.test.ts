@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { cellText, composeDocument, computeValues, type ResolvedGrid } from '../../src/core';
-import { renderDocx, anchorColumns, gridFontSize } from '../../src/render/docx/render-docx';
+import { renderDocx } from '../../src/render/docx/render-docx';
+import { anchorColumns, gridFontSize } from '../../src/core/layout/layout';
 import { columnWidths, titleLines } from '../../src/core/layout/layout';
 import { LINE, MARGIN, PAGE, TEXT_HEIGHT, TEXT_WIDTH, LINES_PER_PAGE, FONT, TABLE, SIZE } from '../../src/core/layout/gbt9704';
 import { exportFileName } from '../../src/render/docx/file-name';
@@ -46,11 +47,29 @@ describe('renderDocx: the package', () => {
 });
 
 describe('renderDocx: page and type (GB/T 9704-2012)', () => {
-  it('A4 with 37/35/28/26 mm margins', () => {
-    expect(PAGE).toEqual({ width: 11906, height: 16838 });
-    expect([MARGIN.top, MARGIN.bottom, MARGIN.left, MARGIN.right]).toEqual([2098, 1984, 1587, 1474]);
-    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
-    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  it('A4 with 37/35/28/26 mm margins, read back from document.xml', () => {
+    // GB/T 9704-2012 5.2.1 and 5.2.2, in millimetres; a twip is 1/1440 inch = 25.4/1440 mm.
+    const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+    const attrs = (tag: string) => {
+      const m = new RegExp(`<w:${tag}\\b([^>]*)/>`).exec(doc);
+      expect(m, `<w:${tag}>`).not.toBeNull();
+      return Object.fromEntries([...m![1]!.matchAll(/w:(\w+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
+    };
+    const size = attrs('pgSz');
+    const margin = attrs('pgMar');
+    expect([Number(size.w), Number(size.h)]).toEqual([twips(210), twips(297)]);
+    expect([Number(size.w), Number(size.h)]).toEqual([11906, 16838]);
+    expect(size.orient ?? 'portrait').toBe('portrait');
+    const read = { top: Number(margin.top), bottom: Number(margin.bottom), left: Number(margin.left), right: Number(margin.right) };
+    expect(read).toEqual({ top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) });
+    expect(read).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
+    // 版心 156 mm × 225 mm (5.2.2), within a millimetre of what the page and margins leave.
+    const mmOf = (t: number) => (t * 25.4) / 1440;
+    expect(mmOf(Number(size.w) - read.left - read.right)).toBeCloseTo(156, 0);
+    expect(mmOf(Number(size.h) - read.top - read.bottom)).toBeCloseTo(225, 0);
+    // The constants the preview draws with are the ones the document carries.
+    expect(PAGE).toEqual({ width: Number(size.w), height: Number(size.h) });
+    expect([MARGIN.top, MARGIN.bottom, MARGIN.left, MARGIN.right]).toEqual([read.top, read.bottom, read.left, read.right]);
   });
 
   it('body: 三号 仿宋_GB2312, exact line pitch giving 22 lines, first line indented two characters', () => {

@@ -1,7 +1,8 @@
 // Page layout per GB/T 9704-2012 computed from the constants in gbt9704.ts: column widths over
 // the 版心, the title's trapezoid break, the signature's right indents. Pure and free of the docx
 // package, so the .docx renderer and the HTML preview lay the page out with the same numbers.
-import type { ResolvedGrid } from '../template/resolve';
+import type { CellId, ResolvedGrid } from '../template/resolve';
+import { cellText } from '../report/document';
 import { SIGNATURE_RIGHT, SIZE, TABLE, TEXT_WIDTH, ems } from './gbt9704';
 
 /**
@@ -35,6 +36,52 @@ export function columnWidths(grid: ResolvedGrid): number[] {
   const valueWidths = _spread(TEXT_WIDTH - labelWidth, Array(values).fill(1));
   const labelWeights = Array.from({ length: labels }, (_, i) => (i < labels - 1 ? TABLE.outerLabelShare : 1 - TABLE.outerLabelShare * (labels - 1)));
   return [..._spread(labelWidth, labelWeights), ...valueWidths];
+}
+
+/**
+ * Type size of a grid: 五号 at most, smaller when the longest number would not fit the narrowest
+ * value column on one line (digits are half a character wide).
+ */
+export function gridFontSize(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>, widths: number[]): number {
+  const narrowest = Math.min(...widths.slice(grid.labelColumns));
+  const longest = Math.max(1, ...grid.cells.map((c) => ems(cellText(values.get(c.id)))));
+  const room = narrowest - 2 * TABLE.cellMarginX;
+  // half-points: room (twips) / (longest ems × 10 twips per half-point), with 10 % slack for wider digits
+  const fit = Math.floor(room / (longest * 10 * 1.1));
+  return Math.max(TABLE.minSize, Math.min(TABLE.maxSize, fit));
+}
+
+/**
+ * Rows that stay on the page of the next row: title and header rows (never alone at a page
+ * foot) and the rows of a small merged group (a parent row label spanning a few rows), whose label would otherwise
+ * break across pages. The tallest groups (the 22-row outcome block of grid 三) may break, under repeated headers.
+ */
+export function keepWithNext(grid: ResolvedGrid): boolean[] {
+  const keep = grid.rows.map((row) => row.role !== 'body');
+  grid.rows.forEach((row, r) => {
+    for (const item of row.items) {
+      if (item.rowSpan > 1 && item.rowSpan <= TABLE.keepGroupRows) for (let k = r; k < r + item.rowSpan - 1; k++) keep[k] = true;
+    }
+  });
+  keep[keep.length - 1] = false;
+  return keep;
+}
+
+/** Grid column where each anchor starts, accounting for cells covered by row spans above. */
+export function anchorColumns(grid: ResolvedGrid): number[][] {
+  const covered: number[] = Array(grid.columnCount).fill(0); // rows still covered, per column
+  return grid.rows.map((row) => {
+    const starts: number[] = [];
+    let col = 0;
+    for (const item of row.items) {
+      while (col < grid.columnCount && covered[col]! > 0) col++;
+      starts.push(col);
+      for (let c = col; c < col + item.colSpan; c++) covered[c] = Math.max(covered[c]!, item.rowSpan);
+      col += item.colSpan;
+    }
+    for (let c = 0; c < grid.columnCount; c++) covered[c] = Math.max(0, covered[c]! - 1);
+    return starts;
+  });
 }
 
 /** Split a width by weights into whole twips that add up exactly. */

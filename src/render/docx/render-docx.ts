@@ -23,9 +23,9 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { cellText, composeDocument, type CellId, type DocBlock, type GridItem, type ResolvedGrid, type Report, type Template } from '../../core';
 import {
   CHAR, FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE,
-  TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER, ems,
+  TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER,
 } from '../../core/layout/gbt9704';
-import { columnWidths, signatureIndents, titleLines } from '../../core/layout/layout';
+import { anchorColumns, columnWidths, gridFontSize, keepWithNext, signatureIndents, titleLines } from '../../core/layout/layout';
 import { documentText, mapStrings } from '../../core/report/sanitize';
 
 export interface RenderOptions {
@@ -100,19 +100,6 @@ function _signature(organ: string, date: string): Paragraph[] {
   return out;
 }
 
-/**
- * Type size of a grid: 五号 at most, smaller when the longest number would not fit the narrowest
- * value column on one line (digits are half a character wide).
- */
-export function gridFontSize(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>, widths: number[]): number {
-  const narrowest = Math.min(...widths.slice(grid.labelColumns));
-  const longest = Math.max(1, ...grid.cells.map((c) => ems(cellText(values.get(c.id)))));
-  const room = narrowest - 2 * TABLE.cellMarginX;
-  // half-points: room (twips) / (longest ems × 10 twips per half-point), with 10 % slack for wider digits
-  const fit = Math.floor(room / (longest * 10 * 1.1));
-  return Math.max(TABLE.minSize, Math.min(TABLE.maxSize, fit));
-}
-
 function _table(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): Table {
   const widths = columnWidths(grid);
   const size = gridFontSize(grid, values, widths);
@@ -134,39 +121,6 @@ function _table(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>):
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     margins: { left: TABLE.cellMarginX, right: TABLE.cellMarginX, top: TABLE.cellMarginY, bottom: TABLE.cellMarginY },
-  });
-}
-
-/**
- * Rows that stay on the page of the next row: title and header rows (never alone at a page
- * foot) and the rows of a small merged group (a parent row label spanning a few rows), whose label would otherwise
- * break across pages. The tallest groups (the 22-row outcome block of grid 三) may break, under repeated headers.
- */
-export function keepWithNext(grid: ResolvedGrid): boolean[] {
-  const keep = grid.rows.map((row) => row.role !== 'body');
-  grid.rows.forEach((row, r) => {
-    for (const item of row.items) {
-      if (item.rowSpan > 1 && item.rowSpan <= TABLE.keepGroupRows) for (let k = r; k < r + item.rowSpan - 1; k++) keep[k] = true;
-    }
-  });
-  keep[keep.length - 1] = false;
-  return keep;
-}
-
-/** Grid column where each anchor starts, accounting for cells covered by row spans above. */
-export function anchorColumns(grid: ResolvedGrid): number[][] {
-  const covered: number[] = Array(grid.columnCount).fill(0); // rows still covered, per column
-  return grid.rows.map((row) => {
-    const starts: number[] = [];
-    let col = 0;
-    for (const item of row.items) {
-      while (col < grid.columnCount && covered[col]! > 0) col++;
-      starts.push(col);
-      for (let c = col; c < col + item.colSpan; c++) covered[c] = Math.max(covered[c]!, item.rowSpan);
-      col += item.colSpan;
-    }
-    for (let c = 0; c < grid.columnCount; c++) covered[c] = Math.max(0, covered[c]! - 1);
-    return starts;
   });
 }
 
