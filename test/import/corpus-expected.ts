@@ -109,6 +109,9 @@ export interface Score {
   missing: number;
   /** Read as certain but different from the print: the iron rule says none. */
   wrong: CellMiss[];
+  /** The cells counted as flagged and as missing, for the detailed listing. */
+  flaggedCells: CellId[];
+  missingCells: CellId[];
   yearOk: boolean;
   organOk: boolean;
   templateOk: boolean;
@@ -136,6 +139,7 @@ export function scoreImport(expected: Expected, outcome: Outcome): Score {
   if (outcome.refused) {
     return {
       ...base, refused: outcome.message, equal: 0, flagged: 0, missing: decided.length, wrong: [],
+      flaggedCells: [], missingCells: decided.map(([cell]) => cell),
       yearOk: false, organOk: false, templateOk: false, writtenOk: false, shownDateOk: false,
       got: { year: null, organ: '', template: null, written: null, shownDate: null },
     };
@@ -143,21 +147,21 @@ export function scoreImport(expected: Expected, outcome: Outcome): Score {
   const { report } = outcome.result;
   const doubted = _doubted(outcome.result);
   let equal = 0;
-  let flagged = 0;
-  let missing = 0;
+  const flaggedCells: CellId[] = [];
+  const missingCells: CellId[] = [];
   const wrong: CellMiss[] = [];
   for (const [cell, want] of decided) {
     const got = valueOf(report, cell);
     const blank = got === null || got === undefined;
-    if (doubted.has(cell) && !(want === null && blank)) flagged++;
+    if (doubted.has(cell) && !(want === null && blank)) flaggedCells.push(cell);
     else if (want === null ? blank : got === want) equal++;
-    else if (blank) missing++;
+    else if (blank) missingCells.push(cell);
     else wrong.push({ cell, expected: want, got });
   }
   const organ = report.organ.name;
   const shownDate = report.source?.shownDate ?? null;
   return {
-    ...base, refused: null, equal, flagged, missing, wrong,
+    ...base, refused: null, equal, flagged: flaggedCells.length, missing: missingCells.length, wrong, flaggedCells, missingCells,
     yearOk: report.year === expected.year,
     organOk: organ === expected.organ || report.organ.titleName === expected.organ,
     templateOk: report.template === expected.template,
@@ -189,8 +193,8 @@ export const coverage = (scores: Score[]): number => {
   return s.scored === 0 ? 0 : s.equal / s.scored;
 };
 
-/** The accuracy table: one line per form, a total, then one line per report. */
-export function accuracyTable(scores: Score[]): string {
+/** The accuracy table: one line per form, a total, then one line per report; with `detail`, the flagged and missing cells. */
+export function accuracyTable(scores: Score[], detail = false): string {
   const lines: string[] = [];
   const forms = [...new Set(scores.map((s) => s.form))].sort();
   lines.push('form             reports refused  cells  equal  flagged missing wrong  coverage');
@@ -211,6 +215,14 @@ export function accuracyTable(scores: Score[]): string {
   }
   const wrong = scores.flatMap((s) => s.wrong.map((w) => `${s.id} ${w.cell}: printed ${JSON.stringify(w.expected)}, imported ${JSON.stringify(w.got)}`));
   if (wrong.length) lines.push('', 'wrong values:', ...wrong);
+  if (detail) {
+    const unread = scores.filter((s) => s.flaggedCells.length || s.missingCells.length);
+    if (unread.length) lines.push('', 'not read as certain:');
+    for (const s of unread) {
+      if (s.flaggedCells.length) lines.push(`${s.id} flagged: ${s.flaggedCells.join(' ')}`);
+      if (s.missingCells.length) lines.push(`${s.id} missing: ${s.missingCells.join(' ')}`);
+    }
+  }
   return lines.join('\n');
 }
 
