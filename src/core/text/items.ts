@@ -51,10 +51,15 @@ function _bigrams(s: string): Set<string> {
   return out;
 }
 
-/** The item's two-character terms that say what it is about (generic words removed). */
+/**
+ * The item's two-character terms that say what it is about: without the bigrams of generic words,
+ * and without any bigram holding a generic single character (的, 不, 为…), which mostly spans a
+ * word boundary (站中, 新不).
+ */
 export function distinctiveTerms(item: string, generic: string[]): string[] {
   const common = new Set(generic.flatMap((g) => [..._bigrams(g)]));
-  return [..._bigrams(item)].filter((b) => !common.has(b));
+  const stop = new Set(generic.filter((g) => g.length === 1));
+  return [..._bigrams(item)].filter((b) => !common.has(b) && ![...b].some((c) => stop.has(c)));
 }
 
 /** Share of the item's distinctive terms found in `text` (1 when it has none to judge by). */

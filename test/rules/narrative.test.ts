@@ -1,0 +1,129 @@
+// Narrative against the grids and facts, in the words real reports use: R10 numbers, R11 the fee
+// stated, R19 the fee against the grid, R12 last year's problems item by item, R14 on the unit's
+// own words. Quotes come from the corpus copy (real()) unless marked as made up.
+import { describe, expect, it } from 'vitest';
+import { busy, findingsOf, published, real, realTexts } from './helpers';
+
+describe('R10: numbers in the narrative against the grids', () => {
+  it('reads 受理/收到…申请N件 (spaces before 件 too), 上年结转, 结转下年度, 已全部办结, 行政复议/诉讼 N件', () => {
+    const r = busy();
+    const v = (id: string) => findingsOf('R10', r).filter((f) => f.cells.includes(id));
+    r.narrative['overview.request'] = real('02_', '2021年共受理政府信息公开申请8件，已全部在规定时间内答复及办结。');
+    const newTotal = 'applications:new:total';
+    expect(v(newTotal).map((f) => f.params.stated)).toEqual([8]);
+    expect(v('applications:carry-forward:total').map((f) => f.params.stated)).toEqual([0]);
+    r.narrative['overview.request'] = '全年收到政府信息公开申请 8 件。'; // made up: spaces as PDFs print them
+    expect(v(newTotal).map((f) => f.params.stated)).toEqual([8]);
+    r.narrative.appeals = '本年度发生行政复议3件，行政诉讼2件。'; // made up
+    const f = findingsOf('R10', r);
+    expect(f.find((x) => x.params.what === '行政复议件数')?.params.stated).toBe(3);
+    expect(f.find((x) => x.params.what === '行政诉讼件数')?.cells).toEqual(['appeals:cases:direct.total', 'appeals:cases:after-review.total']);
+  });
+
+  it('gives nothing when the words agree with the grid, or state 未收到 with a grid of 0', () => {
+    const r = busy();
+    const n = (id: string) => r.printed?.[id] ?? 0;
+    r.narrative['overview.request'] = `全年共受理政府信息公开申请${n('applications:new:total')}件，上年结转${n('applications:carried-over:total')}件。`;
+    expect(findingsOf('R10', r)).toEqual([]);
+  });
+});
+
+describe('R11: the fee stated in the wordings units use', () => {
+  const statements = [
+    real('01_', '本年度没有产生信息公开处理费'),
+    real('09_', '2025年，无收取信息处理费情况'),
+    real('03_', '本年度未产生政府信息公开信息处理费用'),
+    real('15_', '本机关依申请提供政府信息，不收取费用'),
+    real('18_', '2025年度我局无向申请人收取政府信息公开费用的情况'),
+    real('001_', '本年度我镇未发生政府信息依申请公开相关的收费及减免情况'),
+    '本机关不存在收费情况。', // made up, from the issue's list
+  ];
+  it.each(statements)('“%s” states it', (sentence) => {
+    const r = busy();
+    r.fee = { status: null, notices: null, amount: null, collectedAmount: null };
+    r.narrative.other = sentence;
+    expect(findingsOf('R11', r, { mode: 'final' })).toEqual([]);
+  });
+  it('“无” does not, and a published report is told to check its source (a warning)', () => {
+    const r = busy();
+    r.fee = { status: null, notices: null, amount: null, collectedAmount: null };
+    r.narrative.other = '无。';
+    expect(findingsOf('R11', r, { mode: 'final' }).map((f) => f.level)).toEqual(['error']);
+    expect(findingsOf('R11', published(r)).map((f) => f.level)).toEqual(['warning']);
+  });
+});
+
+describe('R19: the fee in 六 against the grid', () => {
+  const unpaid = 'applications:other.fee-unpaid:natural-person';
+  /** The busy report with no application closed for an unpaid fee (its new applications reduced to match). */
+  const noUnpaid = () => {
+    const r = busy();
+    for (const [id, v] of Object.entries(r.values)) {
+      if (!id.includes('other.fee-unpaid') || !v) continue;
+      const col = id.split(':')[2];
+      r.values[id] = 0;
+      r.values[`applications:new:${col}`] = (r.values[`applications:new:${col}`] ?? 0) - v;
+    }
+    r.printed = undefined;
+    return r;
+  };
+  it('六 says no fee arose while （六）2 shows fee notices were issued', () => {
+    const r = noUnpaid();
+    r.narrative.other = real('01_', '按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。');
+    expect(findingsOf('R19', published(r))).toEqual([]);
+    r.values[unpaid] = 1;
+    r.values['applications:new:natural-person'] = (r.values['applications:new:natural-person'] ?? 0) + 1;
+    const f = findingsOf('R19', published(r));
+    expect(f.map((x) => x.params.unpaid)).toEqual([1]);
+    expect(f[0]!.message).toContain('本年度没有产生信息公开处理费');
+    // Stating the notices issued answers it.
+    r.narrative.other = '本年度共发出收费通知1件，申请人逾期未缴费，实际收取0元。'; // made up
+    expect(findingsOf('R19', published(r))).toEqual([]);
+  });
+  it('the reverse: fee facts of 未收取 while the grid or the text shows notices; a count that differs', () => {
+    const r = noUnpaid();
+    r.fee = { status: 'none', notices: null, amount: null, collectedAmount: null };
+    r.values[unpaid] = 2;
+    expect(findingsOf('R19', r).map((f) => f.params.evidence)).toEqual([expect.stringContaining('为2')]);
+    r.values[unpaid] = 0;
+    r.fee = { status: 'collected', notices: 3, amount: 30, collectedAmount: 30 };
+    r.narrative.other = '本年度发出收费通知2件。'; // made up
+    expect(findingsOf('R19', r).map((f) => [f.params.stated, f.params.notices])).toEqual([[2, 3]]);
+  });
+});
+
+describe('R12: last year problems, item by item', () => {
+  const lastYear = real('02_', '一是政府门户网站中“基层政务公开”栏目更新不及时；二是政务公开的形式比较单一，载体不够多元化；三是公开的信息多为常规工作信息，缺乏深度。');
+  it('reports each item this year does not take up; a sentence with 整改 is not enough', () => {
+    const r = busy();
+    r.lastYear = { year: 2023, values: {}, narrative: { problems: `（一）存在的主要问题 ${lastYear}（二）改进措施 一是不断规范工作。` } };
+    r.narrative.problems = '针对上年报告指出的问题，我局已全部整改到位。'; // made up
+    expect(findingsOf('R12', r).map((f) => f.params.item)).toEqual([
+      '政府门户网站中“基层政务公开”栏目更新不及时',
+      '政务公开的形式比较单一，载体不够多元化',
+      '公开的信息多为常规工作信息，缺乏深度',
+    ]);
+    r.narrative.problems =
+      '针对上年问题：“基层政务公开”栏目已安排专人每周更新；通过图解、短视频等载体丰富公开形式；减少常规工作信息，增加有深度的解读。'; // made up
+    expect(findingsOf('R12', r).map((f) => f.params.item)).toEqual([]);
+  });
+  it('reads clauses when last year used no markers (#19), and nothing without last year', () => {
+    const r = busy();
+    r.lastYear = { year: 2023, values: {}, narrative: { problems: real('19_', '政府信息公开的深度和广度有待进一步拓展，政策解读、政民互动水平有待进一步提升。下一步') } };
+    r.narrative.problems = '本年加强了政策解读，拓展政民互动渠道。'; // made up
+    expect(findingsOf('R12', r).map((f) => f.params.item)).toEqual(['政府信息公开的深度和广度有待进一步拓展']);
+    r.lastYear = undefined;
+    expect(findingsOf('R12', r)).toEqual([]);
+  });
+});
+
+describe('R14: only the unit own words are compared', () => {
+  it('the template sentences, grid labels and figures do not make two texts alike', () => {
+    const r = busy();
+    const preface = realTexts().find((t) => t.file.startsWith('01_'))!.text.match(/根据《中华人民共和国政府信息公开条例》[^]*?联系（[^）]*）。/)![0];
+    r.narrative.preface = preface;
+    r.narrative.other = real('01_', '按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。');
+    r.lastYear = { year: 2023, values: {}, narrative: { preface, other: r.narrative.other } };
+    expect(findingsOf('R14', r)).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+// A published report is judged as published: the date it shows, not today; no demand for a
+// 成文日期 it does not print; a cell the import could not read is not the publisher's blank; a
+// value the import is unsure of never drives an error. R5 takes 万元 amounts to the fen.
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/core';
+import { busy, findingsOf, published, real, template } from './helpers';
+
+describe('how check knows a report is published', () => {
+  it('source.kind or the published option; a published report is checked as finished', () => {
+    const r = busy();
+    r.dates.written = null;
+    expect(findingsOf('R16', r).map((f) => f.level)).toEqual(['incomplete']);
+    expect(findingsOf('R16', published(r)).map((f) => f.level)).toEqual(['warning']);
+    expect(findingsOf('R16', r, { published: true }).map((f) => f.level)).toEqual(['warning']);
+    expect(findingsOf('R16', r, { mode: 'final' }).map((f) => f.level)).toEqual(['error']);
+  });
+});
+
+describe('R15 compares the date the source shows, never today', () => {
+  it('a late shown date is named by its kind; no shown date, no finding, whatever today is', () => {
+    const r = published(busy(), { shownDate: '2025-02-20', shownDateKind: 'published' });
+    r.dates.written = null;
+    expect(findingsOf('R15', r, { today: '2026-12-01' }).map((f) => f.message)).toEqual(['来源显示的发布日期2025年2月20日晚于公开期限2025年1月31日']);
+    r.source!.shownDate = '2025-01-20';
+    expect(findingsOf('R15', r, { today: '2026-12-01' })).toEqual([]);
+    r.source!.shownDate = null;
+    expect(findingsOf('R15', r, { today: '2026-12-01' })).toEqual([]);
+    // A draft finished today past the deadline is still told so.
+    expect(findingsOf('R15', { ...busy(), dates: { written: null, deadline: null } }, { mode: 'final', today: '2026-12-01' })).toHaveLength(1);
+  });
+
+  it('an organ of unknown level gets the latest deadline any level has (3月31日 for a 县级以上人民政府)', () => {
+    const r = published(busy(), { shownDate: '2025-03-05', shownDateKind: 'published' });
+    r.organ.level = null;
+    expect(findingsOf('R15', r)).toEqual([]);
+    r.organ.level = 'county-department';
+    expect(findingsOf('R15', r)).toHaveLength(1);
+  });
+});
+
+describe('R6 and the import', () => {
+  it('a cell in source.unread is not the publisher blank; the same blank unread-less is an error', () => {
+    const r = busy();
+    r.values['applications:disclosed:commercial'] = null;
+    expect(findingsOf('R6', published(r)).map((f) => [f.level, f.cells[0]])).toEqual([['error', 'applications:disclosed:commercial']]);
+    expect(findingsOf('R6', published(r, { unread: ['applications:disclosed:commercial'] }))).toEqual([]);
+  });
+
+  it('a value in source.uncertain turns an arithmetic error into a warning that says so', () => {
+    const r = busy();
+    r.values['applications:disclosed:natural-person'] = (r.values['applications:disclosed:natural-person'] ?? 0) + 1;
+    const sums = (fs: ReturnType<typeof checkReport>) => fs.filter((f) => ['R1', 'R2', 'R3'].includes(f.rule));
+    const certain = sums(checkReport(template, published(r)));
+    expect(certain.length).toBeGreaterThan(0);
+    expect(certain.every((f) => f.level === 'error')).toBe(true);
+    const unsure = sums(checkReport(template, published(r, { uncertain: ['applications:disclosed:natural-person'] })));
+    expect(unsure.map((f) => f.rule)).toEqual(certain.map((f) => f.rule));
+    expect(unsure.every((f) => f.level === 'warning' && f.message.includes('导入值不确定'))).toBe(true);
+  });
+
+  it('一 written as prose: covered aspects pass, a missing one is a warning naming it', () => {
+    const r = busy();
+    for (const p of ['active', 'request', 'management', 'platforms', 'oversight']) r.narrative[`overview.${p}`] = '';
+    // Real prose of 一 from #01, which covers 主动公开 and 依申请 but says nothing of the others.
+    r.narrative.overview =
+      real('01_', '全年主动公开信息数160条') + '。' + real('01_', '全年共受理政府信息公开申请2件，已全部在规定时间内答复及办结。');
+    const f = findingsOf('R6', published(r));
+    expect(f.map((x) => [x.level, x.params.part])).toEqual([
+      ['warning', '（三）政府信息管理'],
+      ['warning', '（四）政府信息公开平台建设'],
+      ['warning', '（五）监督保障'],
+    ]);
+    r.narrative.overview += real('01_', '建立信息公开监督和保障制度') + real('01_', '依托“平潭综合实验区”政府门户网站') + real('01_', '完善信息公开审核、保密安全制度');
+    expect(findingsOf('R6', published(r))).toEqual([]);
+  });
+
+  it('a text part a published report seems to lack is a warning (the import may miss a reworded heading)', () => {
+    const r = busy();
+    r.narrative.other = '';
+    expect(findingsOf('R6', published(r)).map((f) => [f.level, f.text])).toEqual([['warning', 'other']]);
+    expect(findingsOf('R6', r, { mode: 'final' }).map((f) => [f.level, f.text])).toEqual([['error', 'other']]);
+  });
+});
+
+describe('R5: 万元 amounts', () => {
+  it('six decimals (to the fen) are valid, seven are not', () => {
+    const r = busy();
+    r.values['article-20:fees:fee-amount'] = 1306.452317;
+    expect(findingsOf('R5', r)).toEqual([]);
+    r.values['article-20:fees:fee-amount'] = 1306.4523171;
+    expect(findingsOf('R5', r).map((f) => f.message)).toEqual([expect.stringContaining('最多6位小数')]);
+  });
+});

@@ -1,0 +1,102 @@
+// Wording rules over real prose: doubled words (R20) with zero false hits on every corpus and
+// seed report, ASCII punctuation (R21), placeholders (R22), the superseded basis (R23), another
+// year (R24), format departures the import records in source (R25–R28).
+import { describe, expect, it } from 'vitest';
+import { findDoubled } from '../../src/core/text/doubled';
+import { findAsciiPunctuation } from '../../src/core/text/punctuation';
+import { busy, findingsOf, published, real, realTexts, template } from './helpers';
+
+const rule = <K extends string>(kind: K) => template.rules.find((r) => r.kind === kind)! as Extract<(typeof template.rules)[number], { kind: K }>;
+
+describe('R20: a character or word doubled by mistake', () => {
+  it('over all real prose, finds exactly the real slips and no legitimate reduplication', () => {
+    const { patterns, allowed } = rule('doubled-text');
+    const hits = realTexts().flatMap(({ file, text }) => findDoubled(text, patterns, allowed).map((h) => `${file.slice(0, 3)}${h.match}`));
+    // Each is a slip a reviewer would send back: 全会精神精神, 金融局局主动, 一些问题问题, 存在在与,
+    // 耕地力地力补贴, 促进镇镇各项, 丰富的的政府信息. 常常, 人人, 法规规章, 每月月底, 首页页面… pass.
+    expect(hits.sort()).toEqual(['000的的', '000镇镇', '09_精神精神', '11_局局', '15_问题问题', '17_在在', '20_地力地力']);
+  });
+  it('names the text slot and quotes the slip', () => {
+    const r = busy();
+    r.narrative.problems = real('15_', '但还存在一些问题问题和不足');
+    expect(findingsOf('R20', r).map((f) => [f.text, f.level, f.params.quotes])).toEqual([['problems', 'warning', '“但还存在一些问题问题和不足”']]);
+  });
+});
+
+describe('R21: ASCII punctuation in Chinese sentences', () => {
+  const { marks } = rule('ascii-punctuation');
+  it('finds the half-width marks real reports print', () => {
+    expect(findAsciiPunctuation(real('04_', '上级部门报备,保障信息公开'), marks).map((h) => h.match)).toEqual([',']);
+    expect(findAsciiPunctuation(real('10_', '(一)存在问题'), marks).map((h) => h.match)).toEqual(['(', ')']);
+  });
+  it('leaves URLs, e-mail, numbers, times and numbered items alone', () => {
+    const fine = [
+      real('01_', '平潭综合实验区党工委管委会门户网站（https://www.pingtan.gov.cn）公布'),
+      real('08_', '政府门户网站(https://www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/)查阅'),
+      '邮箱：zwgk@example.gov.cn，办公时间8:30至17:30，金额1,200.50元，1.属于国家秘密', // made up
+    ];
+    for (const t of fine) expect(findAsciiPunctuation(t, marks), t).toEqual([]);
+  });
+});
+
+describe('R22–R24: placeholders, the superseded basis, another year', () => {
+  it('R22: x件, ××, XXX, （网址）, ＿＿ are errors; ordinary text is not', () => {
+    const r = busy();
+    r.narrative.other = real('002_', '办理中国政府网网民留言x件');
+    expect(findingsOf('R22', r).map((f) => f.level)).toEqual(['error']);
+    for (const t of ['××局', '联系人XXX', '详见（网址）', '成文日期＿＿年']) {
+      r.narrative.other = `本机关${t}。`; // made up
+      expect(findingsOf('R22', r), t).toHaveLength(1);
+    }
+    r.narrative.other = '本机关共发布信息1142余篇，网址https://www.pingtan.gov.cn/xxgk。'; // made up
+    expect(findingsOf('R22', r)).toEqual([]);
+  });
+  it('R23: 国办公开办函〔2019〕60号 cited in a report on the 2021 template', () => {
+    const r = busy();
+    r.narrative.preface = `根据${real('25_', '（国办公开办函〔2019〕60号）')}要求，编制本报告。`;
+    expect(findingsOf('R23', r).map((f) => [f.level, f.params.found])).toEqual([['error', '国办公开办函〔2019〕60号']]);
+    r.narrative.preface = '根据国办公开办函〔2021〕30号要求，编制本报告。'; // made up
+    expect(findingsOf('R23', r)).toEqual([]);
+  });
+  it('R24: this year stated under another year, but not a comparison or a plan', () => {
+    const r = busy();
+    r.year = 2022;
+    for (const slot of Object.keys(r.narrative)) r.narrative[slot] = '';
+    r.narrative.preface = real('22_', '结合我局实际，编制完成2023年度政府信息公开工作年度报告。');
+    expect(findingsOf('R24', r).map((f) => f.params.named)).toEqual([2023]);
+    r.narrative.preface = '2021年共主动公开政府信息90条。'; // made up
+    expect(findingsOf('R24', r).map((f) => f.params.named)).toEqual([2021]);
+    for (const ok of ['2022年共主动公开政府信息90条，较2021年增长10%。', '2023年，我局将继续公开政府信息100条。', real('06_', '2022年累计主动公开政府信息90条')]) {
+      r.narrative.preface = ok;
+      expect(findingsOf('R24', r), ok).toEqual([]);
+    }
+  });
+});
+
+describe('R25–R28: format departures recorded by the import', () => {
+  it('R25 quotes the official wording of an altered label; width and spaces alone are not a change', () => {
+    const r = published(busy(), {
+      labels: [
+        { cell: 'applications:withheld.prohibited-by-law:total', printed: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' },
+        { printed: '（一） 予以公开', official: '（一）予以公开' },
+      ],
+    });
+    expect(findingsOf('R25', r).map((f) => f.message)).toEqual([expect.stringContaining('来源印为“2.其他法律行政止公开”，与规范文字“2.其他法律行政法规禁止公开”不一致')]);
+    expect(findingsOf('R25', busy())).toEqual([]);
+  });
+  it('R26 the title; R27 headings altered, misnumbered, out of order; R28 （六） as one row', () => {
+    const r = published(busy(), {
+      title: real('04_', '平潭综合实验区海坛片区管理局 关于2021年度政府信息公开工作年度报告'),
+      headings: ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', real('18_', '四、政府信息公开行政法复议、行政诉讼情况'), '六、存在的主要问题和改进情况', '五、其他需要报告的事项'],
+      quirks: ['other-handling-one-row'],
+    });
+    r.organ.name = '平潭综合实验区海坛片区管理局';
+    r.organ.titleName = undefined;
+    r.year = 2021;
+    expect(findingsOf('R26', r)).toHaveLength(1);
+    r.source!.title = '平潭综合实验区海坛片区管理局2021年度政府信息公开工作年度报告';
+    expect(findingsOf('R26', r)).toEqual([]);
+    expect(findingsOf('R27', r).map((f) => f.params.printed)).toEqual(['四、政府信息公开行政法复议、行政诉讼情况', '六、存在的主要问题和改进情况', '五、其他需要报告的事项']);
+    expect(findingsOf('R28', r)).toHaveLength(1);
+  });
+});
