@@ -30,5 +30,7 @@ export default defineConfig({
   plugins: [react(), cspMeta()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
+  // NIANBAO_OUT_DIR: a private build directory, so test runs sharing one working tree do not
+  // rebuild each other's dist/ while a browser suite serves it.
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800, outDir: process.env.NIANBAO_OUT_DIR || 'dist', emptyOutDir: true },
 });
