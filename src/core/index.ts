@@ -11,6 +11,7 @@ export * from './report/problems';
 export * from './report/migrate';
 export * from './report/parse';
 export * from './report/create';
+export * from './report/next-year';
 export * from './rules/finding';
 export * from './rules/context';
 export * from './rules/check';

@@ -49,6 +49,12 @@ export function nextYearReport(template: Template, report: Report): Report {
   next.narrative = carried;
   next.revise = Object.keys(carried).filter((k) => (carried[k] ?? '').trim() !== '');
   next.lastYear = { year: report.year, values: Object.fromEntries(values), narrative: { ...report.narrative } };
+  fillCarriedOver(template, next, (id) => values.get(id) ?? null);
+  return next;
+}
+
+/** Cells that equal a cell of last year's (this cell = last year's, per a `previous` rule): filled from `last`. */
+export function fillCarriedOver(template: Template, next: Report, last: (id: string) => number | null): void {
   for (const rule of template.rules) {
     if (rule.kind !== 'previous' || rule.terms.length !== 1) continue;
     const [term] = rule.terms;
@@ -58,10 +64,9 @@ export function nextYearReport(template: Template, report: Report): Report {
       const target = inst.term(rule.cell).cell;
       const source = inst.term(term).cell;
       const cell = template.cells.get(target);
-      if (cell && !cell.computed) next.values[target] = values.get(source) ?? null;
+      if (cell && !cell.computed) next.values[target] = last(source);
     }
   }
-  return next;
 }
 
 /**

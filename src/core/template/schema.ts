@@ -303,6 +303,19 @@ export const templateSchema = z
     grids: z.array(grid).min(1),
     sums: z.array(sum),
     rules: z.array(ruleSchema),
+    /**
+     * Next year's report in another template (the one in force then): which text slots and cells of
+     * this template's report carry over, and where to. A template without an entry carries what has the same id.
+     */
+    nextYear: z
+      .array(
+        z.strictObject({
+          template: id,
+          texts: z.record(z.string(), id),
+          cells: z.record(z.string(), z.string()),
+        }),
+      )
+      .optional(),
     /** Added to a finding whose values include one the import is not certain of (it becomes a warning). */
     ruleNotes: z.strictObject({ uncertain: label }).optional(),
   })
