@@ -65,6 +65,15 @@ describe('bin/nianbao.mjs on the built CLI', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('imports a published PDF through the built importer (pdf.js found from build/cli)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-bin-'));
+    const r = nianbao('import', 'test/fixtures/corpus/26_huaian-city-gov-2024.pdf', '-o', dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, '26_huaian-city-gov-2024.report.json'), 'utf8'));
+    expect([report.format, report.template, report.year]).toEqual(['nianbao-report', 'gov-info-2021', 2024]);
+  });
+
   it('keeps subcommands lazy: --version loads no package, check never loads docx', () => {
     expect(loadedPackages('main.js')).toEqual(new Set());
     const check = loadedPackages(chunk('check'));
