@@ -1,43 +1,95 @@
-// nianbao import FILE... [-o DIR] [--json]: read published reports (.docx or text copied from a
-// web page) into report files `<name>.report.json`, next to each source or into DIR. Prints per
-// file the format found, the values read and the notes. Exit 0, or 2 when a file is unreadable.
-import { mkdirSync } from 'node:fs';
+// nianbao import FILE|FOLDER... [-o DIR] [--check] [--brief] [--json]: read published reports
+// (.docx, PDF, saved web pages, text; each told by its content, not its name) into report files
+// `<name>.report.json`, next to each source or into DIR. Folders are read recursively. One line
+// per file: form, organ and year, the template format, values read, cells to verify; then the
+// notes (not with --brief); with --check, the rules' counts too. Exit 0; 1 when --check finds
+// rule errors; 2 when a file could not be imported.
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Template } from '../core';
+import { checkReport, verdict } from '../core';
 import { safeFileName } from '../core/report/sanitize';
-import { ImportError, LIMITS, decodeText, importDocx, importText, looksLikeZip, type ImportNote, type ImportResult } from '../import';
+import { toStorableReport } from '../core/report/storable';
+import { ImportError, LIMITS, importAny, readAnySource, type AnyImportResult, type ImportNote, type SourceForm } from '../import';
 import { nodeRegistry } from '../node/templates';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { Inputs, fsProblem, readInputFile, writeOutputFile } from './files';
+import { localToday } from './read-report';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
+const FORM: Record<SourceForm, string> = { docx: 'Word', pdf: 'PDF', html: '网页', text: '文字' };
 
-function _newest(): Template {
-  return [...nodeRegistry().all].sort((a, b) => b.spec.years.from - a.spec.years.from)[0]!;
+/** Files taken from a folder: what published reports are saved as. A named file is read whatever its name. */
+const SOURCE_EXT = new Set(['.docx', '.pdf', '.html', '.htm', '.txt', '.md', '.doc', '.wps']);
+const MAX_FILES = 100_000;
+
+/** pdfjs's CMaps, for PDFs whose Chinese fonts are not embedded (read from disk, never fetched). */
+function _cMapUrl(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps/');
+  } catch {
+    return undefined;
+  }
 }
 
-/** Import one file's bytes with the template in force for the year the source names. */
-export function importBytes(bytes: Uint8Array): { result: ImportResult; template: Template } {
-  const run = (template: Template) => (looksLikeZip(bytes) ? importDocx(bytes, template) : importText(decodeText(bytes), template));
-  let template = _newest();
-  let result = run(template);
-  const forYear = nodeRegistry().forYear(result.report.year);
-  if (forYear && forYear !== template) {
-    template = forYear;
-    result = run(template);
+/** Each argument as files: a folder gives its report files, recursively, in name order. */
+function _expand(paths: string[], io: Io): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      io.err(`${dir}：无法读取文件夹：${fsProblem(e)}`);
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || name.endsWith('.report.json') || out.length >= MAX_FILES) continue;
+      const path = join(dir, name);
+      let dirent;
+      try {
+        dirent = statSync(path);
+      } catch {
+        continue;
+      }
+      if (dirent.isDirectory() && depth < 32) walk(path, depth + 1);
+      else if (dirent.isFile() && SOURCE_EXT.has(extname(name).toLowerCase())) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // not there: reading it says so, in its place
+    }
+    if (isDir) walk(p, 0);
+    else out.push(p);
   }
-  return { result, template };
+  return out;
+}
+
+/** One file's bytes → a report, with the template chosen by the grid the source prints. */
+export async function importBytes(bytes: Uint8Array, file?: string): Promise<AnyImportResult & { form: SourceForm }> {
+  const name = file ? basename(file) : undefined;
+  const cMapUrl = _cMapUrl();
+  const { doc, form } = await readAnySource(bytes, name, cMapUrl ? { pdf: { cMapUrl } } : {});
+  return { ...importAny(doc, nodeRegistry(), { form, ...(name ? { file: name } : {}) }), form };
 }
 
 export const outputName = (file: string): string => safeFileName(basename(file, extname(file)), '.report.json');
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-  const opts = parseCommandLine(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, io);
+  const opts = parseCommandLine(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, check: { type: 'boolean' }, brief: { type: 'boolean' } }, io);
   if (!opts) return 2;
-  const files = opts.positionals;
+  if (!opts.positionals.length) {
+    io.err('请给出要导入的已发布报告或所在文件夹：nianbao import 报告.docx|报告.pdf|网页.html|报告.txt|文件夹… [-o 目录] [--check]');
+    return 2;
+  }
+  const files = _expand(opts.positionals, io);
   if (!files.length) {
-    io.err('请给出要导入的已发布报告：nianbao import 报告.docx|报告.txt… [-o 目录]');
+    io.err(`没有找到可导入的报告文件（${[...SOURCE_EXT].join('、')}）`);
     return 2;
   }
   const outDir = opts.values.out;
@@ -53,7 +105,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   const inputs = new Inputs();
   for (const file of files) inputs.add(file);
   const taken = new Set<string>();
+  const today = localToday();
   let failed = 0;
+  let withErrors = 0;
   const summary: unknown[] = [];
   for (const file of files) {
     const read = readInputFile(file, LIMITS.fileBytes);
@@ -62,10 +116,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       failed++;
       continue;
     }
-    const bytes = read.bytes;
-    let result: ImportResult;
+    let result: Awaited<ReturnType<typeof importBytes>>;
     try {
-      result = importBytes(bytes).result;
+      result = await importBytes(read.bytes, file);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       io.err(`${file}：无法导入：${e.message}`);
@@ -77,24 +130,39 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       failed++;
       continue;
     }
-    const written = writeOutputFile(join(outDir ?? dirname(file), outputName(file)), `${JSON.stringify(result.report, null, 2)}\n`, inputs, { keepExisting: true, taken });
+    // What is written must pass the schema (check would refuse it otherwise); what had to change is said.
+    const storable = toStorableReport(result.report, nodeRegistry().get);
+    if (!storable.ok) {
+      io.err(`${file}：无法导入：读出的内容不能保存为报告文件\n  ${storable.problems.map((p) => p.message).join('\n  ')}`);
+      failed++;
+      continue;
+    }
+    const written = writeOutputFile(join(outDir ?? dirname(file), outputName(file)), `${JSON.stringify(storable.report, null, 2)}\n`, inputs, { keepExisting: true, taken });
     if (!written.ok) {
       io.err(`${file}：无法导入：${written.problem}`);
       failed++;
       continue;
     }
     const target = written.file;
-    const { report } = result;
+    const { report } = storable;
+    const repaired = storable.notes.map((n) => ({ place: n.path, message: n.message, original: n.original }));
+    const counts = opts.values.check ? verdict(checkReport(result.template, report, { mode: 'draft', today }), [], 'draft').counts : null;
+    if (counts?.errors) withErrors++;
     if (opts.values.json) {
-      summary.push({ file, output: target, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes });
+      summary.push({ file, output: target, form: result.form, template: result.template.id, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes, repaired, ...(counts ? { check: counts } : {}) });
       continue;
     }
-    io.out(`${file} → ${target}`);
-    io.out(`  ${report.organ.name || '（未读出机关名称）'} ${report.year}年；格式：${result.format?.name ?? '无法判断'}`);
-    io.out(`  读到 ${result.valuesRead} 个数值；${result.flagged.length} 个单元格待核对；${result.notes.length} 条说明`);
-    for (const n of result.notes) io.out(`  ${LEVEL[n.level]} ${n.place}：${n.message}`);
+    const checked = counts ? `；检查：${counts.errors} 个错误，${counts.warnings} 个警告，${counts.unfinished} 项未完成` : '';
+    io.out(
+      `${file} → ${target}：${FORM[result.form]}；${report.organ.name || '（未读出机关名称）'} ${report.year}年；格式：${result.format?.name ?? '无法判断'}；` +
+        `读到 ${result.valuesRead} 个数值；${result.flagged.length} 个单元格待核对；${result.notes.length} 条说明${checked}`,
+    );
+    if (!opts.values.brief) for (const n of result.notes) io.out(`  ${LEVEL[n.level]} ${n.place}：${n.message}`);
+    for (const n of repaired) io.out(`  ${LEVEL.warning} ${n.message}（原值：${n.original.length > 80 ? `${n.original.slice(0, 80)}…共 ${n.original.length} 字` : n.original}）`);
   }
   if (opts.values.json) io.out(JSON.stringify({ files: summary }, null, 2));
-  if (files.length > 1 && !opts.values.json) io.out(`合计：${files.length} 个文件，${files.length - failed} 个已导入，${failed} 个无法导入`);
-  return failed ? 2 : 0;
+  if (files.length > 1 && !opts.values.json) {
+    io.out(`合计：${files.length} 个文件，${files.length - failed} 个已导入，${failed} 个无法导入${opts.values.check ? `，${withErrors} 份有错误` : ''}`);
+  }
+  return failed ? 2 : withErrors ? 1 : 0;
 }

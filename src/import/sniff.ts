@@ -36,7 +36,8 @@ function _refuse(b: Uint8Array): string | null {
   if (_starts(b, [0x89, 0x50, 0x4e, 0x47]) || _starts(b, [0xff, 0xd8, 0xff]) || _starts(b, _ascii('GIF8')) || _starts(b, [0x49, 0x49, 0x2a, 0x00]) || _starts(b, [0x4d, 0x4d, 0x00, 0x2a]) || _starts(b, _ascii('BM'))) {
     return '这是一张图片，其中的文字无法读取；请改用 Word 版、可复制文字的 PDF，或网页上的文字';
   }
-  if (_starts(b, _ascii('PK\x03\x04')) && _indexOf(b, 'word/document.xml') < 0) {
+  // A zip with an intact directory but no Word body; a damaged one is left to the .docx reader to name.
+  if (_starts(b, _ascii('PK\x03\x04')) && _indexOf(b, 'word/document.xml') < 0 && _indexOf(b, 'PK\x05\x06') >= 0) {
     if (_indexOf(b, 'content.xml') >= 0) return `这是 OpenDocument（.odt）或 WPS 的其他格式，无法直接读取；${SAVE_AS}`;
     if (_indexOf(b, 'xl/workbook') >= 0) return '这是 Excel 表格（.xlsx），不是报告；请导入报告的 Word 版或 PDF';
     return '这是一个压缩包，不是 Word 文档（.docx）；请先解压，再导入其中的报告';

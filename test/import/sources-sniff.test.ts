@@ -53,9 +53,12 @@ describe('sniff: the form by content', () => {
     expect(refusal(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatch(/旧版 Word（\.doc）或 WPS.*另存为” \.docx 或 PDF/);
     expect(refusal(bytes('{\\rtf1\\ansi 报告}'))).toMatch(/RTF.*另存为/);
     expect(refusal(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toMatch(/图片/);
-    expect(refusal(bytes('PK\x03\x04', 'mimetype', 'application/vnd.oasis.opendocument.text', 'content.xml'))).toMatch(/OpenDocument/);
-    expect(refusal(bytes('PK\x03\x04', 'xl/workbook.xml'))).toMatch(/Excel/);
-    expect(refusal(bytes('PK\x03\x04', 'photos/1.jpg'))).toMatch(/压缩包/);
+    const END = 'PK\x05\x06'; // the end of a zip's directory: the zip is whole
+    expect(refusal(bytes('PK\x03\x04', 'mimetype', 'application/vnd.oasis.opendocument.text', 'content.xml', END))).toMatch(/OpenDocument/);
+    expect(refusal(bytes('PK\x03\x04', 'xl/workbook.xml', END))).toMatch(/Excel/);
+    expect(refusal(bytes('PK\x03\x04', 'photos/1.jpg', END))).toMatch(/压缩包/);
+    // A damaged zip is taken as a .docx, whose reader says it is not a valid one.
+    expect(sniff(bytes('PK\x03\x04', [1, 2, 3, 4]))).toBe('docx');
   });
 
   it('reads each real form into blocks: PDF and HTML with exact columns, text without', async () => {

@@ -158,12 +158,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
     setState({ kind: 'busy' });
     try {
       const [mod, worker] = await Promise.all([import('../../import'), import('./pdf-worker')]);
-      let source: SourceDoc;
-      if ('bytes' in input) {
-        if (input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
-        source = (await mod.readAnySource(input.bytes, name, { pdf: { workerSrc: worker.default } })).doc;
-      } else source = (await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) })).doc;
-      const result = mod.importSource(source, store.template);
+      if ('bytes' in input && input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
+      const read =
+        'bytes' in input
+          ? await mod.readAnySource(input.bytes, name, { pdf: { workerSrc: worker.default } })
+          : await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) });
+      const source: SourceDoc = read.doc;
+      const result = mod.importSource(source, store.template, { form: read.form, ...(read.file ? { file: read.file } : {}) });
       if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
       setState({ kind: 'read', name, source, result });
     } catch (e) {
