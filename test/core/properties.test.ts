@@ -220,10 +220,11 @@ describe('totals and equations against the spec', () => {
     );
   });
 
-  it('R1: one more in any cell of a 三 column unbalances that column and 总计 by exactly that much', () => {
+  it('R1: a change of δ in any cell of a 三 column unbalances that column and 总计 by exactly δ', () => {
     fc.assert(
-      fc.property(consistentReport, fc.constantFrom(...APPLICATION_ROWS), fc.constantFrom(...APPLICANTS), fc.integer({ min: 1, max: 9 }), (r, row, col, delta) => {
+      fc.property(consistentReport, fc.constantFrom(...APPLICATION_ROWS), fc.constantFrom(...APPLICANTS), fc.integer({ min: 1, max: 9 }), fc.boolean(), (r, row, col, step, down) => {
         r.printed = undefined;
+        const delta = down ? -Math.min(step, r.values[`applications:${row}:${col}`]!) || step : step;
         r.values[`applications:${row}:${col}`]! += delta;
         const findings = checkReport(template, r);
         // That column, and the 总计 column that adds it in.
@@ -237,15 +238,17 @@ describe('totals and equations against the spec', () => {
     );
   });
 
-  it('R2–R4: against printed totals, one more in an item makes its row and column totals short by exactly that much', () => {
+  it('R2–R4: against printed totals, a change of δ in an item puts its row and column totals off by exactly δ (too small or too large)', () => {
     const items = [
       ...OUTCOMES.flatMap((o) => APPLICANTS.map((c) => ({ cell: `applications:${o}:${c}`, totals: { R2: `applications:${o}:total`, R3: `applications:outcome-total:${c}` } }))),
       ...APPEALS.flatMap((g) => APPEAL_RESULTS.map((x) => ({ cell: `appeals:cases:${g}.${x}`, totals: { R4: `appeals:cases:${g}.total` } }))),
     ];
     fc.assert(
-      fc.property(consistentReport, fc.constantFrom(...items), fc.integer({ min: 1, max: 9 }), (r, item, delta) => {
+      fc.property(consistentReport, fc.constantFrom(...items), fc.integer({ min: 1, max: 9 }), fc.boolean(), (r, item, step, down) => {
         const v = computeValues(template, r);
         r.printed = Object.fromEntries([...template.cells.values()].filter((c) => c.computed).map((c) => [c.id, v.get(c.id)!]));
+        // Down by at most the value (counts stay ≥ 0); up when the cell holds 0.
+        const delta = down ? -Math.min(step, r.values[item.cell]!) || step : step;
         r.values[item.cell]! += delta;
         const findings = checkReport(template, r);
         const got = findings.filter((f) => ['R2', 'R3', 'R4'].includes(f.rule)).map((f) => [f.rule, f.cells[0], Number(f.params.sum) - Number(f.params.total)]);
