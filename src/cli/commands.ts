@@ -10,7 +10,7 @@ export interface CommandEntry {
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: {
-    summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--today YYYY-MM-DD] [--json]',
+    summary: '检查报告文件：nianbao check 报告.json… [--previous 上年.json] [--final] [--published] [--today YYYY-MM-DD] [--json]',
     load: () => import('./check').then((m) => m.runCheck),
   },
   render: {

@@ -1,6 +1,6 @@
 // ASCII punctuation inside Chinese sentences (我局,坚持; (一)), which GB/T 15834 writes full
-// width. Marks between Latin letters or digits are left alone: URLs, e-mail addresses, numbers
-// (1,000 · 3.5), times (10:30), dates and numbered items (1.属于) are not prose punctuation.
+// width. A mark with no Chinese on either side belongs to a URL, an e-mail address, a number
+// (1,000 · 3.5), a time (10:30) or a date; a full stop after a digit numbers an item (1.属于).
 import type { Hit } from './doubled';
 
 const HAN = /\p{Script=Han}/u;
@@ -11,16 +11,6 @@ const chinese = (ch: string | undefined) => !!ch && (HAN.test(ch) || CJK_PUNCT.t
 function _neighbour(text: string, at: number, step: 1 | -1): string | undefined {
   for (let i = at + step; i >= 0 && i < text.length; i += step) if (!/\s/.test(text[i]!)) return text[i];
   return undefined;
-}
-
-/** Is offset `at` inside a URL or an e-mail address? */
-function _inAddress(text: string, at: number): boolean {
-  const from = Math.max(0, at - 80);
-  const window = text.slice(from, at + 80);
-  for (const m of window.matchAll(/(?:https?:\/\/|www\.)[\w./:?=&%#~+-]+|[\w.-]+@[\w-]+(?:\.[\w-]+)+/gi)) {
-    if (from + m.index <= at && at < from + m.index + m[0].length) return true;
-  }
-  return false;
 }
 
 export function findAsciiPunctuation(text: string, marks: string): Hit[] {
@@ -34,8 +24,7 @@ export function findAsciiPunctuation(text: string, marks: string): Hit[] {
     if (!chinese(before) && !chinese(after)) continue;
     // A full stop after a digit numbers an item (1.属于), one after a letter ends an abbreviation.
     if (ch === '.' && before && /[\w]/.test(before)) continue;
-    // A colon after a Latin letter is a URL scheme; parentheses around Latin text (PDF) are fine.
-    if (_inAddress(text, i)) continue;
+    // Parentheses around Latin text, a number or an address ((PDF), (https://…)) are fine.
     if ((ch === '(' || ch === ')') && _latinParenthesis(text, i)) continue;
     hits.push({ index: i, length: 1, match: ch });
   }
