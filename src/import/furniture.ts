@@ -18,7 +18,7 @@ const HEADER = /^(标题|题目|发布时间|发布日期|发文日期|时间|�
 const CRUMB = /^(当前位置|您现在的位置|您的位置|位置)\s*[:：]|首页\s*[>＞»›/]/;
 const NOISE = /^(页面链接与图片详见.*|=+\s*正文\s*=+|附件下载|打印本页|关闭窗口|【打印】|【关闭】|分享到[:：]?.*|扫一扫.*|#+|Page\s*\d+\s*-?|-\s*\d+\s*-|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|（此件主动公开）|\(此件主动公开\))$/i;
 // Word's style sheet pasted into a page: "Normal 0 7.8 磅 0 2 false … /* Style Definitions */ table.MsoNormalTable {…}".
-const WORD_STYLES = /Normal\s+0\s+[\d.]+\s*磅[\s\S]*?(\/\*\s*Style Definitions\s*\*\/[\s\S]*?\{[^{}]*\}|X-NONE)/g;
+const WORD_STYLES = /Normal\s+0\s+[\d.]+\s*磅[\s\S]*?X-NONE|\/\*\s*Style Definitions\s*\*\/\s*[\w.]*\s*\{[^{}]*\}/g;
 const INLINE_CRUMB = /当前位置\s*[:：][^。]{0,300}?(相关链接\s*[:：]|-->\s*(微信|微博|QQ空间|全真版|文字版|文件下载|\s)*)/g;
 const SHARE = /-->\s*(微信|微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：]|\s)+/g;
 
@@ -37,7 +37,7 @@ export function removeFurniture(doc: SourceDoc): { items: Item[]; facts: PageFac
   let body = false; // header lines only count before the report's own text
   for (const b of doc.blocks) {
     if (b.kind === 'table') {
-      items.push({ kind: 'table', rows: b.rows });
+      items.push(b.exactColumns === undefined ? { kind: 'table', rows: b.rows } : { kind: 'table', rows: b.rows, exactColumns: b.exactColumns });
       body = true;
       continue;
     }

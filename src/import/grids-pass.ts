@@ -40,7 +40,8 @@ export function readTextGrids(
     imp.seenGrids.add(r.grid.id);
     if (!r.exact) {
       facts.labels.push({ row: r.row.id, printed: r.printed, official: r.row.label ?? '' });
-      imp.note('warning', place, `行名“${r.printed}”与模板的“${r.row.label}”不同，按该行读取`, r.cells);
+      // A wording seen in real reports (an alias) names the row for certain; a near miss is a guess.
+      imp.note('warning', place, `行名“${r.printed}”与模板的“${r.row.label}”不同，按该行读取`, r.alias ? undefined : r.cells);
     }
     if (r.parentRow) {
       facts.quirks.add('parent-row-as-one');
@@ -51,11 +52,22 @@ export function readTextGrids(
     }
     imp.seenRows.add(`${r.grid.id}:${r.row.id}`);
     if (!s.values) {
-      r.cells.forEach((id) => facts.uncertain.add(id));
+      // Cells on which every remaining reading agrees are certain all the same.
+      const left = s.remaining;
+      const agreed = r.cells.map((_, i) => (left.length > 1 && left.every((c) => c[i] === left[0]![i]) ? left[0]![i]! : undefined));
+      r.cells.forEach((id, i) => {
+        const v = agreed[i];
+        if (v === undefined) return facts.uncertain.add(id);
+        imp.put(id, v);
+        if (v === null) imp.blanks.add(id);
+        else imp.valuesRead++;
+      });
       const why = !r.candidates.length
         ? `“${r.valueText.trim() || '（无）'}”不能读作此行的 ${r.cells.length} 个数字`
-        : `数字连写为“${r.valueText.trim()}”，有 ${r.candidates.length} 种拆分都说得通（如 ${_show(r.candidates[0]!)}；${_show(r.candidates[1]!)}）`;
-      imp.note('warning', place, `${why}，此行未导入，请按来源填写`, r.cells);
+        : `数字连写为“${r.valueText.trim()}”，有 ${left.length} 种拆分都说得通（如 ${_show(left[0]!)}；${_show(left[1]!)}）`;
+      const open = r.cells.filter((_, i) => agreed[i] === undefined);
+      const some = open.length < r.cells.length ? '不确定的单元格' : '此行';
+      imp.note('warning', place, `${why}，${some}未导入，请按来源填写`, open);
       if (r.candidates.length > 1) facts.quirks.add('flattened-digits');
       continue;
     }
@@ -70,7 +82,7 @@ export function readTextGrids(
     });
     if (blanks.length) {
       const names = blanks.map((id) => template.cells.get(id)?.columnName ?? id);
-      imp.note('warning', place, `${names.join('、')}：来源为空白，按空白导入（未当作 0）`, blanks);
+      imp.note('warning', place, `${names.join('、')}：来源为空白，按空白导入（未当作 0）`);
     }
     if (s.how === 'sums') {
       facts.quirks.add('flattened-digits');

@@ -32,7 +32,9 @@ export function detectFormat(source: SourceDoc, hints: ImportHints): ImportResul
   return best ? { id: best.f.id, name: best.f.name, hits: best.hits } : null;
 }
 
-const _text = (pieces: Piece[]) => pieces.flatMap((p) => (p.item.kind === 'text' ? [p.item.text] : [])).join('\n');
+/** The text of pieces; a table's rows as lines of tab-separated cells, for rows no table reading placed. */
+const _text = (pieces: Piece[]) =>
+  pieces.map((p) => (p.item.kind === 'text' ? p.item.text : p.item.rows.map((r) => r.map((c) => (c.covered ? '' : c.text)).join('\t')).join('\n'))).join('\n');
 
 export function importSource(source: SourceDoc, template: Template, options: ImportOptions = {}): ImportResult {
   const hints = options.hints ?? defaultHints((id) => (id === template.id ? `${template.spec.name}（${template.spec.basis}）` : id));
@@ -87,7 +89,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
     };
     // A source on another template's grid: only blocks whose own header is printed are read.
     const requireHeader = !!formatHint?.template && formatHint.template !== template.id;
-    readTextGrids(imp, template, textOf, { aliases: hints.labelAliases, requireHeader }, gridFacts);
+    readTextGrids(imp, template, textOf, { aliases: hints.labelAliases ?? {}, requireHeader }, gridFacts);
   }
 
   // Facts: year, organ, dates.

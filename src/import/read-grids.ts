@@ -154,7 +154,11 @@ export class Importer {
 
   // -- tables --
 
-  table(rows: SourceCell[][]): void {
+  /** Whether the cell boundaries of the table being read are exact. */
+  exact = false;
+
+  table(rows: SourceCell[][], exactColumns?: boolean): void {
+    this.exact = exactColumns ?? this.source.exactColumns;
     this.header = null;
     for (const row of rows) this.row(row);
   }
@@ -305,7 +309,7 @@ export class Importer {
     const assigned = new Map<string, SourceCell | null>();
     let how: 'order' | 'position';
 
-    if (this.source.exactColumns && after.length === n && (!header || headerComplete)) {
+    if (this.exact && after.length === n && (!header || headerComplete)) {
       leaves.forEach((c, i) => assigned.set(c.id, after[i]!));
       how = 'order';
     } else if (filled.length === n && (!header || headerComplete)) {
@@ -330,7 +334,7 @@ export class Importer {
         if (h && !h.exact) this.note('warning', place, `栏目“${h.printed}”与模板的“${h.label}”相近，按该栏读取`, [cellId(grid.id, row.id, c.id)]);
       }
       const left = filled.filter((c) => !used.has(c));
-      if (left.length && !this.source.exactColumns && !header.unknown.length) {
+      if (left.length && !this.exact && !header.unknown.length) {
         // Pasted text whose numbers do not sit under the header: any placement would be a guess.
         this.note('error', place, `读到 ${filled.length} 个数字，模板此行有 ${n} 栏，且数字与表头的列位置对不上，此行未导入：${filled.map((c) => c.text).join(' ')}`, this.rowCells(grid, block, row));
         for (const c of leaves) this.put(cellId(grid.id, row.id, c.id), null);
@@ -352,7 +356,7 @@ export class Importer {
       for (const c of leaves) this.put(cellId(grid.id, row.id, c.id), null);
       return;
     }
-    if (how === 'position' && !this.source.exactColumns && !header?.unknown.length) {
+    if (how === 'position' && !this.exact && !header?.unknown.length) {
       const ids = [...assigned.keys()].map((c) => cellId(grid.id, row.id, c));
       this.note('warning', place, `数字个数（${filled.length}）与栏目数（${n}）不符，已按表头的列位置对齐读取，请核对`, ids);
     }

@@ -3,6 +3,8 @@
 import { ImportError, LIMITS, type SourceBlock, type SourceCell, type SourceDoc } from './source';
 
 const _isPipeRow = (line: string) => (line.match(/\|/g)?.length ?? 0) >= 2;
+/** The line under a Markdown table's header: layout, not a row of dashes meaning blanks. */
+const _isRule = (line: string) => /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|?\s*$/.test(line);
 
 function _cells(line: string): SourceCell[] {
   const parts = line.includes('\t') ? line.split('\t') : line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|');
@@ -30,10 +32,12 @@ export function readText(text: string): SourceDoc {
   let cells = 0;
   for (const raw of lines) {
     const line = raw.replace(/\u00a0/g, ' ');
+    if (table && _isRule(line)) continue;
     if (line.includes('\t') || _isPipeRow(line)) {
       if (!table) {
         table = [];
-        blocks.push({ kind: 'table', rows: table });
+        // Pipes mark every cell, empty ones included: a Markdown table's columns are exact.
+        blocks.push(line.includes('\t') ? { kind: 'table', rows: table } : { kind: 'table', rows: table, exactColumns: true });
       }
       const row = _cells(line);
       cells += row.length;

@@ -7,7 +7,7 @@ import type { Template } from '../core';
 import { similarity } from './match-labels';
 import type { SourceCell } from './source';
 
-export type Item = { kind: 'text'; text: string } | { kind: 'table'; rows: SourceCell[][] };
+export type Item = { kind: 'text'; text: string } | { kind: 'table'; rows: SourceCell[][]; exactColumns?: boolean };
 
 export interface Piece {
   /** Text slot (section id, or section.part) the piece belongs to; 'preface' before 一. */

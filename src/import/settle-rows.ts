@@ -14,22 +14,25 @@ export interface Settled {
   values: Printed[] | null;
   /** How the values were chosen. */
   how: 'printed' | 'sums' | 'sums-broken' | 'uncertain';
+  /** The readings the sums leave (all of them when no sum could be evaluated). */
+  remaining: Printed[][];
 }
 
 function _equations(template: Template): Equation[] {
   return template.equations.filter((e) => e.items.every((t) => t.from === 'this'));
 }
 
-type Check = (values: Map<CellId, number | null>) => boolean | undefined;
+type Lookup = (id: CellId) => number | null | undefined;
+type Check = (values: Lookup) => boolean | undefined;
 
 /** An equation as a check: undefined when a cell it needs is unknown or blank. */
 function _check(eq: Equation): Check {
   return (values) => {
-    const total = values.get(eq.total);
+    const total = values(eq.total);
     if (total === undefined || total === null) return undefined;
     let sum = 0;
     for (const t of eq.items) {
-      const v = values.get(t.cell);
+      const v = values(t.cell);
       if (v === undefined || v === null) return undefined;
       sum += t.weight * v;
     }
@@ -39,7 +42,7 @@ function _check(eq: Equation): Check {
 
 export function settleRows(readings: RowReading[], template: Template, known: Map<CellId, number | null>): Settled[] {
   const eqs = _equations(template);
-  const result = readings.map((reading): Settled => ({ reading, values: null, how: 'uncertain' }));
+  const result = readings.map((reading): Settled => ({ reading, values: null, how: 'uncertain', remaining: reading.candidates }));
   const accept = (s: Settled, values: Printed[], how: Settled['how']) => {
     s.values = values;
     s.how = how;
@@ -58,9 +61,12 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
   const passing = (s: Settled, checks: Check[]) => {
     const ok: Printed[][] = [];
     let evaluated = false;
+    const at = new Map(s.reading.cells.map((id, i) => [id, i]));
     for (const cand of s.reading.candidates) {
-      const values = new Map(known);
-      s.reading.cells.forEach((id, i) => values.set(id, cand[i]!));
+      const values: Lookup = (id) => {
+        const i = at.get(id);
+        return i === undefined ? known.get(id) : cand[i];
+      };
       const verdicts = checks.map((c) => c(values));
       if (verdicts.some((v) => v !== undefined)) evaluated = true;
       if (verdicts.every((v) => v !== false)) ok.push(cand);
@@ -73,6 +79,7 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
     for (const s of open()) {
       const { row, column } = relevant(s);
       const all = passing(s, [...row, ...column]);
+      if (all?.length) s.remaining = all;
       if (all && all.length === 1) {
         accept(s, all[0]!, 'sums');
         changed = true;

@@ -13,7 +13,12 @@ export interface SourceCell {
 
 export type SourceBlock =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; rows: SourceCell[][] };
+  | {
+      kind: 'table';
+      rows: SourceCell[][];
+      /** Cell boundaries are exact in this table though not in the whole source (a Markdown table in text). */
+      exactColumns?: boolean;
+    };
 
 export interface SourceDoc {
   kind: 'docx' | 'pdf' | 'html' | 'text';

@@ -64,11 +64,15 @@ export type Printed = number | null;
  */
 export function splits(tokens: Token[], kinds: CellKind[], limit = 20_000): Printed[][] | null {
   const n = kinds.length;
-  const options: { parts: number; values: Printed[][] }[][] = tokens.map((t) => {
+  // Parts a token can take: at least 1, at most its digits, and what the other tokens leave.
+  const maxParts = tokens.map((t) => (t.kind === 'blank' ? 1 : t.text.length));
+  const allMax = maxParts.reduce((a, b) => a + b, 0);
+  const options: { parts: number; values: Printed[][] }[][] = tokens.map((t, ti) => {
     if (t.kind === 'blank') return [{ parts: 1, values: [[null]] }];
     const byParts: { parts: number; values: Printed[][] }[] = [];
+    const least = Math.max(1, n - (allMax - maxParts[ti]!));
     const most = Math.min(t.text.length, n - (tokens.length - 1));
-    for (let p = 1; p <= most; p++) {
+    for (let p = least; p <= most; p++) {
       const cuts = _cuts(t.text, p, limit);
       if (cuts.length > limit) return [];
       const values = cuts.map((c) =>

@@ -37,6 +37,8 @@ interface Found {
   end: number;
   printed: string;
   exact: boolean;
+  /** Matched one of the printed variants known from real reports. */
+  alias?: boolean;
 }
 
 /** The first occurrence of a label (or one of its printed variants) in [from, to), exact before near. */
@@ -44,7 +46,7 @@ function _find(c: string, labels: string[], from: number, to: number): Found | n
   let best: Found | null = null;
   for (const label of labels) {
     const i = c.indexOf(label, from);
-    if (i >= 0 && i + label.length <= to && (!best || i < best.start)) best = { start: i, end: i + label.length, printed: label, exact: label === labels[0] };
+    if (i >= 0 && i + label.length <= to && (!best || i < best.start)) best = { start: i, end: i + label.length, printed: label, exact: label === labels[0], alias: label !== labels[0] };
   }
   if (best) return best;
   const label = labels[0]!;
@@ -82,9 +84,10 @@ export interface RowReading {
   row: RowNode;
   cells: CellId[];
   kinds: CellKind[];
-  /** The label as printed (compact) and whether it is the official wording. */
+  /** The label as printed (compact) and whether it is the official wording or a known variant. */
   printed: string;
   exact: boolean;
+  alias: boolean;
   /** The text of the values as printed. */
   valueText: string;
   /** Possible readings: one when certain; [] when the text is not numbers of this row. */
@@ -181,7 +184,7 @@ export function walkGrid(
     const kinds = cells.map((id) => template.cells.get(id)?.kind ?? 'count');
     const reading: RowReading = {
       grid, block: a.block, row: a.row, cells, kinds,
-      printed: a.found.printed, exact: a.found.exact, valueText, candidates: [], forced: false,
+      printed: a.found.printed, exact: a.found.exact, alias: !!a.found.alias, valueText, candidates: [], forced: false,
     };
     const tokens = tokenize(valueText);
     if (!a.leaf) {

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseReportText } from '../../src/core';
-import { importText } from '../../src/import';
+import { importAny, importText, readText } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
 
 const dir = new URL('../fixtures/seeds/', import.meta.url);
@@ -130,13 +130,14 @@ describe('seed 003: the 发文字号 above the title, and the preface heading �
 });
 
 describe('older seeds (before 2019)', () => {
-  it.each(['000_', '001_', '004_'])('%s is recognised as the older format; no grid values are imported', (prefix) => {
+  it.each(['000_', '001_', '004_'])('%s is recognised as the older format; no value lands in the 2021 grid', (prefix) => {
     const result = importText(seed(prefix), template);
-    expect(result.format?.id).toBe('pre-2019');
+    expect(result.format?.id).toBe('gov-info-2008');
     expect(result.valuesRead).toBe(0);
     expect(Object.values(result.report.values).every((v) => v === null)).toBe(true);
-    expect(result.notes.some((n) => n.place === '表格' && n.message.includes('未导入'))).toBe(true);
     expect(result.report.year).toBeLessThan(2019);
     expect(result.recognised).toBe(true);
+    // Chosen by its grid, it goes to the template of its 统计表.
+    expect(importAny(readText(seed(prefix)), nodeRegistry()).template.id).toBe('gov-info-2008');
   });
 });
