@@ -23,7 +23,7 @@ import {
  * Share of transcribed cells that must import equal. An honest floor for the engine as it stands
  * (the goal of issue 11 is 0.97): raise it whenever the importer reads more.
  */
-const COVERAGE_FLOOR = 0.99;
+const COVERAGE_FLOOR = 0.995;
 
 const registry = nodeRegistry();
 const expectedAll = loadExpected();
