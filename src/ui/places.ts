@@ -82,3 +82,12 @@ export function restoreWhereabouts(store: Views, where: Whereabouts): void {
   }
   if (where.section) document.getElementById(domId.section(where.section))?.scrollIntoView?.({ block: 'start' });
 }
+
+/** Scroll the window so that `el` is not hidden under `cover` (the export's panel over the page). */
+export function revealBelow(el: Element | null, cover: Element | null, gap = 8): void {
+  if (!el || !cover) return;
+  const c = cover.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const overlaps = r.bottom > c.top && r.top < c.bottom + gap && r.right > c.left && r.left < c.right;
+  if (overlaps && c.height > 0) window.scrollBy?.(0, r.top - (c.bottom + gap));
+}
