@@ -13,6 +13,29 @@ export interface Glyph {
 
 export type Line = Glyph[];
 
+/** A page number as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 6 页", "3/6", "Page 3". */
+export const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+/**
+ * Text a PDF tool extracted (pdftotext ends each page with a form feed): each page's number,
+ * printed alone on its first or last line, is dropped; the pages run on as lines.
+ */
+export function joinPages(text: string): string {
+  if (!text.includes('\f')) return text;
+  return text
+    .split('\f')
+    .map((page) => {
+      const lines = page.split(/\r?\n/);
+      const edge = (i: number) => lines[i] !== undefined && PAGE_NUMBER.test(lines[i]!.trim());
+      const first = lines.findIndex((l) => l.trim());
+      let last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim());
+      if (first >= 0 && edge(last)) lines.splice(last--, 1);
+      if (first >= 0 && first <= last && edge(first)) lines.splice(first, 1);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
 const ASCII_WORD = /[A-Za-z0-9]$/;
 const ASCII_START = /^[A-Za-z0-9]/;
 
@@ -55,7 +78,16 @@ const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六
  * Lines → paragraphs. A new paragraph starts at an indented line, after a line that stops short
  * of the right margin, at a change of font size, after a wider gap, and at a numbered heading.
  */
-export function paragraphsOf(lines: Line[]): { top: number; text: string }[] {
+export interface Paragraph {
+  top: number;
+  text: string;
+  /** The first line starts at the left margin (a continuation, not an indented opening). */
+  flush: boolean;
+  /** The last line runs to the right margin: the sentence may go on past a page break. */
+  open: boolean;
+}
+
+export function paragraphsOf(lines: Line[]): Paragraph[] {
   if (!lines.length) return [];
   const starts = lines.map((l) => Math.round(l[0]!.x));
   const freq = new Map<number, number>();
@@ -63,7 +95,7 @@ export function paragraphsOf(lines: Line[]): { top: number; text: string }[] {
   const left = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const rights = lines.map(_right).sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.9)] ?? rights[rights.length - 1]!;
-  const out: { top: number; text: string }[] = [];
+  const out: Paragraph[] = [];
   let prev: Line | null = null;
   for (const line of lines) {
     const text = joinLine(line);
@@ -75,10 +107,12 @@ export function paragraphsOf(lines: Line[]): { top: number; text: string }[] {
       line[0]!.x > left + size * 0.8 ||
       _right(prev) < right - _size(prev) * 1.5 ||
       HEADING.test(text);
-    if (fresh) out.push({ top: line[0]!.y - size, text });
+    const open = _right(line) >= right - size * 1.5;
+    if (fresh) out.push({ top: line[0]!.y - size, text, flush: line[0]!.x <= left + size * 0.5, open });
     else {
       const last = out[out.length - 1]!;
       last.text += ASCII_WORD.test(last.text) && ASCII_START.test(text) ? ` ${text}` : text;
+      last.open = open;
     }
     prev = line;
   }

@@ -6,7 +6,7 @@
 // between text items (approximate columns). Page numbers and running heads are left out.
 import { ImportError, LIMITS, type SourceBlock, type SourceCell, type SourceDoc } from './source';
 import { layoutTables, type Rule } from './pdf-lattice';
-import { linesOf, paragraphsOf, gapRows, type Glyph } from './pdf-text';
+import { PAGE_NUMBER, linesOf, paragraphsOf, gapRows, type Glyph } from './pdf-text';
 
 export interface PdfOptions {
   /** Where pdfjs finds its worker in a browser (a same-origin asset); Node needs none. */
@@ -129,9 +129,8 @@ async function _page(pdfjs: Pdfjs, doc: import('pdfjs-dist/legacy/build/pdf.mjs'
   return { height: viewport.height, glyphs, rules };
 }
 
-/** Page numbers and running heads: short furniture in the top or bottom 9% of a page. */
-const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
+/** Page numbers and running heads: short furniture in the top or bottom 9% of a page. */
 function _dropFurniture(pages: PageContent[]): void {
   const margin = (p: PageContent, g: Glyph) => g.y < p.height * 0.09 || g.y > p.height * 0.91;
   // Running heads: the same text at the same height on at least half of the pages (3 or more).
@@ -153,13 +152,22 @@ function _dropFurniture(pages: PageContent[]): void {
 }
 
 /** Blocks of one page in reading order: ruled tables where lines are drawn, paragraphs and gap-tables elsewhere. */
-function _blocks(p: PageContent): { blocks: { top: number; block: SourceBlock; columns?: number[] }[]; lattice: boolean } {
+interface PageBlock {
+  top: number;
+  block: SourceBlock;
+  columns?: number[];
+  /** Paragraphs: first line at the left margin; last line to the right margin. */
+  flush?: boolean;
+  open?: boolean;
+}
+
+function _blocks(p: PageContent): { blocks: PageBlock[]; lattice: boolean } {
   const { tables, rest } = layoutTables(p.rules, p.glyphs);
-  const out: { top: number; block: SourceBlock; columns?: number[] }[] = tables.map((t) => ({ top: t.top, block: { kind: 'table', rows: t.rows }, columns: t.columns }));
+  const out: PageBlock[] = tables.map((t) => ({ top: t.top, block: { kind: 'table', rows: t.rows }, columns: t.columns }));
   const lines = linesOf(rest);
   for (const part of gapRows(lines)) {
     if (part.kind === 'rows') out.push({ top: part.top, block: { kind: 'table', rows: part.rows } });
-    else for (const para of paragraphsOf(part.lines)) out.push({ top: para.top, block: { kind: 'paragraph', text: para.text } });
+    else for (const para of paragraphsOf(part.lines)) out.push({ top: para.top, block: { kind: 'paragraph', text: para.text }, flush: para.flush, open: para.open });
   }
   out.sort((a, b) => a.top - b.top);
   return { blocks: out, lattice: tables.length > 0 };
@@ -192,7 +200,7 @@ function _carry(above: SourceCell[][], below: SourceCell[][]): void {
   }
 }
 
-/** A paragraph cut by a page break: the page ended mid-sentence and the next does not open a heading. */
+/** A paragraph cut by a page break: the page ended mid-sentence on a full line, and the next page does not open a heading. */
 const _runsOn = (before: string, after: string) => !/[。！？!?；;：:”」）)]$/.test(before) && !ENUMERATED.test(after) && !/^第[一二三四五六七八九十]+/.test(after);
 
 const _sameColumns = (a?: number[], b?: number[]) => !!a && !!b && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 2);
@@ -227,6 +235,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     _dropFurniture(pages);
     const blocks: SourceBlock[] = [];
     let lastColumns: number[] | undefined;
+    let lastOpen = false;
     let lattice = true;
     for (const p of pages) {
       const page = _blocks(p);
@@ -237,10 +246,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
         if (i === 0 && b.block.kind === 'table' && prev?.kind === 'table' && _sameColumns(lastColumns, b.columns)) {
           _carry(prev.rows, b.block.rows);
           prev.rows.push(...b.block.rows);
-        } else if (i === 0 && b.block.kind === 'paragraph' && prev?.kind === 'paragraph' && _runsOn(prev.text, b.block.text)) {
+        } else if (i === 0 && b.block.kind === 'paragraph' && prev?.kind === 'paragraph' && lastOpen && b.flush && _runsOn(prev.text, b.block.text)) {
           prev.text += b.block.text;
         } else blocks.push(b.block);
         lastColumns = b.block.kind === 'table' ? b.columns : undefined;
+        lastOpen = !!b.open;
       });
       if (blocks.length > LIMITS.blocks) throw new ImportError(`PDF 内容超过 ${LIMITS.blocks} 段，无法导入`);
     }

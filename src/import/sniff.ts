@@ -5,6 +5,7 @@ import { decodeText } from './decode-text';
 import { readDocx } from './read-docx';
 import { readHtml } from './read-html';
 import { readPdf, type PdfOptions } from './read-pdf';
+import { joinPages } from './pdf-text';
 import { readText } from './read-text';
 import { ImportError, type SourceDoc } from './source';
 
@@ -24,8 +25,8 @@ function _indexOf(b: Uint8Array, s: string, limit = b.length): number {
   return -1;
 }
 
-/** Text extracted from a PDF (pdftotext) separates pages with form feeds: line breaks here. */
-const _pages = (text: string) => text.replace(/\f/g, '\n');
+/** Text extracted from a PDF (pdftotext) separates pages with form feeds: page numbers out, pages as lines. */
+const _pages = joinPages;
 
 const SAVE_AS = '请在 Word 或 WPS 中打开它，“另存为” .docx 或 PDF 后再导入';
 

@@ -61,6 +61,11 @@ describe('sniff: the form by content', () => {
     expect(sniff(bytes('PK\x03\x04', [1, 2, 3, 4]))).toBe('docx');
   });
 
+  it('text a PDF tool extracted: the page numbers at the page breaks (form feeds) are left out, the lines kept', async () => {
+    const { doc } = await readAnySource(bytes('标题\n正文第一页\n\n— 1 —\n\f第 2 页 共 2 页\n正文第二页 12 件\n落款\n- 2 -\n\f'));
+    expect(doc.blocks).toEqual(['标题', '正文第一页', '正文第二页 12 件', '落款'].map((text) => ({ kind: 'paragraph', text })));
+  });
+
   it('reads each real form into blocks: PDF and HTML with exact columns, text without', async () => {
     const pdf = await readAnySource(corpus('26_huaian-city-gov-2024.pdf'));
     expect([pdf.form, pdf.doc.kind, pdf.doc.exactColumns]).toEqual(['pdf', 'pdf', true]);
