@@ -113,6 +113,27 @@ function _variants(node: RowNode, aliases: Record<string, string[]>): string[] {
 }
 
 /**
+ * A row label: its first occurrence that reads as this row (numbers this row can hold, or no
+ * numbers right before the next label); a sentence above the grid may name 规章 too. Without
+ * any, the first occurrence, so what stands there is reported rather than silently skipped.
+ */
+function _rowLabel(c: Compact, labels: string[], from: number, reads: (f: Found) => boolean): Found | null {
+  let first: Found | null = null;
+  let prevEnd = -1;
+  for (let at = from; ; ) {
+    const f = _find(c.text, labels, at, c.text.length);
+    if (!f) break;
+    first ??= f;
+    // A variant inside the label just found (规范性文件 in 行政规范性文件) is that label again.
+    if (f.start >= prevEnd && reads(f)) return f;
+    if (!(f.exact || f.alias)) break;
+    prevEnd = Math.max(prevEnd, f.end);
+    at = f.start + 1;
+  }
+  return first;
+}
+
+/**
  * Walk one grid's labels through `text`. Rows not found are not in the result. Values of rows
  * found are candidates: the caller decides, with the sums, which reading is certain.
  */
@@ -124,46 +145,55 @@ export function walkGrid(
 ): RowReading[] {
   const aliases = options.aliases ?? {};
   const c = compact(text);
-  const anchors: { found: Found; block: BlockSpec; row?: RowNode; leaf: boolean; header?: boolean }[] = [];
-  let cursor = 0;
   const hasHeader = (block: BlockSpec, from: number, to: number) => {
     const part = c.text.slice(from, to);
     return _leaves(block).every((l) => part.includes(normalizeLabel(l.label)));
   };
+  // What to look for, in the order the grid prints it: block titles, row labels, headers.
+  const specs: { block: BlockSpec; row?: RowNode; labels: string[]; header?: boolean }[] = [];
   for (const block of grid.blocks) {
     // Another template's grid (its columns differ): only blocks whose own header is printed.
-    if (options.requireHeader && !hasHeader(block, cursor, c.text.length)) continue;
-    if (block.title) {
-      const f = _find(c.text, [normalizeLabel(block.title)], cursor, c.text.length);
-      if (f) {
-        anchors.push({ found: f, block, leaf: false });
-        cursor = f.end;
-      }
-    }
-    const unlabelled = block.rows.length === 1 && !block.rows[0]!.label && !block.rows[0]!.children;
-    if (unlabelled) {
-      // A row without a label (四's one row of cases): its numbers follow the column header.
-      const first = block.columns[0]!;
-      const f = _find(c.text, [normalizeLabel(first.label)], cursor, c.text.length);
-      const digit = f ? c.text.slice(f.end).search(/\d/) : -1;
-      // Its header must be there in full: a lone 行政复议 in a sentence is not this grid.
-      if (f && digit >= 0 && hasHeader(block, f.start, f.end + digit)) {
-        anchors.push({ found: f, block, row: block.rows[0]!, leaf: true, header: true });
-        cursor = f.end;
-      }
+    if (options.requireHeader && !hasHeader(block, 0, c.text.length)) continue;
+    if (block.title) specs.push({ block, labels: [normalizeLabel(block.title)] });
+    if (block.rows.length === 1 && !block.rows[0]!.label && !block.rows[0]!.children) {
+      specs.push({ block, row: block.rows[0]!, labels: [normalizeLabel(block.columns[0]!.label)], header: true });
       continue;
     }
     const walk = (nodes: RowNode[]) => {
       for (const row of nodes) {
-        const f = _find(c.text, _variants(row, aliases), cursor, c.text.length);
-        if (f) {
-          anchors.push({ found: f, block, row, leaf: !row.children });
-          cursor = f.end;
-        }
+        specs.push({ block, row, labels: _variants(row, aliases) });
         if (row.children) walk(row.children);
       }
     };
     walk(block.rows);
+  }
+
+  const anchors: { found: Found; block: BlockSpec; row?: RowNode; leaf: boolean; header?: boolean }[] = [];
+  let cursor = 0;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    let f: Found | null;
+    if (spec.header) {
+      // A row without a label (四's one row of cases): its numbers follow the column header,
+      // which must be there in full: a lone 行政复议 in a sentence is not this grid.
+      f = _find(c.text, spec.labels, cursor, c.text.length);
+      const digit = f ? c.text.slice(f.end).search(/\d/) : -1;
+      if (f && !(digit >= 0 && hasHeader(spec.block, f.start, f.end + digit))) f = null;
+    } else if (!spec.row) f = _find(c.text, spec.labels, cursor, c.text.length);
+    else {
+      const kinds = _leaves(spec.block).map((l) => template.cells.get(cellId(grid.id, spec.row!.id, l.id))?.kind ?? 'count');
+      const next = specs.slice(i + 1, i + 3).flatMap((n) => n.labels);
+      f = _rowLabel(c, spec.labels, cursor, (found) => {
+        if (spec.row!.children) return true;
+        const tokens = tokenize(_valueText(text, c.at[found.end - 1]! + 1, text.length));
+        if (tokens === null) return false;
+        if (tokens.length) return (splits(tokens, kinds)?.length ?? 1) > 0;
+        return !next.length || next.some((l) => c.text.startsWith(l, found.end)) || found.end === c.text.length;
+      });
+    }
+    if (!f) continue;
+    anchors.push({ found: f, block: spec.block, row: spec.row, leaf: !!spec.row && !spec.row.children, header: spec.header });
+    cursor = f.end;
   }
 
   const out: RowReading[] = [];

@@ -158,3 +158,20 @@ describe('property: random consistent reports written in each text form import t
     );
   });
 });
+
+describe('rows found by their labels, whatever surrounds them', () => {
+  it('skips a sentence above the grid that names a row (本年制定规章3件，…) and reads the grid row', () => {
+    const text = [
+      '某某局2023年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '本年制定规章3件，行政规范性文件若干。',
+      // No block title printed: nothing but the order of the labels places the grid.
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 0 0 0', '行政规范性文件 2 0 5',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+    const { report } = importText(text, t2021);
+    expect(['issued', 'repealed', 'in-force'].map((c) => report.values[`article-20:regulations:${c}`])).toEqual([0, 0, 0]);
+    expect(report.values['article-20:normative-documents:in-force']).toBe(5);
+  });
+});
