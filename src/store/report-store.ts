@@ -76,9 +76,12 @@ export type Focus = Whereabouts;
 
 export interface StoreOptions extends Omit<CheckOptions, 'mode'> {
   mode?: Mode;
+  /** Templates by id: a report of another template loads in its own (the store's template follows the report). */
+  templates?: (id: string) => Template | undefined;
 }
 
 export interface ReportStore {
+  /** The template of the report loaded now: it changes when a report of another template is loaded. */
   readonly template: Template;
   getState: () => ReportState;
   subscribe: (listener: () => void) => () => void;
@@ -164,8 +167,9 @@ export function blankCells(template: Template, state: Pick<ReportState, 'report'
   });
 }
 
-export function createReportStore(template: Template, initial: Report, options: StoreOptions = {}): ReportStore {
+export function createReportStore(initialTemplate: Template, initial: Report, options: StoreOptions = {}): ReportStore {
   const listeners = new Set<() => void>();
+  let template = initialTemplate;
   const checkOptions = (mode: Mode): CheckOptions => ({
     mode,
     ...(options.previous ? { previous: options.previous } : {}),
@@ -207,7 +211,9 @@ export function createReportStore(template: Template, initial: Report, options: 
   };
 
   return {
-    template,
+    get template() {
+      return template;
+    },
     getState: () => state,
     subscribe: (listener) => {
       listeners.add(listener);
@@ -275,7 +281,15 @@ export function createReportStore(template: Template, initial: Report, options: 
     },
     // Another report opens as a draft: checking as finished is a choice made per report.
     load: (report, focus = {}) => {
-      state = _judged({ ...derive(report, 'draft', new Map(), state), fieldRefusals: new Map(), focus, loads: state.loads + 1 });
+      let previous: ReportState | undefined = state;
+      if (report.template !== template.id) {
+        const other = options.templates?.(report.template);
+        if (!other) throw new Error(`no template ${report.template}`);
+        template = other;
+        // Nothing of the other template's findings can be reused.
+        previous = { ...state, byCell: new Map(), byText: new Map() };
+      }
+      state = _judged({ ...derive(report, 'draft', new Map(), previous), fieldRefusals: new Map(), focus, loads: state.loads + 1 });
       notify();
     },
     setFocus: (focus) => {

@@ -4,9 +4,10 @@
 // report, and one notice line (what just happened, or a file's problems). The reports list is a
 // modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createReport, defaultReportYear, nextYearReport, type Report } from '../../core';
+import { createReport, defaultReportYear, nextYearAcross, nextYearTemplate, type Report } from '../../core';
 import { useDrafts } from './context';
-import { otherTemplateMessage, type SessionState } from '../../drafts/session';
+import type { SessionState } from '../../drafts/session';
+import { nextYearNote } from './next-year-note';
 import type { SaveStatus } from '../../drafts/autosave';
 import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
 import { registry } from '../shell/templates';
@@ -111,10 +112,6 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”，没有改动任何草稿。问题如下：`, problems: result.problems });
       return;
     }
-    if (result.template !== store.template) {
-      setNotice({ kind: 'error', text: `无法打开文件“${file.name}”：${otherTemplateMessage(result.template, store.template)}` });
-      return;
-    }
     await startNew(result.report, file.name.replace(/\.json$/i, ''), `已打开文件“${file.name}”，作为一份新草稿（原有草稿未改动）`);
   };
 
@@ -147,7 +144,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               type="button"
               onClick={() => {
                 const year = defaultReportYear(new Date());
-                void startNew(createReport(store.template, year), '', `已新建 ${year} 年度的空白报告`);
+                void startNew(createReport(registry.forYear(year) ?? store.template, year), '', `已新建 ${year} 年度的空白报告`);
               }}
             >
               新建报告
@@ -176,8 +173,9 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               title="以此报告为基础新建下一年度报告：上年结转填入，文字沿用上年并标为待修改；本报告不变"
               onClick={() => {
                 const report = store.getState().report;
+                const next = nextYearAcross(store.template, nextYearTemplate(registry, store.template, report), report);
                 void session.flush().then(() =>
-                  startNew(nextYearReport(store.template, report), '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：上年结转已填入，文字沿用上年并标为待修改`),
+                  startNew(next.report, '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(store.template, next)}`),
                 );
               }}
             >

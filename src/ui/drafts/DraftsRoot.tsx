@@ -16,7 +16,8 @@ import './drafts.css';
 
 const HASH = /^#draft=([\w-]{1,80})$/;
 /** The error count of a report not in the store (a recovered unsaved change), by the same verdict. */
-export const errorsOf = (store: ReportStore) => (report: Report) => verdict(checkReport(store.template, report), [], 'draft').counts.errors;
+export const errorsOf = (store: ReportStore) => (report: Report) =>
+  verdict(checkReport(registry.get(report.template) ?? store.template, report), [], 'draft').counts.errors;
 
 function _localStorage(): Storage | null {
   try {
@@ -68,7 +69,7 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       // The list's 错误数 is the store's verdict; a move to another field is a change to save too
       // (the place is kept with the draft), and the store tells of both.
       const editor = storePort(store);
-      session = createDraftSession({ db, editor, templates: registry.get, channel, template: store.template, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
+      session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];

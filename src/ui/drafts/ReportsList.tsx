@@ -2,6 +2,7 @@
 // delete (asked first, then undoable; the trash keeps drafts for TRASH_DAYS and can restore them).
 import { useEffect, useState } from 'react';
 import { createReport } from '../../core';
+import { registry } from '../shell/templates';
 import { useDrafts, useSession } from './context';
 import { TRASH_DAYS, type DraftSummary } from '../../drafts/db';
 
@@ -49,7 +50,7 @@ export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onCl
       const opened = next ? (await session.open(next.id)).ok : false;
       if (opened && next) now = `现在打开的是“${draftTitle(next)}”`;
       else {
-        const created = await session.openNew(createReport(store.template, d.year)).catch(() => undefined);
+        const created = await session.openNew(createReport(registry.forYear(d.year) ?? store.template, d.year)).catch(() => undefined);
         if (created) {
           blank = { id: created.id, rev: created.rev };
           now = `已新建一份 ${d.year} 年度的空白报告并打开`;

@@ -6,8 +6,9 @@
 // dialog is modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns
 // to the button; after reading, focus moves to the result's heading (or to the error).
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import { computeValues, nextYearReport, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
-import type { ImportNote, ImportResult, SourceDoc } from '../../import';
+import { computeValues, nextYearAcross, nextYearTemplate, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
+import type { AnyImportResult, ImportNote, ImportResult, SourceDoc } from '../../import';
+import { registry } from '../shell/templates';
 import { importedDraftName, isBlankReport } from '../../import/draft';
 import { DraftsContext } from '../drafts/context';
 import { Modal } from '../shell/Modal';
@@ -25,7 +26,7 @@ type State =
   | { kind: 'closed' }
   | { kind: 'input'; error?: string }
   | { kind: 'busy' }
-  | { kind: 'read'; name: string; source: SourceDoc; result: ImportResult };
+  | { kind: 'read'; name: string; source: SourceDoc; result: AnyImportResult };
 
 /** Files the picker offers; any other file may still be chosen ("all files") and is told by content. */
 const ACCEPT = ['.docx', '.pdf', '.html', '.htm', '.txt', '.md', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf', 'text/html', 'text/plain', 'text/markdown'].join(',');
@@ -88,6 +89,12 @@ function GridView({ grid, values, flagged, notes }: { grid: ResolvedGrid; values
       </tbody>
     </table>
   );
+}
+
+/** Next year's report from an imported one, in the template in force next year. */
+function nextYearOf(result: AnyImportResult): Report {
+  const { template, report } = result;
+  return nextYearAcross(template, nextYearTemplate(registry, template, report), report).report;
 }
 
 function ResultView({ template, result }: { template: Template; result: ImportResult }) {
@@ -164,7 +171,8 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
           ? await mod.readAnySource(input.bytes, name, { pdf: { workerSrc: worker.default } })
           : await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) });
       const source: SourceDoc = read.doc;
-      const result = mod.importSource(source, store.template, { form: read.form, ...(read.file ? { file: read.file } : {}) });
+      // The report's own template (by the grid it prints, else its year), not the page's.
+      const result = mod.importAny(source, registry, { form: read.form, ...(read.file ? { file: read.file } : {}) });
       if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
       setState({ kind: 'read', name, source, result });
     } catch (e) {
@@ -233,13 +241,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
             </p>
             <div className="import-compare">
               <SourceView source={state.source} />
-              <ResultView template={store.template} result={state.result} />
+              <ResultView template={state.result.template} result={state.result} />
             </div>
             <div className="import-actions">
               <button type="button" onClick={() => void create(state.result.report, importedDraftName(state.result.report, state.name))}>
                 作为 {state.result.report.year} 年报告打开
               </button>
-              <button type="button" onClick={() => void create(nextYearReport(store.template, state.result.report), importedDraftName(state.result.report, state.name, true))}>
+              <button type="button" onClick={() => void create(nextYearOf(state.result), importedDraftName(state.result.report, state.name, true))}>
                 以此为上年报告，开始 {state.result.report.year + 1} 年报告
               </button>
               <button type="button" onClick={() => setState({ kind: 'input' })}>

@@ -9,6 +9,7 @@ import { ExportActions } from '../export/ExportActions';
 import { ImportDialog } from '../import/ImportDialog';
 import { FirstSteps } from './FirstSteps';
 import { createReportStore, type ReportStore } from '../../store/report-store';
+import { useSliceOf } from '../use-store';
 import { registry } from './templates';
 import './app.css';
 
@@ -16,11 +17,15 @@ import './app.css';
 export function newStore(today = new Date()): ReportStore {
   const year = defaultReportYear(today);
   const template = registry.forYear(year) ?? registry.all[0]!;
-  return createReportStore(template, createReport(template, year));
+  // A report of any registered template opens in its own (a draft, a file, an import).
+  return createReportStore(template, createReport(template, year), { templates: registry.get });
 }
 
 export function App() {
   const [store] = useState(newStore);
+  // The form, the preview and the tools are built for one template: a report of another one
+  // (opened, imported, started for next year) mounts them anew.
+  const templateId = useSliceOf(store, () => store.template.id);
   const title = (
     <h1 className="app-title">
       政府信息公开工作年度报告编制器 <small lang="en">nianbao</small>
@@ -32,20 +37,20 @@ export function App() {
         <span className="tool-group-label" id="tool-group-import">
           导入
         </span>
-        <ImportDialog store={store} />
+        <ImportDialog key={templateId} store={store} />
       </div>
       <div className="tool-group tool-group-export">
         <span className="tool-group-label" aria-hidden="true">
           导出
         </span>
-        <ExportActions store={store} />
+        <ExportActions key={templateId} store={store} />
       </div>
     </>
   );
   return (
     <>
       <DraftsRoot store={store} title={title} tools={tools}>
-        <main>
+        <main key={templateId}>
           <FirstSteps store={store} />
           <ReportViews store={store} />
         </main>
