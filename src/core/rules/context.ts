@@ -32,8 +32,9 @@ export class RuleContext {
     this.values = computeValues(template, report);
     this.source = report.source;
     this.published = options.published === true || report.source?.kind === 'published';
-    // A published report is finished by definition.
-    this.mode = options.mode ?? (this.published ? 'final' : 'draft');
+    // Asked to check a published report, the caller means a finished one; a report that merely
+    // carries a source (an imported report open in the app) keeps the mode its caller gives.
+    this.mode = options.mode ?? (options.published ? 'final' : 'draft');
     this.previous = options.previous ?? report.lastYear;
     this._unread = new Set(this.source?.unread ?? []);
     this._uncertain = new Set(this.source?.uncertain ?? []);
