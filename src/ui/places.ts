@@ -27,6 +27,8 @@ export const domId = {
   refusal: (id: string) => `refusal-${id}`,
   text: (slot: string) => `text-${slot}`,
   fact: (field: FactField) => FACT_IDS[field],
+  /** A field of the 信息处理费 statement (status, notices, amount, collectedAmount). */
+  fee: (field: string) => `fee-${field}`,
   section: (id: string) => `${SECTION}${id}`,
   sectionHeading: (id: string) => `${SECTION}${id}-h`,
   viewTab: (view: string) => `view-tab-${view}`,

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { feeSentence, parseCellInput, type CellKind, type Report } from '../../core';
 import { useSlice, useStore } from '../use-store';
+import { domId } from '../places';
 
 type FeeNumber = 'notices' | 'amount' | 'collectedAmount';
 
@@ -17,7 +18,7 @@ function FeeNumberInput({ field, kind }: { field: FeeNumber; kind: CellKind }) {
     if (!p.ok || p.value !== value) setText(value == null ? '' : String(value));
   }
   const parsed = parseCellInput(text, kind);
-  const id = `fee-${field}`;
+  const id = domId.fee(field);
   return (
     <div className="field">
       <label htmlFor={id}>{labels[field]}</label>
