@@ -49,8 +49,10 @@ describe('R22–R24: placeholders, the superseded basis, another year', () => {
       r.narrative.other = `本机关${t}。`; // made up
       expect(findingsOf('R22', r), t).toHaveLength(1);
     }
-    r.narrative.other = '本机关共发布信息1142余篇，网址https://www.pingtan.gov.cn/xxgk。'; // made up
-    expect(findingsOf('R22', r)).toEqual([]);
+    for (const fine of ['本机关共发布信息1142余篇，网址https://www.pingtan.gov.cn/xxgk/t2024_XXX.htm。', '面积3×4米，文件名report__final。', '联系方式（电话）：0591-23107633。']) {
+      r.narrative.other = fine; // made up
+      expect(findingsOf('R22', r), fine).toEqual([]);
+    }
   });
   it('R23: 国办公开办函〔2019〕60号 cited in a report on the 2021 template', () => {
     const r = busy();
