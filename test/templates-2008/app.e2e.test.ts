@@ -35,6 +35,8 @@ it('imports, edits, previews, exports and reopens a pre-2019 report; opens a 201
   await page.locator(cell('statistics:staffing.part-time:value')).fill('2');
   await page.locator(cell('statistics:staffing.part-time:value')).press('Tab');
 
+  const table = page.locator('table', { has: page.locator(cell('statistics:active.total:value')) });
+  await table.screenshot({ path: 'test-output/templates-2008/form-statistics.png' });
   await page.getByRole('tab', { name: '预览' }).click();
   const preview = page.getByRole('article', { name: '报告预览' });
   await expect.poll(() => preview.textContent()).toContain('4.政务微信公开政府信息数条30');

@@ -97,7 +97,7 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
                 if (item.type === 'header') {
                   const scope = item.role === 'row' ? 'row' : item.role === 'column' ? 'col' : undefined;
                   return (
-                    <th key={item.key} id={headerId(grid.id, item.key)} className={`th-${item.role}`} rowSpan={item.rowSpan > 1 ? item.rowSpan : undefined} colSpan={item.colSpan > 1 ? item.colSpan : undefined} scope={scope}>
+                    <th key={item.key} id={headerId(grid.id, item.key)} className={`th-${item.role}`} rowSpan={item.rowSpan > 1 ? item.rowSpan : undefined} colSpan={item.colSpan > 1 ? item.colSpan : undefined} scope={scope} style={item.indent ? { paddingLeft: `${item.indent + 0.3}em` } : undefined}>
                       {item.label}
                     </th>
                   );

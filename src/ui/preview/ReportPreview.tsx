@@ -22,7 +22,7 @@ function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>) {
   }
   const left = item.role === 'row' && item.rowSpan === 1;
   return (
-    <th key={item.key} {...span} className={`pv-cell-${item.role}${left ? ' pv-left' : ''}`} scope={item.role === 'row' ? 'row' : item.role === 'column' ? 'col' : undefined}>
+    <th key={item.key} {...span} className={`pv-cell-${item.role}${left ? ' pv-left' : ''}`} scope={item.role === 'row' ? 'row' : item.role === 'column' ? 'col' : undefined} style={item.indent ? { paddingLeft: `${item.indent}em` } : undefined}>
       {item.label}
     </th>
   );
