@@ -51,6 +51,28 @@ describe('layers point one way', () => {
     expect(react).toEqual([]);
   });
 
+  it('each layer imports only from the layers below it', () => {
+    // The picture of docs/architecture.md, as data: what each layer of src/ may import from.
+    const below: Record<string, string[]> = {
+      core: [],
+      store: ['core'],
+      drafts: ['core'],
+      render: ['core'],
+      import: ['core'],
+      node: ['core'],
+      cli: ['core', 'import', 'render', 'node'],
+      ui: ['core', 'store', 'drafts', 'render', 'import'],
+    };
+    expect(Object.keys(below).sort()).toEqual([...new Set(sources.map(layer))].filter((l) => !/\.tsx?$/.test(l)).sort());
+    const wrong = sources.flatMap((f) =>
+      specifiersOf(readFileSync(f, 'utf8'))
+        .map((s) => ({ s, to: layerOf(f, s) }))
+        .filter(({ to }) => to !== null && to !== layer(f) && !below[layer(f)]!.includes(to))
+        .map(({ s }) => `${relative(SRC, f)} → ${s}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('the core imports from no other layer', () => {
     const out = sources
       .filter((f) => layer(f) === 'core')
