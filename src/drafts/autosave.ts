@@ -1,6 +1,10 @@
-// The autosave scheduler: framework-free. Watches a source (the report store), and writes the
-// latest snapshot after a quiet `delay`, at most `maxWait` after the first unsaved change, and at
-// once on flush() (page hidden, page closing). A failed write keeps the snapshot pending and
+// The autosave scheduler: framework-free. Watches a source (the report store) and writes the
+// latest snapshot to IndexedDB at once, in the task of the change itself (delay 0, the default):
+// a write of the whole report takes about a millisecond, so every keystroke is committed within a
+// frame of its input event and a browser killed at any moment loses nothing that was painted.
+// Changes made while a write is running are written together as soon as it ends. A `delay`
+// debounces instead (tests), writing at most `maxWait` after the first unsaved change; flush()
+// (page hidden, page closing) writes at once. A failed write keeps the snapshot pending and
 // retries; nothing in memory is ever dropped. A conflict (another tab wrote first) stops writing
 // until the session resolves it.
 import type { Report } from '../core';
@@ -30,6 +34,8 @@ export interface AutosaveOptions {
   source: AutosaveSource;
   write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>): Promise<WriteOutcome>;
   onStatus?(status: SaveStatus): void;
+  /** What is already stored, when it is not what the source holds now (typing went on meanwhile). */
+  saved?: { report: Report; focus: DraftFocus; refusals: Readonly<Record<string, string>> };
   delay?: number;
   maxWait?: number;
   retry?: number;
@@ -55,14 +61,14 @@ function _sameFocus(a: DraftFocus, b: DraftFocus): boolean {
 }
 
 export function createAutosave(o: AutosaveOptions): Autosave {
-  const delay = o.delay ?? 400;
-  const maxWait = o.maxWait ?? 1000;
+  const delay = o.delay ?? 0;
+  const maxWait = o.maxWait ?? 0;
   const retry = o.retry ?? 2000;
   const now = o.now ?? Date.now;
-  let savedReport = o.source.getReport();
-  let savedFocus = { ...o.source.getFocus() };
+  let savedReport = o.saved?.report ?? o.source.getReport();
+  let savedFocus = { ...(o.saved?.focus ?? o.source.getFocus()) };
   const refusalsNow = () => o.source.getRefusals?.() ?? NONE;
-  let savedRefusals = refusalsNow();
+  let savedRefusals = o.saved?.refusals ?? refusalsNow();
   let status: SaveStatus = { kind: 'idle' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstUnsaved: number | undefined;
@@ -136,8 +142,13 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     if (disposed || status.kind === 'conflict' || !dirty()) return;
     const t = now();
     firstUnsaved ??= t;
-    if (status.kind !== 'saving' && status.kind !== 'failed') set({ kind: 'pending' });
     if (status.kind === 'failed') return; // the retry timer is running
+    if (delay === 0) {
+      // No timer: the transaction starts in the input event's own task, before the next paint.
+      void run();
+      return;
+    }
+    if (status.kind !== 'saving') set({ kind: 'pending' });
     schedule(Math.max(0, Math.min(delay, firstUnsaved + maxWait - t)));
   };
   const unsubscribe = o.source.subscribe(onChange);

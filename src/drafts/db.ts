@@ -3,7 +3,13 @@
 // bookkeeping. Framework-free; the IDBFactory is injected so tests run on fake-indexeddb.
 //
 // Every write is a read-check-write inside ONE readwrite transaction: a save names the revision
-// it was based on and is refused (conflict) when another tab has written since. Deleting only
+// it was based on and is refused (conflict) when another tab has written since.
+//
+// Durability: a save (every keystroke) commits 'relaxed': the browser reports it once the data is
+// handed to the operating system, which keeps it when the browser is killed or crashes, in about
+// a millisecond instead of waiting for the disk (tens of milliseconds when the machine is busy,
+// long enough to lose the last keys to a kill). Creating, duplicating and trash changes are rare
+// and commit 'strict' (flushed to the disk), as does a save asked for with `strict`. Deleting only
 // moves a draft to the trash; the trash is emptied after TRASH_DAYS.
 import type { Report } from '../core';
 
@@ -57,8 +63,8 @@ export interface DraftDb {
   list(): Promise<DraftSummary[]>;
   get(id: string): Promise<DraftRecord | undefined>;
   create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
-  /** Write content if the stored revision is still `baseRev`. */
-  save(id: string, content: DraftContent, baseRev: number): Promise<SaveResult>;
+  /** Write content if the stored revision is still `baseRev` (`strict`: wait for the disk, e.g. when the page is closing). */
+  save(id: string, content: DraftContent, baseRev: number, options?: { strict?: boolean }): Promise<SaveResult>;
   rename(id: string, name: string): Promise<DraftRecord | undefined>;
   duplicate(id: string, name: string): Promise<DraftRecord | undefined>;
   /** Move to the trash (restorable for TRASH_DAYS). */
@@ -120,8 +126,8 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
     db.onversionchange = () => db.close();
 
     /** Run `fn` on the store in one transaction; resolve with its value once committed. */
-    async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promise<T>): Promise<T> {
-      const t = db.transaction(STORE, mode, { durability: 'strict' });
+    async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promise<T>, durability: IDBTransactionDurability = 'strict'): Promise<T> {
+      const t = db.transaction(STORE, mode, { durability });
       const done = _done(t);
       let value: T;
       try {
@@ -167,7 +173,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
         await tx('readwrite', (s) => _req(s.add(record)));
         return record;
       },
-      save(id, content, baseRev) {
+      save(id, content, baseRev, options = {}) {
         return tx('readwrite', async (s): Promise<SaveResult> => {
           const r = await _req(s.get(id) as IDBRequest<DraftRecord | undefined>);
           if (!r) return { ok: false, reason: 'missing' };
@@ -175,7 +181,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
           const modified = now();
           await _req(s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, writer: content.writer ?? '', rev: r.rev + 1, modified }));
           return { ok: true, rev: r.rev + 1, modified };
-        });
+        }, options.strict ? 'strict' : 'relaxed');
       },
       rename: (id, name) => change(id, (r) => ({ ...r, name: name.trim().slice(0, 200) })),
       async duplicate(id, name) {

@@ -7,8 +7,8 @@
 // so (conflict). Independently, every save is checked against the stored revision inside its
 // transaction, so even without the channel one tab never overwrites another's work silently.
 import type { Problem, Report, Template } from '../core';
-import { parseReport } from '../core';
-import { createAutosave, type Autosave, type SaveStatus } from './autosave';
+import { toStorableReport, type RepairNote } from '../core/report/storable';
+import { createAutosave, type Autosave, type AutosaveOptions, type SaveStatus } from './autosave';
 import type { DraftDb, DraftFocus, DraftRecord } from './db';
 import type { Journal } from './journal';
 
@@ -41,9 +41,16 @@ export interface SessionState {
   conflict: boolean;
   /** Bumped whenever the list of drafts may have changed (here or in another tab). */
   listVersion: number;
+  /**
+   * What had to change so the open report passes the schema (a stored draft that failed it, an
+   * import), each with the original value in full; empty when nothing did.
+   */
+  repairs: RepairNote[];
+  /** Typing went on in this tab after another tab saved the draft: it went into this copy (its name). */
+  keptAsCopy: string | null;
 }
 
-export type OpenResult = { ok: true; record: DraftRecord } | { ok: false; problems: Problem[] };
+export type OpenResult = { ok: true; record: DraftRecord; repairs: RepairNote[] } | { ok: false; problems: Problem[] };
 
 export interface DraftSession {
   getState(): SessionState;
@@ -90,10 +97,11 @@ export const CHANNEL_NAME = 'nianbao-drafts';
 export function createDraftSession(o: SessionOptions): DraftSession {
   const tab = o.tabId ?? crypto.randomUUID();
   const listeners = new Set<() => void>();
-  let state: SessionState = { draftId: null, status: { kind: 'idle' }, conflict: false, listVersion: 0 };
+  let state: SessionState = { draftId: null, status: { kind: 'idle' }, conflict: false, listVersion: 0, repairs: [], keptAsCopy: null };
   let rev = 0;
   let autosave: Autosave | undefined;
   let journaled = false;
+  let closing = false;
 
   const set = (patch: Partial<SessionState>) => {
     state = { ...state, ...patch };
@@ -110,10 +118,13 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   async function write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>) {
     const id = state.draftId;
     if (!id || state.conflict) return 'conflict' as const;
-    const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors(), writer: tab }, rev);
+    // A keystroke's save commits as soon as the system holds it; when the page is going away, wait for the disk.
+    const strict = closing;
+    closing = false;
+    const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors(), writer: tab }, rev, { strict });
     if (!result.ok) {
       if (result.reason === 'missing') throw new Error('草稿已不在浏览器存储中');
-      set({ conflict: true });
+      enterConflict();
       return 'conflict' as const;
     }
     rev = result.rev;
@@ -122,11 +133,12 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     return 'ok' as const;
   }
 
-  function startAutosave() {
+  function startAutosave(saved?: AutosaveOptions['saved']) {
     autosave?.dispose();
     autosave = createAutosave({
       source: o.editor,
       write,
+      ...(saved ? { saved } : {}),
       onStatus: (status) => {
         // Everything is in IndexedDB now: the last-moment copy is no longer needed.
         if (status.kind === 'saved' && journaled && state.draftId) {
@@ -141,14 +153,35 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     });
   }
 
-  function show(record: DraftRecord, report: Report) {
+  function show(record: DraftRecord, report: Report, repairs: RepairNote[] = []) {
     autosave?.dispose();
     autosave = undefined;
     rev = record.rev;
     o.editor.load(report, record.focus, record.refusals ?? {});
-    set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
+    set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified }, repairs, keptAsCopy: null });
     startAutosave();
   }
+
+  /**
+   * Another tab saved the open draft. This tab stops writing it; whatever this tab has unsaved,
+   * now or typed later, goes into a copy of its own, so nothing typed here is dropped.
+   */
+  let copying: Promise<unknown> | undefined;
+  function enterConflict() {
+    autosave?.halt();
+    if (!state.conflict) set({ conflict: true });
+    keepTypingAsCopy();
+  }
+  function keepTypingAsCopy() {
+    if (!state.conflict || copying || !autosave?.isDirty()) return;
+    copying = copyOut()
+      .then((record) => set({ keptAsCopy: record.name }))
+      .catch(() => undefined) // the tab still holds it; emergencySave journals it as a copy
+      .finally(() => {
+        copying = undefined;
+      });
+  }
+  const stopWatchingTyping = o.editor.subscribe(() => keepTypingAsCopy());
 
   /**
    * Before switching to another draft: save what is unsaved. In conflict, this tab's unsaved
@@ -156,14 +189,31 @@ export function createDraftSession(o: SessionOptions): DraftSession {
    * report in the page is not dropped).
    */
   async function leave(): Promise<string | undefined> {
+    await copying;
     if (state.conflict && autosave?.isDirty()) {
-      await session.saveAsCopy();
+      await copyOut();
       return undefined;
     }
     await autosave?.flush();
     const st = autosave?.status();
     if (autosave?.isDirty() && st?.kind === 'failed') return `当前报告尚未保存成功（${st.message}），为免丢失没有切换；请先“保存为文件”`;
     return undefined;
+  }
+
+  /** This tab's version as a new draft, edited from now on; what is typed meanwhile follows it. */
+  async function copyOut(): Promise<DraftRecord> {
+    const report = o.editor.getReport();
+    const focus = { ...o.editor.getFocus() };
+    const refusals = { ...(o.editor.getRefusals?.() ?? {}) };
+    const old = state.draftId ? await o.db.get(state.draftId) : undefined;
+    const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, refusals, errors: o.editor.errors() });
+    autosave?.dispose();
+    rev = record.rev;
+    set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
+    startAutosave({ report, focus, refusals });
+    if (autosave?.isDirty()) void autosave.flush();
+    session.listChanged();
+    return record;
   }
 
   /** A journal left by a page that closed before its save landed: apply it, or keep it as a copy. */
@@ -186,10 +236,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   const onMessage = (e: MessageEvent) => {
     const m = e.data as DraftMessage | undefined;
     if (!m || typeof m !== 'object' || m.tab === tab) return;
-    if (m.type === 'saved' && m.id === state.draftId && m.rev > rev && !state.conflict) {
-      autosave?.halt();
-      set({ conflict: true });
-    }
+    if (m.type === 'saved' && m.id === state.draftId && m.rev > rev && !state.conflict) enterConflict();
     set({ listVersion: state.listVersion + 1 });
   };
   o.channel?.addEventListener('message', onMessage);
@@ -208,22 +255,26 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       if (state.draftId !== id) await recover(id).catch(() => undefined);
       const record = await o.db.get(id);
       if (!record) return { ok: false, problems: [{ path: '(草稿)', message: '找不到这份草稿（可能已在另一个标签页中删除）' }] };
-      // A stored draft is checked like a file: a draft written by a newer version is refused.
-      const parsed = parseReport(record.report, o.templates);
+      // A stored draft is checked like a file: a draft written by a newer version is refused. One
+      // that fails the schema opens repaired, with every change and original value shown.
+      const parsed = toStorableReport(record.report, o.templates);
       if (!parsed.ok) return parsed;
       if (o.template && parsed.template !== o.template) {
         return { ok: false, problems: [{ path: 'template', message: otherTemplateMessage(parsed.template, o.template) }] };
       }
-      show(record, parsed.report);
-      return { ok: true, record };
+      show(record, parsed.report, parsed.notes);
+      return { ok: true, record, repairs: parsed.notes };
     },
     async openNew(report, name = '', focus = {}) {
       if (state.draftId) {
         const kept = await leave();
         if (kept) throw new Error(kept);
       }
-      const record = await o.db.create(report, { name, focus, errors: o.errorsOf?.(report) ?? 0 });
-      show(record, report);
+      // Only what passes the schema is stored, or the draft could not be opened again.
+      const storable = toStorableReport(report, o.templates);
+      if (!storable.ok) throw new Error(`报告不符合格式，没有保存：${storable.problems.map((p) => p.message).join('；')}`);
+      const record = await o.db.create(storable.report, { name, focus, errors: o.errorsOf?.(storable.report) ?? 0 });
+      show(record, storable.report, storable.notes);
       session.listChanged();
       return record;
     },
@@ -232,17 +283,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       return session.open(state.draftId);
     },
     async saveAsCopy() {
-      const report = o.editor.getReport();
-      const focus = o.editor.getFocus();
-      const refusals = { ...(o.editor.getRefusals?.() ?? {}) };
-      const old = state.draftId ? await o.db.get(state.draftId) : undefined;
-      const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, refusals, errors: o.editor.errors() });
-      autosave?.dispose();
-      rev = record.rev;
-      set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
-      startAutosave();
-      session.listChanged();
-      return record;
+      await copying;
+      return copyOut();
     },
     flush: async () => {
       await autosave?.flush();
@@ -254,8 +296,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     emergencySave() {
       const id = state.draftId;
       if (!id || !autosave) return;
+      closing = autosave.isDirty();
       void autosave.flush();
-      if (state.conflict || !autosave.isDirty()) return;
+      // In a conflict too: the journal names the revision it was based on, so it comes back as a copy.
+      if (!autosave.isDirty()) return;
       journaled =
         o.journal?.write({
           id, baseRev: rev, tab, report: o.editor.getReport(), focus: { ...o.editor.getFocus() },
@@ -265,12 +309,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     async checkRemote() {
       if (!state.draftId || state.conflict) return;
       const r = await o.db.get(state.draftId);
-      if (r && r.rev > rev) {
-        autosave?.halt();
-        set({ conflict: true });
-      }
+      if (r && r.rev > rev) enterConflict();
     },
     dispose() {
+      stopWatchingTyping();
       autosave?.dispose();
       o.channel?.removeEventListener('message', onMessage);
       listeners.clear();

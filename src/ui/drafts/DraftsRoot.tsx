@@ -12,6 +12,7 @@ import { storePort } from './store-port';
 import { storageJournal } from '../../drafts/journal';
 import { DraftsContext, type Notice } from './context';
 import { DraftsBar } from './DraftsBar';
+import { RepairNotes } from './RepairNotes';
 import './drafts.css';
 
 const HASH = /^#draft=([\w-]{1,80})$/;
@@ -129,6 +130,7 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
     <DraftsContext.Provider value={value}>
       <HashKeeper session={boot.session} />
       <DraftsBar title={title} tools={tools} />
+      <RepairNotes />
       {children}
     </DraftsContext.Provider>
   );

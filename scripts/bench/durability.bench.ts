@@ -1,0 +1,94 @@
+// Input → IndexedDB committed, per keystroke, in real Chromium on the production build: how long
+// after a key's input event the draft holding it is on disk (the `complete` event of the first
+// readwrite transaction that started after the event). The page is instrumented from outside
+// (an init script wraps IDBDatabase.prototype.transaction); the app is not changed for it.
+// Keys are typed into a narrative field and into grid cells, at a clerk's pace and at full speed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/helpers/browser';
+import { stats } from './stats';
+
+const KEYS = Number(process.env.NIANBAO_BENCH_KEYS ?? 200);
+
+/** Records input events' timestamps and every readwrite transaction's start and commit. */
+const PROBE = `(() => {
+  const inputs = [], txs = [];
+  window.__durability = { inputs, txs };
+  document.addEventListener('input', (e) => inputs.push(e.timeStamp), true);
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (names, mode, options) {
+    const t = open.call(this, names, mode, options);
+    if (mode === 'readwrite') {
+      const start = performance.now();
+      t.addEventListener('complete', () => txs.push([start, performance.now(), t.durability]));
+    }
+    return t;
+  };
+})();`;
+
+interface Probe {
+  inputs: number[];
+  txs: [number, number, string][];
+}
+
+/** For each input: commit time of the first transaction started after it, minus the input's timestamp. */
+function latencies(p: Probe): { ms: number[]; started: number[]; unsaved: number; durability: string } {
+  const txs = [...p.txs].sort((a, b) => a[0] - b[0]);
+  const ms: number[] = [];
+  const started: number[] = [];
+  let unsaved = 0;
+  for (const t of p.inputs) {
+    const tx = txs.find(([start]) => start >= t);
+    if (!tx) {
+      unsaved++;
+      continue;
+    }
+    ms.push(tx[1] - t);
+    started.push(tx[0] - t);
+  }
+  return { ms, started, unsaved, durability: [...new Set(txs.map((t) => t[2]))].join('/') };
+}
+
+async function measure(page: Page, selector: string, gap: number): Promise<string> {
+  await page.evaluate(() => {
+    const d = (window as unknown as { __durability: Probe }).__durability;
+    d.inputs.length = 0;
+    d.txs.length = 0;
+  });
+  const field = page.locator(selector).first();
+  await field.focus();
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.type(String(i % 10));
+    if (gap) await page.waitForTimeout(gap);
+  }
+  await page.waitForTimeout(1000);
+  const probe = await page.evaluate(() => (window as unknown as { __durability: Probe }).__durability);
+  const l = latencies(probe);
+  return `${stats(l.ms)}; of which until the transaction starts ${stats(l.started)}${l.unsaved ? `, ${l.unsaved} keys with no transaction after them` : ''} [durability ${l.durability}]`;
+}
+
+const out = mkdtempSync(join(tmpdir(), 'nianbao-bench-dist-'));
+await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out }, logLevel: 'warn' });
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no port');
+const profile = mkdtempSync(join(tmpdir(), 'nianbao-bench-profile-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(PROBE);
+  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.locator('#text-overview\\.active').waitFor();
+  console.log(`input → IndexedDB committed, ${KEYS} keys each (Chromium, production build, persistent profile on disk)`);
+  console.log(`  narrative field, a key every 100 ms: ${await measure(page, '#text-overview\\.active', 100)}`);
+  console.log(`  narrative field, keys back to back:  ${await measure(page, '#text-overview\\.active', 0)}`);
+  console.log(`  grid cell, a key every 100 ms:       ${await measure(page, 'input.cell-input', 100)}`);
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(out, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+}
