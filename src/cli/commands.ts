@@ -18,7 +18,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./render').then((m) => m.runRender),
   },
   import: {
-    summary: '导入已发布的报告：nianbao import 报告.docx|报告.txt… [-o 目录] [--json]',
+    summary: '导入已发布的报告：nianbao import 报告.docx|报告.pdf|网页.html|报告.txt|文件夹… [-o 目录] [--check] [--brief] [--json]',
     load: () => import('./import').then((m) => m.runImport),
   },
 };
