@@ -19,7 +19,7 @@ const CRUMB = /^(当前位置|您现在的位置|您的位置|位置)\s*[:：]|�
 const NOISE = /^(页面链接与图片详见.*|=+\s*正文\s*=+|附件下载|打印本页|关闭窗口|【打印】|【关闭】|分享到[:：]?.*|扫一扫.*|#+|Page\s*\d+\s*-?|-\s*\d+\s*-|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|（此件主动公开）|\(此件主动公开\))$/i;
 // Word's style sheet pasted into a page: "Normal 0 7.8 磅 0 2 false … /* Style Definitions */ table.MsoNormalTable {…}".
 const WORD_STYLES = /Normal\s+0\s+[\d.]+\s*磅[\s\S]*?X-NONE|\/\*\s*Style Definitions\s*\*\/\s*[\w.]*\s*\{[^{}]*\}/g;
-const INLINE_CRUMB = /当前位置\s*[:：][^。]{0,300}?(相关链接\s*[:：]|-->\s*(微信|微博|QQ空间|全真版|文字版|文件下载|\s)*)/g;
+const INLINE_CRUMB = /当前位置\s*[:：][^。]{0,300}?(-->(\s|微信|微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：])*|相关链接\s*[:：])/g;
 const SHARE = /-->\s*(微信|微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：]|\s)+/g;
 
 export function dateOf(s: string): string | undefined {
@@ -50,7 +50,7 @@ export function removeFurniture(doc: SourceDoc): { items: Item[]; facts: PageFac
       removed('header');
       continue;
     }
-    if (CRUMB.test(text.trim()) && text.length < 300) {
+    if (CRUMB.test(text.trim()) && text.length < 200 && !/。/.test(text)) {
       removed('breadcrumb');
       continue;
     }

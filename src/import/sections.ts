@@ -58,23 +58,28 @@ function _fit(text: string, from: number, core: string): { score: number; length
   let best = { score: 0, length: 0 };
   const words = _clean(text.slice(from, from + core.length + 24));
   // Map clean lengths back to raw lengths by walking the raw text.
+  const rawEnd = (len: number) => {
+    let raw = from;
+    for (let seen = 0; raw < text.length && seen < len; raw++) if (!/[\s\u3000*#]/.test(text[raw]!)) seen++;
+    return raw;
+  };
   for (let len = Math.max(2, core.length - 6); len <= Math.min(words.length, core.length + 10); len++) {
     const w = words.slice(0, len);
-    // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head.
-    const part = len >= 4 && (core.endsWith(w) || core.startsWith(w)) ? 0.6 + (0.3 * len) / core.length : 0;
+    // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head,
+    // when it ends where a heading ends (not mid-sentence, where the full wording may follow).
+    const ends = /^([\s\u3000。：:]|$)/.test(text.slice(rawEnd(len)));
+    const part = ends && len >= 4 && (core.endsWith(w) || core.startsWith(w)) ? 0.6 + (0.3 * len) / core.length : 0;
     const score = w === core ? 1.01 : w.startsWith(core) ? 0.99 - (len - core.length) * 0.01 : Math.max(part, similarity(w, core));
-    if (score > best.score) best = { score, length: len };
+    // Of near windows, the one as long as the label: "…改进措施" is the heading, not "…改进".
+    if (score - 0.05 * Math.abs(len - core.length) > best.score - 0.05 * Math.abs(best.length - core.length)) best = { score, length: len };
   }
-  // Raw length covering `best.length` clean characters.
-  let raw = from;
-  for (let seen = 0; raw < text.length && seen < best.length; raw++) if (!/[\s\u3000*#]/.test(text[raw]!)) seen++;
-  return { score: best.score, length: raw - from };
+  return { score: best.score, length: rawEnd(best.length) - from };
 }
 
 /** Words after a matched heading that still belong to it ("（一）主动公开方面。"). */
 function _tail(text: string, at: number): number {
-  const m = /^[^\d，。,；;：:！？\s]{1,4}[。：:]/.exec(text.slice(at));
-  if (m && /^(方面|情况|工作|问题|措施|事项|建设|制度)/.test(m[0])) return m[0].length;
+  const m = /^(方面|情况|工作|问题|措施|事项|建设|制度)[。：:]/.exec(text.slice(at));
+  if (m) return m[0].length;
   const p = /^[。：:]/.exec(text.slice(at));
   return p ? 1 : 0;
 }
