@@ -13,7 +13,8 @@ export function warningGroups(template: Template, findings: readonly Finding[]):
   const order = [...template.texts.filter((t) => !t.section).map((t) => ({ id: t.id, label: t.label })), ...template.spec.sections.map((s) => ({ id: s.id, label: s.label }))];
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.section ?? f.text?.split('.')[0] ?? '';
+    const slot = f.text ? template.texts.find((t) => t.id === f.text) : undefined;
+    const key = f.section ?? slot?.section?.id ?? f.text ?? '';
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const rank = (id: string) => {
