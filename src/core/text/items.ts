@@ -57,9 +57,18 @@ function _bigrams(s: string): Set<string> {
  * word boundary (站中, 新不).
  */
 export function distinctiveTerms(item: string, generic: string[]): string[] {
-  const common = new Set(generic.flatMap((g) => [..._bigrams(g)]));
-  const stop = new Set(generic.filter((g) => g.length === 1));
+  const { common, stop } = _genericOf(generic);
   return [..._bigrams(item)].filter((b) => !common.has(b) && ![...b].some((c) => stop.has(c)));
+}
+
+const _generic = new WeakMap<string[], { common: Set<string>; stop: Set<string> }>();
+function _genericOf(generic: string[]): { common: Set<string>; stop: Set<string> } {
+  let sets = _generic.get(generic);
+  if (!sets) {
+    sets = { common: new Set(generic.flatMap((g) => [..._bigrams(g)])), stop: new Set(generic.filter((g) => g.length === 1)) };
+    _generic.set(generic, sets);
+  }
+  return sets;
 }
 
 /** Share of the item's distinctive terms found in `text` (1 when it has none to judge by). */

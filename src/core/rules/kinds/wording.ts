@@ -8,6 +8,7 @@ import type { RuleContext } from '../context';
 import { findDoubled, type Hit } from '../../text/doubled';
 import { findAsciiPunctuation } from '../../text/punctuation';
 import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
+import { memoByText } from '../../text/memo';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -38,12 +39,15 @@ function _perSlot(rule: RuleSpec, ctx: RuleContext, find: (text: string) => Hit[
   });
 }
 
+const _doubled = memoByText((t: string, rule: Of<'doubled-text'>) => findDoubled(t, rule.patterns, rule.allowed));
+const _ascii = memoByText((t: string, rule: Of<'ascii-punctuation'>) => findAsciiPunctuation(t, rule.marks));
+
 export function checkDoubledText(rule: Of<'doubled-text'>, ctx: RuleContext): Finding[] {
-  return _perSlot(rule, ctx, (t) => findDoubled(t, rule.patterns, rule.allowed), 3);
+  return _perSlot(rule, ctx, (t) => _doubled(t, rule), 3);
 }
 
 export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleContext): Finding[] {
-  return _perSlot(rule, ctx, (t) => findAsciiPunctuation(t, rule.marks), rule.examples);
+  return _perSlot(rule, ctx, (t) => _ascii(t, rule), rule.examples);
 }
 
 export function checkForbiddenText(rule: Of<'forbidden-text'>, ctx: RuleContext): Finding[] {
