@@ -5,6 +5,7 @@
 // notes (not with --brief); with --check, the rules' counts too. Exit 0; 1 when --check finds
 // rule errors; 2 when a file could not be imported.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { checkReport, verdict } from '../core';
@@ -24,13 +25,15 @@ const FORM: Record<SourceForm, string> = { docx: 'Word', pdf: 'PDF', html: '网�
 const SOURCE_EXT = new Set(['.docx', '.pdf', '.html', '.htm', '.txt', '.md', '.doc', '.wps']);
 const MAX_FILES = 100_000;
 
-/** pdfjs's CMaps, for PDFs whose Chinese fonts are not embedded (read from disk, never fetched). */
-function _cMapUrl(): string | undefined {
+/** pdfjs's CMaps, for PDFs whose Chinese fonts are not embedded: read from the installed package, never fetched. */
+function _cMapLoader(): ((file: string) => Promise<Uint8Array>) | undefined {
+  let dir: string;
   try {
-    return join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps/');
+    dir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
   } catch {
     return undefined;
   }
+  return async (file) => new Uint8Array(await readFile(join(dir, basename(file))));
 }
 
 /** Each argument as files: a folder gives its report files, recursively, in name order. */
@@ -73,8 +76,8 @@ function _expand(paths: string[], io: Io): string[] {
 /** One file's bytes → a report, with the template chosen by the grid the source prints. */
 export async function importBytes(bytes: Uint8Array, file?: string): Promise<AnyImportResult & { form: SourceForm }> {
   const name = file ? basename(file) : undefined;
-  const cMapUrl = _cMapUrl();
-  const { doc, form } = await readAnySource(bytes, name, cMapUrl ? { pdf: { cMapUrl } } : {});
+  const loadCMap = _cMapLoader();
+  const { doc, form } = await readAnySource(bytes, name, loadCMap ? { pdf: { loadCMap } } : {});
   return { ...importAny(doc, nodeRegistry(), { form, ...(name ? { file: name } : {}) }), form };
 }
 

@@ -11,8 +11,21 @@ import { PAGE_NUMBER, linesOf, paragraphsOf, gapRows, type Glyph } from './pdf-t
 export interface PdfOptions {
   /** Where pdfjs finds its worker in a browser (a same-origin asset); Node needs none. */
   workerSrc?: string;
-  /** Folder or URL of pdfjs's CMaps, for PDFs whose CJK fonts are not embedded. */
-  cMapUrl?: string;
+  /**
+   * The bytes of one of pdfjs's packed CMaps by file name ("UniGB-UCS2-H.bcmap"), for PDFs whose
+   * Chinese fonts are not embedded: read from disk in Node, from this origin in the browser.
+   */
+  loadCMap?: (file: string) => Promise<Uint8Array>;
+}
+
+/** Hands pdfjs the CMaps it asks for (pdfjs's BinaryDataFactory interface), from the caller's loader. */
+function _cMapFactory(load: (file: string) => Promise<Uint8Array>) {
+  return class {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind !== 'cMapUrl') throw new Error(`not provided: ${kind} ${filename}`);
+      return load(filename);
+    }
+  };
 }
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -109,6 +122,8 @@ interface PageContent {
   height: number;
   glyphs: Glyph[];
   rules: Rule[];
+  /** Text-showing operators drawn: text there may be, even when none could be decoded. */
+  textOps: number;
 }
 
 async function _page(pdfjs: Pdfjs, doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, n: number): Promise<PageContent> {
@@ -124,9 +139,12 @@ async function _page(pdfjs: Pdfjs, doc: import('pdfjs-dist/legacy/build/pdf.mjs'
     const vertical = Math.abs(t[1]) > Math.abs(t[0]); // rotated text: keep it, ordered by position
     glyphs.push({ text: item.str, x: t[4], y: t[5], w: vertical ? size : Math.abs(item.width), size });
   }
-  const rules = _rules(pdfjs, await page.getOperatorList(), vt);
+  const ops = await page.getOperatorList();
+  const rules = _rules(pdfjs, ops, vt);
+  const shows = new Set<number>([pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText]);
+  const textOps = ops.fnArray.reduce((n, fn) => n + (shows.has(fn) ? 1 : 0), 0);
   page.cleanup();
-  return { height: viewport.height, glyphs, rules };
+  return { height: viewport.height, glyphs, rules, textOps };
 }
 
 
@@ -219,7 +237,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       useSystemFonts: false,
       stopAtErrors: false,
       verbosity: 0,
-      ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+      ...(options.loadCMap ? { cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: _cMapFactory(options.loadCMap) } : {}),
     }).promise;
   } catch (e) {
     throw _openError(e);
@@ -229,6 +247,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await _page(pdfjs, doc, n));
     const chars = pages.reduce((s, p) => s + p.glyphs.reduce((t, g) => t + g.text.replace(/\s/g, '').length, 0), 0);
+    if (chars < 10 && pages.some((p) => p.textOps > 0)) {
+      throw new ImportError('这个 PDF 中有文字，但它的字体编码无法解读（字体未嵌入），读不出其中的文字和数字；请改用 Word 版或网页上的文字');
+    }
     if (chars < 10) {
       throw new ImportError('这个 PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字；请改用 Word 版、可复制文字的 PDF，或网页上的文字');
     }

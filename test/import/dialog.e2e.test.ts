@@ -1,13 +1,15 @@
 // The import dialog in the production build, in real Chromium under the app's CSP: the importer
 // chunk loads lazily, pasted text, a GB18030 .txt and a .docx are read (focus moves to the result's
 // heading after Enter), and the result opens as a new draft named after its organ and year. A real
-// published PDF is read with pdfjs's worker served from the app itself, a saved web page and a
+// published PDF is read with pdfjs's worker served from the app itself (and a PDF whose Chinese
+// font is not embedded with the CMaps served likewise), a saved web page and a
 // browser paste carrying text/html by their table structure; no request leaves the machine.
 import { expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { guardPage, appInBrowser } from '../helpers/browser';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
+import { unembeddedChinesePdf } from './sources-make-pdf';
 
 const seeds = new URL('../fixtures/seeds/', import.meta.url);
 const seed002 = readFileSync(new URL(readdirSync(seeds).find((f) => f.startsWith('002_'))!, seeds), 'utf8');
@@ -63,6 +65,15 @@ it('reads a published PDF (worker from this origin, under CSP), a saved web page
   expect(await result.getByLabel(/^行政复议 · 结果维持：72/).count()).toBe(1);
   expect(workers.length).toBeGreaterThan(0);
   for (const w of workers) expect(new URL(w).origin).toBe(new URL(app.url).origin);
+
+  // Chinese in a font not embedded: decoded with the GB CMaps, fetched from this origin.
+  await dialog.getByRole('button', { name: '换一个来源' }).click();
+  const cmapRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('.bcmap') && cmapRequests.push(r.url()));
+  await file.setInputFiles({ name: 'unembedded.pdf', mimeType: 'application/pdf', buffer: Buffer.from(unembeddedChinesePdf(['示例县甲镇人民政府', '2022年政府信息公开工作年度报告', '一、总体情况'])) });
+  await expect.poll(() => dialog.locator('h3').textContent(), { timeout: 30_000 }).toBe('读取结果：示例县甲镇人民政府 2022年');
+  expect(cmapRequests.length).toBeGreaterThan(0);
+  for (const u of cmapRequests) expect(new URL(u).origin).toBe(new URL(app.url).origin);
 
   await dialog.getByRole('button', { name: '换一个来源' }).click();
   await file.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: corpus('24_pingtan-county-gov-2013.html') });

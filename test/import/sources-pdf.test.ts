@@ -3,9 +3,11 @@
 // layer (a scan), and a damaged file. The round trip of nianbao's own .docx through LibreOffice's
 // PDF export is in roundtrip.test.ts.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/import/read-pdf';
 import { ImportError, type SourceBlock, type SourceCell } from '../../src/import/source';
+import { scannedPdf, unembeddedChinesePdf, unruledPdf } from './sources-make-pdf';
 
 const corpus = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
 
@@ -14,53 +16,6 @@ const paragraphs = (blocks: SourceBlock[]) => blocks.filter((b): b is Extract<So
 /** The row of a table whose label cells contain `label`, as printed values after the label cells. */
 const rowOf = (rows: SourceCell[][], label: string) => rows.find((r) => r.some((c) => c.text.includes(label)));
 const numbers = (row: SourceCell[] | undefined) => (row ?? []).filter((c) => !c.covered && /^[\d.]+$/.test(c.text)).map((c) => c.text);
-
-/** A one-page PDF whose only content is an image (what a scanner produces): offsets computed, so it is valid. */
-function scannedPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
-  ];
-  const content = 'q 500 0 0 700 40 70 cm /Im1 Do Q';
-  const image = 'ffffff000000000000ffffff';
-  const parts = ['%PDF-1.4\n'];
-  const offsets: number[] = [];
-  const add = (body: string) => {
-    offsets.push(parts.join('').length);
-    parts.push(`${offsets.length} 0 obj\n${body}\nendobj\n`);
-  };
-  objects.forEach(add);
-  add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  add(`<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${image.length + 1} >>\nstream\n${image}>\nendstream`);
-  const xref = parts.join('').length;
-  parts.push(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  parts.push(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new TextEncoder().encode(parts.join(''));
-}
-
-/** A page of text placed in columns with no lines drawn (Helvetica digits and Latin labels). */
-function unruledPdf(rows: string[][]): Uint8Array {
-  const lines = rows.flatMap((row, r) => row.map((t, c) => `BT /F1 10 Tf ${60 + c * 90} ${760 - r * 16} Td (${t}) Tj ET`));
-  const content = lines.join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  const parts = ['%PDF-1.4\n'];
-  const offsets: number[] = [];
-  for (const body of objects) {
-    offsets.push(parts.join('').length);
-    parts.push(`${offsets.length} 0 obj\n${body}\nendobj\n`);
-  }
-  const xref = parts.join('').length;
-  parts.push(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  parts.push(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new TextEncoder().encode(parts.join(''));
-}
 
 describe('PDF: the real 淮安市人民政府 2024 report (WPS export, 6 pages)', async () => {
   const doc = await readPdf(corpus('26_huaian-city-gov-2024.pdf'));
@@ -143,6 +98,17 @@ describe('PDF: other forms', () => {
   it('a PDF with no text layer (a scan) is refused with a message that says so', async () => {
     await expect(readPdf(scannedPdf())).rejects.toThrow(ImportError);
     await expect(readPdf(scannedPdf())).rejects.toThrow(/没有文字层（可能是扫描件或图片）/);
+  });
+
+  it('Chinese in a font that is not embedded is decoded with the CMaps it names; without them it is refused as undecodable, not as a scan', async () => {
+    const lines = ['平潭县人民政府', '2013年政府信息公开工作年度报告', '一、概述'];
+    const cmaps = new URL('../../node_modules/pdfjs-dist/cmaps/', import.meta.url);
+    const asked: string[] = [];
+    const loadCMap = async (file: string) => (asked.push(file), new Uint8Array(await readFile(new URL(file, cmaps))));
+    const doc = await readPdf(unembeddedChinesePdf(lines), { loadCMap });
+    expect(paragraphs(doc.blocks)).toEqual(lines);
+    expect(asked).toContain('UniGB-UCS2-H.bcmap');
+    await expect(readPdf(unembeddedChinesePdf(lines))).rejects.toThrow(/有文字，但它的字体编码无法解读（字体未嵌入）/);
   });
 
   it('a damaged PDF is refused in Chinese, not with a library stack trace', async () => {
