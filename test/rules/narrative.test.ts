@@ -2,6 +2,8 @@
 // stated, R19 the fee against the grid, R12 last year's problems item by item, R14 on the unit's
 // own words. Quotes come from the corpus copy (real()) unless marked as made up.
 import { describe, expect, it } from 'vitest';
+import { checkReport, createReport } from '../../src/core';
+import { nodeRegistry } from '../../src/node/templates';
 import { busy, findingsOf, published, real, realTexts } from './helpers';
 
 describe('R10: numbers in the narrative against the grids', () => {
@@ -125,5 +127,18 @@ describe('R14: only the unit own words are compared', () => {
     r.narrative.other = real('01_', '按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。');
     r.lastYear = { year: 2023, values: {}, narrative: { preface, other: r.narrative.other } };
     expect(findingsOf('R14', r)).toEqual([]);
+  });
+});
+
+describe('R10 on the 2008 统计表, which holds the total the narrative quotes as 主动公开…N条', () => {
+  it('reads 主动公开政府信息N条 (#11) against 主动公开政府信息数, both ways', () => {
+    const t2008 = nodeRegistry().get('gov-info-2008')!;
+    const r = createReport(t2008, 2017);
+    r.narrative.preface = real('11_', '主动公开政府信息69条，作为依申请公开信息数1条');
+    r.values['statistics:active.total:value'] = 69;
+    const r10 = () => checkReport(t2008, r).filter((f) => f.rule === 'R10');
+    expect(r10()).toEqual([]);
+    r.values['statistics:active.total:value'] = 70;
+    expect(r10().map((f) => [f.params.stated, f.params.actual])).toEqual([[69, 70]]);
   });
 });
