@@ -44,6 +44,17 @@ function _levels(values: number[]): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
+/** Grid positions widened to the ends of the crossing lines where those reach past the outermost one. */
+function _edges(levels: number[], crossing: Rule[]): number[] {
+  if (!levels.length || !crossing.length) return levels;
+  const from = Math.min(...crossing.map((r) => r.from));
+  const to = Math.max(...crossing.map((r) => r.to));
+  const out = [...levels];
+  if (from < out[0]! - MERGE * 2) out.unshift(from);
+  if (to > out[out.length - 1]! + MERGE * 2) out.push(to);
+  return out;
+}
+
 /** True when rules of direction `dir` at `at` cover most of the interval [a, b]. */
 function _covered(rules: Rule[], at: number, a: number, b: number): boolean {
   const len = b - a;
@@ -83,8 +94,10 @@ function _groups(rules: Rule[]): Rule[][] {
 function _table(rules: Rule[], glyphs: Glyph[], taken: Set<Glyph>): LatticeTable | null {
   const h = rules.filter((r) => r.dir === 'h');
   const v = rules.filter((r) => r.dir === 'v');
-  const ys = _levels(h.map((r) => r.at));
-  const xs = _levels(v.map((r) => r.at));
+  // A table may leave its outer sides open (no left/right border, or no top/bottom rule): the
+  // ends of the lines across it are then its edges.
+  const ys = _edges(_levels(h.map((r) => r.at)), v);
+  const xs = _edges(_levels(v.map((r) => r.at)), h);
   if (ys.length < 2 || xs.length < 2) return null;
   const R = ys.length - 1;
   const C = xs.length - 1;

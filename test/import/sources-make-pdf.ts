@@ -48,3 +48,24 @@ export const unembeddedChinesePdf = (lines: string[]): Uint8Array =>
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
   ]);
+
+/**
+ * A ruled table of Latin text: `cells` are [row, col, rowSpan, colSpan, text] on a grid of
+ * `rows` × `cols` (110 × 20 pt cells); lines are drawn round every cell, except the table's
+ * left and right sides when `openSides`.
+ */
+export function ruledPdf(rows: number, cols: number, cells: [number, number, number, number, string][], openSides = false): Uint8Array {
+  const [x0, y0, w, h] = [50, 780, 110, 20];
+  const ops: string[] = ['0.5 w'];
+  const line = (ax: number, ay: number, bx: number, by: number) => ops.push(`${ax} ${ay} m ${bx} ${by} l S`);
+  for (const [r, c, rs, cs, text] of cells) {
+    const [left, right, top, bottom] = [x0 + c * w, x0 + (c + cs) * w, y0 - r * h, y0 - (r + rs) * h];
+    line(left, top, right, top);
+    line(left, bottom, right, bottom);
+    if (!openSides || c > 0) line(left, top, left, bottom);
+    if (!openSides || c + cs < cols) line(right, top, right, bottom);
+    if (text) ops.push(`BT /F1 9 Tf ${left + 4} ${top - 14} Td (${text}) Tj ET`);
+  }
+  void rows;
+  return makePdf([...CATALOG, page('<< /Font << /F1 5 0 R >> >>'), stream(ops.join('\n')), '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
+}

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/import/read-pdf';
 import { ImportError, type SourceBlock, type SourceCell } from '../../src/import/source';
-import { scannedPdf, unembeddedChinesePdf, unruledPdf } from './sources-make-pdf';
+import { ruledPdf, scannedPdf, unembeddedChinesePdf, unruledPdf } from './sources-make-pdf';
 
 const corpus = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
 
@@ -78,6 +78,28 @@ describe('PDF: the real 淮安市人民政府 2024 report (WPS export, 6 pages)'
 });
 
 describe('PDF: other forms', () => {
+  it('a ruled table: spans from the lines not drawn, covered cells below a row span; the same with open left and right sides', async () => {
+    const cells: [number, number, number, number, string][] = [
+      [0, 0, 2, 1, 'Item'], [0, 1, 1, 3, 'Applicants'],
+      [1, 1, 1, 1, 'Person'], [1, 2, 1, 1, 'Firm'], [1, 3, 1, 1, 'Total'],
+      [2, 0, 1, 1, 'New'], [2, 1, 1, 1, '12'], [2, 2, 1, 1, '0'], [2, 3, 1, 1, '12'],
+      [3, 0, 1, 1, 'Carried'], [3, 1, 1, 1, '3'], [3, 2, 1, 1, '1'], [3, 3, 1, 1, '4'],
+    ];
+    const want = [
+      ['0:Item', '1+3:Applicants'],
+      ['^0:', '1:Person', '2:Firm', '3:Total'],
+      ['0:New', '1:12', '2:0', '3:12'],
+      ['0:Carried', '1:3', '2:1', '3:4'],
+    ];
+    const show = (t: Extract<SourceBlock, { kind: 'table' }> | undefined) => t?.rows.map((r) => r.map((c) => `${c.covered ? '^' : ''}${c.col}${c.span > 1 ? `+${c.span}` : ''}:${c.text}`));
+    for (const open of [false, true]) {
+      const doc = await readPdf(ruledPdf(4, 4, cells, open));
+      expect(doc.exactColumns).toBe(true);
+      expect(show(tables(doc.blocks)[0]), open ? 'open sides' : 'closed').toEqual(want);
+      expect(paragraphs(doc.blocks)).toEqual([]);
+    }
+  });
+
   it('a table printed without lines is read by the gaps between its columns (approximate columns)', async () => {
     const doc = await readPdf(
       unruledPdf([
