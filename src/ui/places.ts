@@ -75,11 +75,16 @@ export function goTo(store: Views, place: Place | null | undefined): boolean {
   return place ? focusElement(store, placeDomId(place)) : false;
 }
 
-/** After a report is opened: back to where the clerk was (the cell or field, else the section). */
-export function restoreWhereabouts(store: Views, where: Whereabouts): void {
+/**
+ * After a report is opened: back to where the clerk was (the cell or field, else the section), in
+ * the tab shown. Runs in an effect, so it never switches tabs (that would render during a render).
+ */
+export function restoreWhereabouts(where: Whereabouts): void {
   const id = where.cell ? domId.cell(where.cell) : where.field;
-  if (id && document.getElementById(id)) {
-    focusElement(store, id);
+  const el = id ? document.getElementById(id) : null;
+  if (el && !el.closest('[hidden]')) {
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus();
     return;
   }
   if (where.section) document.getElementById(domId.section(where.section))?.scrollIntoView?.({ block: 'start' });

@@ -51,7 +51,7 @@ function Section({ template, section }: { template: Template; section: SectionSp
 function useRestoreWhereabouts(store: ReportStore) {
   const loads = useSliceOf(store, (s) => s.loads);
   useEffect(() => {
-    if (loads > 0) restoreWhereabouts(store, store.getState().focus);
+    if (loads > 0) restoreWhereabouts(store.getState().focus);
   }, [loads, store]);
 }
 
