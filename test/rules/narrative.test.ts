@@ -16,6 +16,15 @@ describe('R10: numbers in the narrative against the grids', () => {
     expect(v('applications:carry-forward:total').map((f) => f.params.stated)).toEqual([0]);
     r.narrative['overview.request'] = '全年收到政府信息公开申请 8 件。'; // made up: spaces as PDFs print them
     expect(v(newTotal).map((f) => f.params.stated)).toEqual([8]);
+    for (const form of [
+      real('17_', '办理依申请公开19件'),
+      real('18_', '全年受理依申请公开3件'),
+      real('13_', '收到群众通过邮寄、网络提交的各类政府信息公开申请共计8件'),
+      real('09_', '2025年我局共收到政府网站上政府信息公开申请件2件'),
+    ]) {
+      r.narrative['overview.request'] = form;
+      expect(v(newTotal).map((f) => f.params.quote), form).toEqual([expect.stringContaining(form.slice(-6))]);
+    }
     r.narrative.appeals = '本年度发生行政复议3件，行政诉讼2件。'; // made up
     const f = findingsOf('R10', r);
     expect(f.find((x) => x.params.what === '行政复议件数')?.params.stated).toBe(3);
