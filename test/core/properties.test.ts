@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkReport, computeValues, createReport, parseCellInput, parseReport, type Finding, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { busy, template } from './fixtures';
+import { busy, readReport, template } from './fixtures';
 
 const registry = nodeRegistry();
 const apps = template.grid('applications');
@@ -305,6 +305,70 @@ describe('cell input', () => {
         expect(parseCellInput(`-${n}`, 'change')).toEqual({ ok: true, value: -n });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// The 2019 grid's continuity, by the meaning of its columns (spec of 国办公开办函〔2019〕60号):
+// 上一年项目数量 of this year = last year's 上一年项目数量 + last year's 本年增/减; 对外公开总数量 (a
+// running total) = last year's + this year's 本年新公开数量.
+describe('2019 template: continuity against last year', () => {
+  const t2019 = registry.get('gov-info-2019')!;
+  const ITEM_ROWS = ['licensing', 'other-services', 'penalty', 'enforcement', 'fees'];
+  const DOCUMENT_ROWS = ['regulations', 'normative-documents'];
+  const at = (row: string, col: string) => `article-20:${row}:${col}`;
+
+  const withLastYear = fc
+    .record({
+      items: fc.array(fc.tuple(fc.nat({ max: 500 }), fc.integer({ min: -500, max: 200 })), { minLength: 5, maxLength: 5 }),
+      documents: fc.array(fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 30 })), { minLength: 2, maxLength: 2 }),
+    })
+    .map(({ items, documents }) => {
+      const r = readReport('examples/seed-003.report.json');
+      const last: Record<string, number> = {};
+      ITEM_ROWS.forEach((row, i) => {
+        const [before, change] = items[i]!;
+        const c = Math.max(change, -before); // the count never goes below 0
+        last[at(row, 'previous-items')] = before;
+        last[at(row, 'change')] = c;
+        r.values[at(row, 'previous-items')] = before + c;
+      });
+      DOCUMENT_ROWS.forEach((row, i) => {
+        const [total, published] = documents[i]!;
+        last[at(row, 'published-total')] = total;
+        r.values[at(row, 'published')] = published;
+        r.values[at(row, 'published-total')] = total + published;
+      });
+      for (const c of t2019.grid('applications').cells.filter((c) => c.row === 'carry-forward')) {
+        last[c.id] = computeValues(t2019, r).get(c.id.replace('carry-forward', 'carried-over'))!;
+      }
+      r.lastYear = { year: r.year - 1, values: last, narrative: {} };
+      return r;
+    });
+
+  it('a consistent 2019 report with last year gives no equation finding', () => {
+    const rules = t2019.spec.rules.filter((r) => EQUATION_KINDS.has(r.kind)).map((r) => r.id);
+    expect(rules).toContain('R8');
+    fc.assert(
+      fc.property(withLastYear, (r) => {
+        expect(checkReport(t2019, r, { mode: 'final', today: '2020-01-10' }).filter((f) => rules.includes(f.rule)).map((f) => f.message)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('R8: a last year off by δ gives one warning, expecting the sum worked out here', () => {
+    fc.assert(
+      fc.property(withLastYear, fc.constantFrom(...ITEM_ROWS, ...DOCUMENT_ROWS), fc.integer({ min: 1, max: 9 }), (r, row, delta) => {
+        const items = ITEM_ROWS.includes(row);
+        const target = at(row, items ? 'previous-items' : 'published-total');
+        const last = r.lastYear!.values as Record<string, number>;
+        last[target]! += delta;
+        const expected = items ? last[at(row, 'previous-items')]! + last[at(row, 'change')]! : last[at(row, 'published-total')]! + r.values[at(row, 'published')]!;
+        const r8 = onlyRule(checkReport(t2019, r), 'R8');
+        expect(r8.map((f) => [f.level, f.cells[0], f.params.actual, f.params.expected])).toEqual([['warning', target, r.values[target], expected]]);
+      }),
+      { numRuns: 100 },
     );
   });
 });
