@@ -74,14 +74,27 @@ export function readHead(items: Item[], facts: PageFacts, template: Template): H
     }
     break;
   }
-  _signature(head);
+  _signature(head, _attachmentStart(body, template));
   return head;
 }
 
+/**
+ * Where an attachment of the template (the pre-2019 统计表) starts: its title on a line of its own,
+ * with the 附件 line above it. The signature stands before it, not at the very end.
+ */
+function _attachmentStart(body: Item[], template: Template): number {
+  const titles = new Set(template.spec.sections.filter((s) => s.attachment).flatMap((s) => s.grids ?? []).map((g) => normalizeLabel(template.grid(g).label)));
+  if (!titles.size) return body.length;
+  const at = body.findIndex((b) => b.kind === 'text' && titles.has(normalizeLabel(b.text)));
+  if (at < 0) return body.length;
+  const above = body[at - 1];
+  return above?.kind === 'text' && /^附件\s*\d*$/.test(normalizeLabel(above.text)) ? at - 1 : at;
+}
+
 /** The signature at the very end: a name line and a date line, or "…。 某某局 2024年1月12日". */
-function _signature(head: Head): void {
+function _signature(head: Head, end: number): void {
   const body = head.body;
-  let last = body.length - 1;
+  let last = end - 1;
   while (last >= 0 && body[last]!.kind !== 'text') last--;
   if (last < 0) return;
   let text = (body[last] as { text: string }).text.trim();

@@ -23,6 +23,11 @@ describe.each(SEEDS)('seed $id', ({ id, file, year }) => {
     for (const [cell, v] of Object.entries(want.values)) if (v === null) expect(result.report.values[cell], cell).toBeNull();
   });
 
+  it('reads the 成文日期 of the signature, which stands before the 统计表, not at the end', () => {
+    expect(result.report.dates.written).toBe(want.dates.written);
+    if (want.dates.written) expect(result.report.organ.name).toBe(want.organ.name);
+  });
+
   it('says which cells it could not read, and nothing else', () => {
     expect(result.report.source?.unread ?? []).toEqual(want.source?.unread ?? []);
     expect(result.report.source?.uncertain ?? []).toEqual([]);
