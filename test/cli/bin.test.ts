@@ -2,7 +2,7 @@
 // (built once here, as npm's prepare step builds it), with no TypeScript runtime.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,6 +80,14 @@ describe('bin/nianbao.mjs on the built CLI', () => {
     expect(check.has('zod')).toBe(true);
     expect(check.has('docx')).toBe(false);
     expect(loadedPackages(chunk('render-docx')).has('docx')).toBe(true);
+  });
+
+  it('says in Chinese how to build it when build/cli is missing, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-unbuilt-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync('bin/nianbao.mjs', join(dir, 'bin/nianbao.mjs'));
+    const r = spawnSync('node', [join(dir, 'bin/nianbao.mjs'), '--version'], { encoding: 'utf8' });
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', 'nianbao 尚未构建：请在项目目录运行 npm ci（或 npm run build:cli）后再试']);
   });
 
   it('needs no TypeScript runtime: tsx is not a dependency and the bin loads no .ts', () => {
