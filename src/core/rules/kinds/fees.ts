@@ -5,14 +5,11 @@ import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { dataRegex, sentenceAt } from '../../text/sentences';
+import { proseSlots } from './slots';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
-function _prose(ctx: RuleContext): { slot: string; text: string }[] {
-  return Object.entries(ctx.report.narrative)
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '')
-    .map(([slot, text]) => ({ slot, text }));
-}
+const _prose = (ctx: RuleContext) => proseSlots(ctx).map(({ slot, text }) => ({ slot: slot.id, text }));
 
 function _firstHit(texts: { slot: string; text: string }[], patterns: string[]): { slot: string; quote: string; m: RegExpExecArray } | null {
   for (const { slot, text } of texts) {

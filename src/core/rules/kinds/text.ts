@@ -1,27 +1,18 @@
 // Rules over the narrative: numbers it states (R10), rectification of last year's problems (R12),
-// personal data (R13), near-copies of last year's text (R14).
+// personal data (R13), text still copied from last year (R17). Near-copies (R14): ./similar.
 import type { RuleSpec } from '../../template/schema';
-import type { TextSlot } from '../../template/load';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { findPersonalData } from './personal-data';
-import { diceCoefficient } from '../../text/dice';
 import { dataRegex } from '../../text/sentences';
 import { coverage, problemItems } from '../../text/items';
 import { memoByText } from '../../text/memo';
 import { toUnits, fromUnits } from '../../report/amount';
+import { proseSlots, slotName } from './slots';
+
+export { similarity } from './similar';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
-
-function _slotName(slot: TextSlot): string {
-  return slot.section && slot.section.id !== slot.id ? `${slot.section.label} · ${slot.label}` : slot.label;
-}
-
-function _texts(ctx: RuleContext): { slot: TextSlot; text: string }[] {
-  return ctx.template.texts
-    .map((slot) => ({ slot, text: ctx.report.narrative[slot.id] ?? '' }))
-    .filter((t) => t.text.trim() !== '');
-}
 
 /** The value of a cell, or of the sum of several; null when one is blank. */
 function _stated(ctx: RuleContext, cells: string[]): number | null {
@@ -44,7 +35,7 @@ const _statements = memoByText((text: string, rule: Of<'narrative-numbers'>) =>
 export function checkNarrativeNumbers(rule: Of<'narrative-numbers'>, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const texts = _texts(ctx).map((t) => ({ ...t, read: _statements(t.text, rule) }));
+  const texts = proseSlots(ctx).map((t) => ({ ...t, read: _statements(t.text, rule) }));
   rule.scans.forEach((scan, i) => {
     const cells = typeof scan.cell === 'string' ? [scan.cell] : scan.cell;
     if (!cells.every((c) => ctx.template.cells.has(c))) return;
@@ -61,7 +52,7 @@ export function checkNarrativeNumbers(rule: Of<'narrative-numbers'>, ctx: RuleCo
             section: slot.section?.id,
             cells,
             text: slot.id,
-            params: { text: _slotName(slot), quote, what: scan.what, stated, place, actual },
+            params: { text: slotName(slot), quote, what: scan.what, stated, place, actual },
           }),
         );
       }
@@ -86,7 +77,7 @@ export function checkRectification(rule: Of<'rectification'>, ctx: RuleContext):
 
 export function checkPersonalData(rule: Of<'personal-data'>, ctx: RuleContext): Finding[] {
   const own = ctx.report.contact.phone.replace(/\D/g, '');
-  return _texts(ctx).flatMap(({ slot, text }) =>
+  return proseSlots(ctx).flatMap(({ slot, text }) =>
     findPersonalData(text, rule.detectors)
       .filter((hit) => !(hit.detector === 'mobile' && own.includes(hit.digits)))
       .map((hit) =>
@@ -94,85 +85,15 @@ export function checkPersonalData(rule: Of<'personal-data'>, ctx: RuleContext): 
           section: slot.section?.id,
           cells: [],
           text: slot.id,
-          params: { text: _slotName(slot), detector: rule.labels[hit.detector] ?? hit.detector, masked: hit.masked },
+          params: { text: slotName(slot), detector: rule.labels[hit.detector] ?? hit.detector, masked: hit.masked },
         }),
       ),
   );
 }
 
-/** Similarity of two texts, ignoring whitespace and punctuation (Dice over character bigrams). */
-export function similarity(a: string, b: string): number {
-  const clean = (s: string) => s.replace(/[\s\p{P}]/gu, '');
-  return diceCoefficient(clean(a), clean(b));
-}
-
-/**
- * What a text is compared without: the template's sentences (the rule's boilerplate and the
- * preface the template proposes), the grid labels and figures, since a grid flattened into a text
- * slot is the same every year by design. Worked out once per rule, which belongs to one template.
- */
-const _stripsOf = new WeakMap<object, { boilerplate: string[]; gridWords: string[] }>();
-function _strips(rule: Of<'similar-text'>, ctx: RuleContext): { boilerplate: string[]; gridWords: string[] } {
-  let strips = _stripsOf.get(rule);
-  if (!strips) {
-    const words = new Set<string>();
-    for (const c of ctx.template.cells.values()) for (const w of [c.rowName, c.columnName, ...c.name.split(' · ')]) if (w && w.length >= 2) words.add(w);
-    for (const g of ctx.template.spec.grids) words.add(g.label);
-    strips = {
-      boilerplate: [...(rule.boilerplate ?? []), ..._literal([ctx.template.spec.preface.default])],
-      gridWords: [...words].sort((a, b) => b.length - a.length),
-    };
-    _stripsOf.set(rule, strips);
-  }
-  return strips;
-}
-
-/** The narrative as the unit wrote it. */
-const _ownWords = memoByText((text: string, rule: Of<'similar-text'>) => {
-  const { boilerplate, gridWords } = _stripsOf.get(rule)!;
-  let out = boilerplate.reduce((t, p) => t.replace(dataRegex(p), ''), text);
-  for (const w of gridWords) out = out.split(w).join('');
-  return out.replace(/[\d.]+/g, '');
-});
-
-export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Finding[] {
-  const previous = ctx.previous;
-  if (!previous) return [];
-  // Text still marked as copied (R17) is identical by construction: R17 says it once.
-  const copied = new Set(ctx.report.revise ?? []);
-  _strips(rule, ctx);
-  return _texts(ctx).flatMap(({ slot, text: raw }) => {
-    if (slot.id === 'preface' || copied.has(slot.id) || slot.section?.grids) return [];
-    const text = _ownWords(raw, rule);
-    const before = _ownWords(previous.narrative[slot.id] ?? '', rule);
-    if (text.length < rule.minLength || before.length < rule.minLength) return [];
-    const s = similarity(text, before);
-    if (s < rule.threshold) return [];
-    return [
-      ctx.finding(rule, {
-        section: slot.section?.id,
-        cells: [],
-        text: slot.id,
-        params: { text: _slotName(slot), similarity: Math.round(s * 100) },
-      }),
-    ];
-  });
-}
-
-/** Literal sentences as patterns, with {placeholders} matching anything short. */
-function _literal(texts: string[]): string[] {
-  return texts.flatMap((t) =>
-    t
-      .split(/(?<=[。；])/u)
-      .map((x) => x.trim())
-      .filter((x) => x.length >= 8)
-      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{[A-Za-z]+\\\}/g, '[^。；]{0,40}?')),
-  );
-}
-
 export function checkUnrevised(rule: Of<'unrevised'>, ctx: RuleContext): Finding[] {
   const revise = new Set(ctx.report.revise ?? []);
-  return _texts(ctx)
+  return proseSlots(ctx)
     .filter(({ slot }) => revise.has(slot.id))
-    .map(({ slot }) => ctx.finding(rule, { section: slot.section?.id, cells: [], text: slot.id, params: { text: _slotName(slot) } }));
+    .map(({ slot }) => ctx.finding(rule, { section: slot.section?.id, cells: [], text: slot.id, params: { text: slotName(slot) } }));
 }

@@ -2,25 +2,15 @@
 // punctuation in Chinese prose (R21), placeholders or a superseded basis left in (R22, R23),
 // this year's work stated under another year (R24). Patterns and allowed forms are template data.
 import type { RuleSpec } from '../../template/schema';
-import type { TextSlot } from '../../template/load';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { findDoubled, type Hit } from '../../text/doubled';
 import { findAsciiPunctuation } from '../../text/punctuation';
 import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
 import { memoByText } from '../../text/memo';
+import { proseSlots, slotName } from './slots';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
-
-export function slotName(slot: TextSlot): string {
-  return slot.section && slot.section.id !== slot.id ? `${slot.section.label} · ${slot.label}` : slot.label;
-}
-
-export function proseSlots(ctx: RuleContext): { slot: TextSlot; text: string }[] {
-  return ctx.template.texts
-    .map((slot) => ({ slot, text: ctx.report.narrative[slot.id] ?? '' }))
-    .filter((t) => t.text.trim() !== '');
-}
 
 /** One finding per text slot: the number of hits and the first few quoted. */
 function _perSlot(rule: RuleSpec, ctx: RuleContext, find: (text: string) => Hit[], examples: number): Finding[] {
