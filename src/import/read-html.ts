@@ -24,7 +24,15 @@ const CJK_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 /** Whitespace as a browser shows it, less the spaces that source line breaks leave between Chinese characters. */
 const _clean = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').replace(CJK_GAP, '').trim();
 
+const _hiddenMemo = new WeakMap<Element, boolean>();
+
 function _hidden(el: Element): boolean {
+  let h = _hiddenMemo.get(el);
+  if (h === undefined) _hiddenMemo.set(el, (h = _isHidden(el)));
+  return h;
+}
+
+function _isHidden(el: Element): boolean {
   if (SKIP.has(el.tagName) || el.attrs.some((a) => a.name === 'hidden')) return true;
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(_attr(el, 'style'))) return true;
   if (ROLES.has(_attr(el, 'role'))) return true;
@@ -157,6 +165,23 @@ function _isLayout(table: Element, rows: SourceCell[][]): boolean {
 
 const DATA_TABLE = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
+/** The first `limit` visible characters of a subtree (whitespace removed), without reading the rest. */
+function _prefix(node: Node, limit: number): string {
+  let out = '';
+  const visit = (n: Node, depth: number): boolean => {
+    if (depth > LIMITS.xmlDepth) return false;
+    if (n.nodeName === '#text') {
+      out += (n as DefaultTreeAdapterMap['textNode']).value.replace(/\s/g, '');
+      return out.length >= limit;
+    }
+    if (!_isElement(n) || _hidden(n)) return false;
+    for (const c of n.childNodes) if (visit(c, depth + 1)) return true;
+    return false;
+  };
+  visit(node, 0);
+  return out.slice(0, limit);
+}
+
 /** Paragraph text of the content area, for choosing it. */
 function _weight(node: Node, depth: number, memo: Map<Node, number>): number {
   if (depth > LIMITS.xmlDepth) return 0;
@@ -185,7 +210,7 @@ function _content(body: Element): Element {
     el = next;
     path.push(el);
   }
-  const titled = (e: Element) => /年.{0,20}报告|报告/.test(_clean(_text(e, 0)).slice(0, 400));
+  const titled = (e: Element) => /报告/.test(_prefix(e, 400));
   for (let i = path.length - 1; i > 0 && !titled(path[i]!); i--) el = path[i - 1]!;
   return titled(el) ? el : path[path.length - 1]!;
 }
