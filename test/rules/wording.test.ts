@@ -82,9 +82,13 @@ describe('R25–R28: format departures recorded by the import', () => {
       labels: [
         { cell: 'applications:withheld.prohibited-by-law:total', printed: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' },
         { printed: '（一） 予以公开', official: '（一）予以公开' },
+        { row: 'normative-documents', printed: '规范性文件', official: '行政规范性文件' },
       ],
     });
-    expect(findingsOf('R25', r).map((f) => f.message)).toEqual([expect.stringContaining('来源印为“2.其他法律行政止公开”，与规范文字“2.其他法律行政法规禁止公开”不一致')]);
+    expect(findingsOf('R25', r).map((f) => f.message)).toEqual([
+      expect.stringContaining('来源印为“2.其他法律行政止公开”，与规范文字“2.其他法律行政法规禁止公开”不一致'),
+      '二、主动公开政府信息情况：来源印为“规范性文件”，与规范文字“行政规范性文件”不一致',
+    ]);
     expect(findingsOf('R25', busy())).toEqual([]);
   });
   it('R26 the title; R27 headings altered, misnumbered, out of order; R28 （六） as one row', () => {

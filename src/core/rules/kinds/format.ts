@@ -25,7 +25,8 @@ export function checkPrintedLabels(rule: Of<'printed-labels'>, ctx: RuleContext)
     if (sameWording(l.printed, l.official) || seen.has(`${l.printed}|${l.official}`)) return [];
     seen.add(`${l.printed}|${l.official}`);
     const cells = l.cell && ctx.template.cells.has(l.cell) ? [l.cell] : [];
-    const where = cells.length ? ctx.place(cells[0]!) : l.official;
+    const row = l.row ? [...ctx.template.cells.values()].find((c) => c.row === l.row) : undefined;
+    const where = cells.length ? ctx.place(cells[0]!) : row ? ctx.sectionLabel(row.grid) : l.official;
     return [ctx.finding(rule, { cells, params: { printed: l.printed, official: l.official, where } })];
   });
 }
