@@ -15,8 +15,10 @@ export interface Head {
   titleDate?: string;
   /** 发文字号 and other lines above the title: not part of the report. */
   above: string[];
-  /** The items of the body: title and signature taken out. */
+  /** The items of the body: title, signature and attachments taken out. */
   body: Item[];
+  /** An attachment of the template (the pre-2019 统计表) from its title on: not narrative. */
+  attachment: Item[];
 }
 
 const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(关于)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(的)?\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(年度)?\s*(报告|年报)/;
@@ -33,7 +35,7 @@ function _title(text: string, template: Template): { organ: string; year: number
 }
 
 export function readHead(items: Item[], facts: PageFacts, template: Template): Head {
-  const head: Head = { above: [], body: [...items] };
+  const head: Head = { above: [], body: [...items], attachment: [] };
   const body = head.body;
   if (facts.title) head.title = _title(facts.title, template);
   if (head.title && facts.title) head.title.printed = facts.title;
@@ -74,27 +76,31 @@ export function readHead(items: Item[], facts: PageFacts, template: Template): H
     }
     break;
   }
-  _signature(head, _attachmentStart(body, template));
+  // The signature stands before an attachment, not at the very end.
+  head.attachment = body.splice(_attachmentStart(body, template));
+  _signature(head);
   return head;
 }
 
 /**
- * Where an attachment of the template (the pre-2019 统计表) starts: its title on a line of its own,
- * with the 附件 line above it. The signature stands before it, not at the very end.
+ * Where an attachment of the template starts: the last line that is its title (the table's title
+ * under 附件, as published, or the section's label, as nianbao exports it), with a 附件 line above.
+ * A reference to it in the text ("附件：…统计表") comes earlier and stays text.
  */
 function _attachmentStart(body: Item[], template: Template): number {
-  const titles = new Set(template.spec.sections.filter((s) => s.attachment).flatMap((s) => s.grids ?? []).map((g) => normalizeLabel(template.grid(g).label)));
-  if (!titles.size) return body.length;
-  const at = body.findIndex((b) => b.kind === 'text' && titles.has(normalizeLabel(b.text)));
+  const attachments = template.spec.sections.filter((s) => s.attachment);
+  const titles = new Set([...attachments.map((s) => s.label), ...attachments.flatMap((s) => s.grids ?? []).map((g) => template.grid(g).label)].map(normalizeLabel));
+  let at = body.length - 1;
+  while (at >= 0 && !(body[at]!.kind === 'text' && titles.has(normalizeLabel((body[at] as { text: string }).text)))) at--;
   if (at < 0) return body.length;
   const above = body[at - 1];
   return above?.kind === 'text' && /^附件\s*\d*$/.test(normalizeLabel(above.text)) ? at - 1 : at;
 }
 
 /** The signature at the very end: a name line and a date line, or "…。 某某局 2024年1月12日". */
-function _signature(head: Head, end: number): void {
+function _signature(head: Head): void {
   const body = head.body;
-  let last = end - 1;
+  let last = body.length - 1;
   while (last >= 0 && body[last]!.kind !== 'text') last--;
   if (last < 0) return;
   let text = (body[last] as { text: string }).text.trim();
