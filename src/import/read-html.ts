@@ -204,6 +204,8 @@ function _content(body: Element): Element {
   let el = body;
   const path: Element[] = [body];
   for (;;) {
+    if (path.length > LIMITS.xmlDepth) throw new ImportError(`网页的元素嵌套超过 ${LIMITS.xmlDepth} 层，无法导入`);
+    if (total === 0) break;
     const next = el.childNodes.filter(_isElement).find((c) => (memo.get(c) ?? 0) >= total * 0.85);
     // Never into a table: a data table is read whole, and a layout table's cells are walked in order.
     if (!next || DATA_TABLE.has(next.tagName)) break;
