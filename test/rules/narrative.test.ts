@@ -151,3 +151,17 @@ describe('R10 on the 2008 统计表, which holds the total the narrative quotes 
     expect(r10().map((f) => [f.params.stated, f.params.actual])).toEqual([[69, 70]]);
   });
 });
+
+describe('R10 on the outcome rows a narrative quotes', () => {
+  it('予以公开N件 (#15) against （一）予以公开; 不予公开 is not 予以公开', () => {
+    const r = busy();
+    for (const slot of Object.keys(r.narrative)) r.narrative[slot] = '';
+    const disclosed = r.printed?.['applications:disclosed:total'];
+    r.narrative['overview.request'] = `全年共收到政府信息公开申请${r.printed?.['applications:new:total']}件，予以公开${disclosed}件。`;
+    expect(findingsOf('R10', r)).toEqual([]);
+    r.narrative['overview.request'] = real('15_', '2023年共收到政府信息公开申请1件，予以公开1件');
+    expect(findingsOf('R10', r).map((f) => f.params.what)).toContain('予以公开件数');
+    r.narrative['overview.request'] = '不予公开1件。'; // made up
+    expect(findingsOf('R10', r)).toEqual([]);
+  });
+});
