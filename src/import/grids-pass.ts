@@ -57,12 +57,16 @@ export function readTextGrids(
       const agreed = r.cells.map((_, i) => (left.length > 1 && left.every((c) => c[i] === left[0]![i]) ? left[0]![i]! : undefined));
       r.cells.forEach((id, i) => {
         const v = agreed[i];
-        if (v === undefined) return facts.uncertain.add(id);
+        if (v === undefined) return r.stray === undefined ? facts.uncertain.add(id) : undefined;
         imp.put(id, v);
         if (v === null) imp.blanks.add(id);
         else imp.valuesRead++;
       });
-      const why = !r.candidates.length
+      const why = r.stray !== undefined
+        ? r.stray
+          ? `行名后面没有数字，而是“${r.stray}…”`
+          : '行名后面没有数字，下一行的行名紧接在下一行（数字可能印在别处）'
+        : !r.candidates.length
         ? `“${r.valueText.trim() || '（无）'}”不能读作此行的 ${r.cells.length} 个数字`
         : `数字连写为“${r.valueText.trim()}”，有 ${left.length} 种拆分都说得通（如 ${_show(left[0]!)}；${_show(left[1]!)}）`;
       const open = r.cells.filter((_, i) => agreed[i] === undefined);

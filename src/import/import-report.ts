@@ -33,8 +33,14 @@ export function detectFormat(source: SourceDoc, hints: ImportHints): ImportResul
 }
 
 /** The text of pieces; a table's rows as lines of tab-separated cells, for rows no table reading placed. */
-const _text = (pieces: Piece[]) =>
-  pieces.map((p) => (p.item.kind === 'text' ? p.item.text : p.item.rows.map((r) => r.map((c) => (c.covered ? '' : c.text)).join('\t')).join('\n'))).join('\n');
+const _text = (pieces: Piece[], rejected: ReadonlySet<unknown>) =>
+  pieces
+    .map((p) =>
+      p.item.kind === 'text'
+        ? p.item.text
+        : p.item.rows.filter((r) => !rejected.has(r)).map((r) => r.map((c) => (c.covered ? '' : c.text)).join('\t')).join('\n'),
+    )
+    .join('\n');
 
 export function importSource(source: SourceDoc, template: Template, options: ImportOptions = {}): ImportResult {
   const hints = options.hints ?? defaultHints((id) => (id === template.id ? `${template.spec.name}（${template.spec.basis}）` : id));
@@ -81,11 +87,11 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   const gridFacts: GridFacts = { uncertain: new Set(), labels: [], quirks: new Set() };
   if (indicators && !older) readIndicators(imp, template, source, gridFacts);
   else if (!older) {
-    const whole = _text(pieces);
+    const whole = _text(pieces, imp.rejected);
     const textOf = (grid: { id: string }) => {
       const section = template.sectionOf(grid.id)?.id;
       const own = pieces.filter((p) => p.section === section);
-      return own.length ? _text(own) : whole;
+      return own.length ? _text(own, imp.rejected) : whole;
     };
     // A source on another template's grid: only blocks whose own header is printed are read.
     const requireHeader = !!formatHint?.template && formatHint.template !== template.id;
@@ -200,11 +206,13 @@ function _source(
   else source.shownDate = null;
   if (headings.length) source.headings = headings.map((h) => h.printed);
   if (grids.labels.length) source.labels = grids.labels;
-  const uncertain = template.inputCells.map((c) => c.id).filter((id) => grids.uncertain.has(id));
+  const all = [...template.cells.keys()];
+  const valueOf = (id: CellId) => (template.cells.get(id)?.computed ? report.printed?.[id] : report.values[id]);
+  const uncertain = all.filter((id) => grids.uncertain.has(id));
   // Cells flagged by the table reader whose value was read: aligned by position, near-miss columns.
-  for (const n of imp.notes) for (const id of n.cells ?? []) if (report.values[id] != null && !uncertain.includes(id) && n.level !== 'info') uncertain.push(id);
+  for (const n of imp.notes) for (const id of n.cells ?? []) if (valueOf(id) != null && !uncertain.includes(id) && n.level !== 'info') uncertain.push(id);
   if (uncertain.length) source.uncertain = uncertain;
-  const unread = template.inputCells.map((c) => c.id).filter((id) => report.values[id] == null && !imp.blanks.has(id) && !grids.uncertain.has(id));
+  const unread = all.filter((id) => valueOf(id) == null && !imp.blanks.has(id) && !grids.uncertain.has(id));
   if (unread.length) source.unread = unread;
   const quirks = [...grids.quirks];
   if (headings.some((h) => h.misnumbered)) quirks.push('headings-misnumbered');

@@ -125,6 +125,8 @@ export class Importer {
   readonly printed: Record<CellId, number | null> = {};
   readonly seenRows = new Set<string>();
   readonly seenGrids = new Set<string>();
+  /** Table rows judged not to be rows of the template: the text walk leaves them alone too. */
+  readonly rejected = new Set<SourceCell[]>();
   /** Cells the source printed blank (empty or a dash): the publisher's blank, not the import's. */
   readonly blanks = new Set<CellId>();
   readonly index: Index;
@@ -204,6 +206,7 @@ export class Importer {
     }
     const printedLabel = labels.map((l) => l.text).join(' ');
     if (!best) {
+      if (hasValues) this.rejected.add(cells);
       if (hasValues) this.note('warning', '表格', `未识别的行“${printedLabel}”，其中的数字未导入：${after.map((c) => c.text || '（空）').join(' ')}`);
       return;
     }

@@ -20,12 +20,13 @@ export function readText(text: string): SourceDoc {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) controls++;
+    // Tab, line breaks and the form feed a PDF tool puts between pages are layout.
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd) controls++;
   }
   if (controls > 0 && controls > text.length / 1000) {
     throw new ImportError('内容含有大量不可显示的字符，不像是报告文字（是否选错了文件？）');
   }
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = text.replace(/\r\n?|\f/g, '\n').split('\n');
   if (lines.length > LIMITS.blocks) throw new ImportError(`文字有 ${lines.length} 行，超过上限 ${LIMITS.blocks}，无法导入`);
   const blocks: SourceBlock[] = [];
   let table: SourceCell[][] | null = null;

@@ -39,14 +39,42 @@ interface Found {
   exact: boolean;
   /** Matched one of the printed variants known from real reports. */
   alias?: boolean;
+  /** A label broken by its row's numbers (a PDF's wrapped cell): where its words resume after them. */
+  resume?: number;
+}
+
+const RUN = /^[\d.,\-−—/／]+/;
+
+/** A long label broken by its numbers: "…只计这一情 447 7 0 0 0 0 454 形，不计其他情形）". */
+function _broken(c: string, label: string, from: number, to: number): Found | null {
+  if (label.length < 8) return null;
+  let best: Found | null = null;
+  for (let k = label.length - 1; k >= 4; k--) {
+    const head = label.slice(0, k);
+    const tail = label.slice(k);
+    for (let i = c.indexOf(head, from); i >= 0 && i < to; i = c.indexOf(head, i + 1)) {
+      const run = RUN.exec(c.slice(i + k, i + k + 200));
+      if (run && c.startsWith(tail, i + k + run[0].length) && (!best || i < best.start)) {
+        best = { start: i, end: i + k, printed: label, exact: true, resume: i + k + run[0].length + tail.length };
+      }
+    }
+    if (best) return best;
+  }
+  return null;
 }
 
 /** The first occurrence of a label (or one of its printed variants) in [from, to), exact before near. */
 function _find(c: string, labels: string[], from: number, to: number): Found | null {
+  // The official wording first, whole or broken by its numbers; then the variants seen in real reports.
+  const official = labels[0]!;
+  const i = c.indexOf(official, from);
+  const exact: Found | null = i >= 0 && i + official.length <= to ? { start: i, end: i + official.length, printed: official, exact: true } : null;
+  const broken = _broken(c, official, from, exact ? exact.start : to);
+  if (broken || exact) return broken ?? exact;
   let best: Found | null = null;
-  for (const label of labels) {
-    const i = c.indexOf(label, from);
-    if (i >= 0 && i + label.length <= to && (!best || i < best.start)) best = { start: i, end: i + label.length, printed: label, exact: label === labels[0], alias: label !== labels[0] };
+  for (const label of labels.slice(1)) {
+    const j = c.indexOf(label, from);
+    if (j >= 0 && j + label.length <= to && (!best || j < best.start)) best = { start: j, end: j + label.length, printed: label, exact: false, alias: true };
   }
   if (best) return best;
   const label = labels[0]!;
@@ -96,6 +124,8 @@ export interface RowReading {
   forced: boolean;
   /** Row printed as one line though the template divides it (（六）其他处理 of 2019): not read. */
   parentRow?: boolean;
+  /** Words standing after the label where its numbers should be: the row is not read. */
+  stray?: string;
 }
 
 const _leaves = (b: BlockSpec) => {
@@ -127,10 +157,21 @@ function _rowLabel(c: Compact, labels: string[], from: number, reads: (f: Found)
     // A variant inside the label just found (规范性文件 in 行政规范性文件) is that label again.
     if (f.start >= prevEnd && reads(f)) return f;
     if (!(f.exact || f.alias)) break;
-    prevEnd = Math.max(prevEnd, f.end);
+    prevEnd = Math.max(prevEnd, f.resume ?? f.end);
     at = f.start + 1;
   }
   return first;
+}
+
+/**
+ * A header whose column labels a PDF tool broke into pieces ("结果 结果 / 维持 纠正"): taken when
+ * every top-level column is named and exactly one number per cell follows, separated.
+ */
+function _brokenHeader(text: string, c: Compact, block: BlockSpec, f: Found, digit: number): boolean {
+  const header = c.text.slice(f.start, f.end + digit);
+  if (!block.columns.every((col) => header.includes(normalizeLabel(col.label)))) return false;
+  const tokens = tokenize(_valueText(text, c.at[f.end + digit]!, text.length));
+  return tokens?.length === _leaves(block).length;
 }
 
 /**
@@ -178,7 +219,7 @@ export function walkGrid(
       // which must be there in full: a lone 行政复议 in a sentence is not this grid.
       f = _find(c.text, spec.labels, cursor, c.text.length);
       const digit = f ? c.text.slice(f.end).search(/\d/) : -1;
-      if (f && !(digit >= 0 && hasHeader(spec.block, f.start, f.end + digit))) f = null;
+      if (f && !(digit >= 0 && (hasHeader(spec.block, f.start, f.end + digit) || _brokenHeader(text, c, spec.block, f, digit)))) f = null;
     } else if (!spec.row) f = _find(c.text, spec.labels, cursor, c.text.length);
     else {
       const kinds = _leaves(spec.block).map((l) => template.cells.get(cellId(grid.id, spec.row!.id, l.id))?.kind ?? 'count');
@@ -193,8 +234,11 @@ export function walkGrid(
     }
     if (!f) continue;
     anchors.push({ found: f, block: spec.block, row: spec.row, leaf: !!spec.row && !spec.row.children, header: spec.header });
-    cursor = f.end;
+    // A group label (（三）不予公开) may stand anywhere beside its rows, as a merged cell does in
+    // text from a PDF: it does not move the search on.
+    if (!spec.row?.children) cursor = f.resume ?? f.end;
   }
+  anchors.sort((a, b) => a.found.start - b.found.start);
 
   const out: RowReading[] = [];
   for (let k = 0; k < anchors.length; k++) {
@@ -225,6 +269,22 @@ export function walkGrid(
         out.push(reading);
       }
       continue;
+    }
+    if (tokens?.length === 0) {
+      // No numbers: a printed blank row only when the next label follows at once; words in
+      // between (a label broken over lines, a note) mean the numbers are elsewhere: not read.
+      const end = a.found.resume ?? a.found.end;
+      const next = k + 1 < anchors.length ? anchors[k + 1]!.found.start : c.text.length;
+      const between = c.text.slice(end, next);
+      // Labels on lines of their own one after another are a column of labels (text from a PDF
+      // or a table copied cell by cell) whose numbers stand elsewhere, not blank rows.
+      // Nothing after the grid's last label is no proof of a blank either.
+      const stacked = next >= c.text.length || text.slice(c.at[end - 1]! + 1, c.at[next]!).includes('\n');
+      if (stacked || (between.length > 0 && !/^[-—–/／]+$/.test(between))) {
+        reading.stray = between.slice(0, 30);
+        out.push(reading);
+        continue;
+      }
     }
     if (tokens) {
       const all = tokens.length === 0 ? [cells.map(() => null)] : splits(tokens, kinds);

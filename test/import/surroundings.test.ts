@@ -139,7 +139,7 @@ describe('never refused, and notes that are true', () => {
   });
 
   it('tells a printed 0 from a printed blank from a row not found', () => {
-    const text = ['某某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 0 0 0', '行政规范性文件', '第二十条第（五）项', '信息内容 本年处理决定数量', '三、收到'].join('\n');
+    const text = ['某某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 0 0 0', '行政规范性文件 / / /', '第二十条第（五）项', '信息内容 本年处理决定数量', '三、收到'].join('\n');
     const r = importText(text, t2021);
     const blankNote = r.notes.find((n) => n.message.includes('来源为空白'));
     expect(r.report.values['article-20:regulations:issued']).toBe(0);
