@@ -95,7 +95,11 @@ export function writeOutputFile(target: string, bytes: Uint8Array | string, inpu
   if (options.keepExisting) file = _freeName(target, options.taken);
   if (inputs.has(file)) return { ok: false, problem: `${file} 是本次读取的文件，不会被覆盖；请用 -o 指定另一个文件名` };
   try {
-    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return { ok: false, problem: `无法写入 ${file}：${FS_PROBLEMS.EISDIR}` };
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return { ok: false, problem: `无法写入 ${file}：${FS_PROBLEMS.EISDIR}` };
+    // A pipe or a device (/dev/null …) is never replaced by a file; a link is written through.
+    if (st && !st.isFile()) return { ok: false, problem: `无法写入 ${file}：不是普通文件（可能是管道或设备）` };
+    if (st) file = realpathSync(file);
   } catch (e) {
     return { ok: false, problem: `无法写入 ${file}：${fsProblem(e)}` };
   }

@@ -179,7 +179,9 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
           if (!r) return { ok: false, reason: 'missing' };
           if (r.rev !== baseRev) return { ok: false, reason: 'conflict', current: r };
           const modified = now();
-          await _req(s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, writer: content.writer ?? '', rev: r.rev + 1, modified }));
+          // Not awaited: the commit is asked for in this same task (one round trip less to the
+          // database while typing keeps the page busy); a failed put aborts the transaction.
+          s.put({ ...r, report: content.report, focus: content.focus, refusals: content.refusals ?? {}, errors: content.errors, writer: content.writer ?? '', rev: r.rev + 1, modified });
           return { ok: true, rev: r.rev + 1, modified };
         }, options.strict ? 'strict' : 'relaxed');
       },

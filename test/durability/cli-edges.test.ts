@@ -77,6 +77,15 @@ describe('writing', () => {
     expect(batch.err).not.toMatch(/Error|errno|syscall|permission/i);
   });
 
+  it('never replaces a pipe or a device given as -o with a file', async () => {
+    const fifo = join(dir, 'out.docx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('render', EXAMPLE, '--draft', '-o', fifo);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`无法写入 ${fifo}：不是普通文件（可能是管道或设备）`);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('writes a read-only place nowhere and says so in Chinese', async () => {
     // /proc refuses new files even to root, as a read-only share does.
     const r = await run('render', EXAMPLE, '--draft', '-o', '/proc/nianbao.docx');

@@ -6,13 +6,14 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import { checkReport, verdict, type Report } from '../../core';
 import type { ReportStore } from '../../store/report-store';
 import { registry } from '../shell/templates';
-import { openDraftDb, type DraftDb } from '../../drafts/db';
+import type { DraftDb } from '../../drafts/db';
 import { CHANNEL_NAME, createDraftSession, type DraftSession, type SessionState } from '../../drafts/session';
 import { storePort } from './store-port';
 import { storageJournal } from '../../drafts/journal';
 import { DraftsContext, type Notice } from './context';
 import { DraftsBar } from './DraftsBar';
 import { RepairNotes } from './RepairNotes';
+import { openDrafts } from './open-drafts';
 import './drafts.css';
 
 const HASH = /^#draft=([\w-]{1,80})$/;
@@ -59,7 +60,7 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
 
     void (async () => {
       try {
-        db = await openDraftDb();
+        db = await openDrafts();
       } catch (e) {
         if (!disposed) setBoot({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
         return;
