@@ -179,7 +179,7 @@ interface PageBlock {
   open?: boolean;
 }
 
-function _blocks(p: PageContent): { blocks: PageBlock[]; lattice: boolean } {
+function _blocks(p: PageContent): { blocks: PageBlock[]; gaps: boolean } {
   const { tables, rest } = layoutTables(p.rules, p.glyphs);
   const out: PageBlock[] = tables.map((t) => ({ top: t.top, block: { kind: 'table', rows: t.rows }, columns: t.columns }));
   const lines = linesOf(rest);
@@ -188,7 +188,7 @@ function _blocks(p: PageContent): { blocks: PageBlock[]; lattice: boolean } {
     else for (const para of paragraphsOf(part.lines)) out.push({ top: para.top, block: { kind: 'paragraph', text: para.text }, flush: para.flush, open: para.open });
   }
   out.sort((a, b) => a.top - b.top);
-  return { blocks: out, lattice: tables.length > 0 };
+  return { blocks: out, gaps: out.some((b) => b.block.kind === 'table' && !b.columns) };
 }
 
 const NUMBER = /^[-−]?\d[\d,，.]*$/;
@@ -257,10 +257,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     const blocks: SourceBlock[] = [];
     let lastColumns: number[] | undefined;
     let lastOpen = false;
-    let lattice = true;
+    // Columns are exact unless some table was found by the gaps between its columns.
+    let exact = true;
     for (const p of pages) {
       const page = _blocks(p);
-      lattice &&= page.lattice || !page.blocks.some((b) => b.block.kind === 'table');
+      exact &&= !page.gaps;
       page.blocks.forEach((b, i) => {
         const prev = blocks[blocks.length - 1];
         // A ruled table broken by a page boundary goes on as one table when its columns match.
@@ -275,7 +276,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       });
       if (blocks.length > LIMITS.blocks) throw new ImportError(`PDF 内容超过 ${LIMITS.blocks} 段，无法导入`);
     }
-    return { kind: 'pdf', exactColumns: lattice, blocks };
+    return { kind: 'pdf', exactColumns: exact, blocks };
   } finally {
     await doc.destroy();
   }
