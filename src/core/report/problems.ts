@@ -5,6 +5,7 @@ import type { Template } from '../template/load';
 export interface Problem {
   /** Dotted path in the JSON document, e.g. values.applications:new:natural-person. */
   path: string;
+  /** A whole sentence that names the place itself: shown as it is, never taken apart. */
   message: string;
 }
 

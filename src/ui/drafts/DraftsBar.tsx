@@ -255,7 +255,7 @@ function NoticeLine() {
         {problems.length > 0 && (
           <ul className="drafts-problems">
             {problems.slice(0, MAX_PROBLEMS).map((p, i) => (
-              <li key={i}>{p.message.startsWith(p.path) ? p.message : `${p.path}：${p.message}`}</li>
+              <li key={i}>{p.message}</li>
             ))}
             {problems.length > MAX_PROBLEMS && <li>……另有 {problems.length - MAX_PROBLEMS} 处问题</li>}
           </ul>
