@@ -5,7 +5,7 @@
 import type { Template } from '../core';
 import { normalizeLabel } from './match-labels';
 import { DOC_NUMBER, titleRegex } from './narrative';
-import { dateOf, type PageFacts } from './furniture';
+import { dateOf, plainDigits, type PageFacts } from './furniture';
 import type { Item } from './sections';
 
 export interface Head {
@@ -21,7 +21,9 @@ export interface Head {
   attachment: Item[];
 }
 
-const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(关于)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(的)?\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(年度)?\s*(报告|年报)/;
+const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(关于)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(的)?\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
+// The year first: "2023年度某某局政府信息公开工作年度报告".
+const YEAR_FIRST_TITLE = /^(?<year>(19|20)\d{2})\s*年度?\s*(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
 const SIGNATURE_DATE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
 const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|办|中心|院|所|署|会|处|队|站|馆|镇|乡|街道|区|县|市)$/;
 
@@ -29,7 +31,7 @@ function _title(text: string, template: Template): { organ: string; year: number
   const n = normalizeLabel(text);
   const exact = titleRegex(template).exec(n);
   if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed: text.trim() };
-  const m = LOOSE_TITLE.exec(text.trim());
+  const m = LOOSE_TITLE.exec(text.trim()) ?? YEAR_FIRST_TITLE.exec(text.trim());
   if (!m?.groups) return undefined;
   return { organ: normalizeLabel(m.groups.organ!), year: Number(m.groups.year), printed: m[0].trim() };
 }
@@ -103,7 +105,7 @@ function _signature(head: Head): void {
   let last = body.length - 1;
   while (last >= 0 && body[last]!.kind !== 'text') last--;
   if (last < 0) return;
-  let text = (body[last] as { text: string }).text.trim();
+  let text = plainDigits((body[last] as { text: string }).text.trim());
   // The 版记 line "某某办公室 2022年1月7日印发" closes some letters: not the signature.
   text = text.replace(/\s*[^\s。；]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/, '');
   const dm = SIGNATURE_DATE.exec(text);

@@ -17,16 +17,18 @@ const UNIT = /(万元|元|件|条|个|项)$/;
 /** Cut the text between a row label and the next label into tokens; null when it is not numbers. */
 export function tokenize(region: string): Token[] | null {
   const out: Token[] = [];
-  for (let raw of region.split(/[\s\u3000|｜]+/)) {
+  const plain = region.replace(/[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  for (let raw of plain.split(/[\s\u3000|｜]+/)) {
     raw = raw.replace(UNIT, '');
     if (!raw) continue;
     if (DASH.test(raw)) {
       out.push({ kind: 'blank', text: raw });
       continue;
     }
-    if (THOUSANDS.test(raw)) raw = raw.replace(/,/g, '');
+    // 1,234 is one number; other commas separate numbers (0，0，0).
+    const parts = THOUSANDS.test(raw) ? [raw.replace(/,/g, '')] : raw.split(',').filter(Boolean);
     // A minus sign inside a run starts a new cell (2648-18538: 2648, then a signed change).
-    for (const part of raw.split(/(?=[-−])/)) {
+    for (const part of parts.flatMap((p) => p.split(/(?=[-−])/))) {
       const m = /^([-−]?)(\d+)(?:\.(\d+))?$/.exec(part);
       if (!m) return null;
       out.push({ kind: 'digits', text: m[2]!, negative: m[1] !== '', fraction: m[3] ?? '' });

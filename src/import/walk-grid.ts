@@ -94,7 +94,7 @@ function _find(c: string, labels: string[], from: number, to: number): Found | n
   return near;
 }
 
-const VALUE_CHAR = /[0-9.,\-−+/／—–－_\s\u3000|｜元万件条个项]/;
+const VALUE_CHAR = /[0-9０-９.．,，\-−+/／—–－_\s\u3000|｜元万件条个项]/;
 
 /** The numbers printed from `start` on: up to the first character that cannot be part of them. */
 function _valueText(text: string, start: number, end: number): string {

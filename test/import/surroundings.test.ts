@@ -56,6 +56,8 @@ describe('title, year, organ and dates', () => {
     ['某某局关于2021年度政府信息公开工作年度报告', 2021, '某某局'],
     ['某某局2017 年政府信息公开工作年度报告', 2017, '某某局'],
     ['某某县某某镇2019年度政府信息公开年度报告', 2019, '某某县某某镇'],
+    ['2022年度某某县某某局政府信息公开工作年度报告', 2022, '某某县某某局'],
+    ['某某局关于2020年政府信息公开工作的年度报告', 2020, '某某局'],
   ])('reads %s', (title, year, organ) => {
     const { report } = importText(`${title}\n一、总体情况\n本年工作平稳。`, t2021);
     expect(report.year).toBe(year);
@@ -82,6 +84,12 @@ describe('title, year, organ and dates', () => {
     const under = importText('某某局2023年政府信息公开工作年度报告\n（2024年1月20日）\n一、总体情况\n本年工作平稳。', t2021);
     expect(under.report.source).toMatchObject({ shownDate: '2024-01-20', shownDateKind: 'title' });
     expect(under.report.dates.written).toBeNull();
+  });
+
+  it('reads a 成文日期 in Chinese numerals and numbers in full-width digits', () => {
+    const r = importText('某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n规章 ０ ０ ０\n行政规范性文件 １２，０，１２\n三、收到\n某某局\n二〇二四年一月十二日', t2021);
+    expect(r.report.dates.written).toBe('2024-01-12');
+    expect(['issued', 'repealed', 'in-force'].map((c) => r.report.values[`article-20:normative-documents:${c}`])).toEqual([12, 0, 12]);
   });
 
   it("prefers the title's name when the signature misprints it by a character, and says so", () => {
