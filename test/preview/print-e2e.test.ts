@@ -158,7 +158,7 @@ describe('printing the report', () => {
     expect(problems).toEqual([]);
     writeFileSync(join(OUT, 'sweep.txt'), 'checked 24 layouts\n');
     expect(errors).toEqual([]);
-  });
+  }, 240_000); // 24 PDF renderings of the page-break sweep: minutes on a busy 2-core machine
 
   it('a print without beforeprint from 填写 shows no form and no app, only a note to print from 预览', async () => {
     const page = await app.context.newPage();
