@@ -107,7 +107,7 @@ function _signature(head: Head): void {
   if (last < 0) return;
   let text = plainDigits((body[last] as { text: string }).text.trim());
   // The 版记 line "某某办公室 2022年1月7日印发" closes some letters: not the signature.
-  text = text.replace(/\s*[^\s。；]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/, '');
+  if (/印发\s*$/.test(text)) text = text.replace(/\s*[^\s。；]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/, '');
   const dm = SIGNATURE_DATE.exec(text);
   let date: string | null = null;
   let rest = text;

@@ -57,6 +57,8 @@ function _labels(template: Template): Label[] {
 function _fit(text: string, from: number, core: string): { score: number; length: number } {
   let best = { score: 0, length: 0 };
   const words = _clean(text.slice(from, from + core.length + 24));
+  // Most numbered places are not headings: one look at the whole stretch rules them out.
+  if (similarity(words.slice(0, core.length + 10), core) < 0.3) return best;
   // Map clean lengths back to raw lengths by walking the raw text.
   const rawEnd = (len: number) => {
     let raw = from;
