@@ -11,7 +11,7 @@
 // long enough to lose the last keys to a kill). Creating, duplicating and trash changes are rare
 // and commit 'strict' (flushed to the disk), as does a save asked for with `strict`. Deleting only
 // moves a draft to the trash; the trash is emptied after TRASH_DAYS.
-import type { Report } from '../core';
+import type { Report, Whereabouts } from '../core';
 
 export const DB_NAME = 'nianbao';
 export const DB_VERSION = 1;
@@ -19,13 +19,8 @@ const STORE = 'drafts';
 export const TRASH_DAYS = 30;
 const DAY = 86_400_000;
 
-export interface DraftFocus {
-  section?: string;
-  /** A grid cell id (grid:row:column). */
-  cell?: string;
-  /** Any other field, by its element id (a text slot, a header field). */
-  field?: string;
-}
+/** Where the clerk was, kept with the draft: the store's whereabouts (src/core/place.ts). */
+export type DraftFocus = Whereabouts;
 
 export interface DraftRecord {
   id: string;
