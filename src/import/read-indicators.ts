@@ -25,7 +25,8 @@ export const hasIndicatorList = (template: Template): boolean => template.spec.g
 
 /** The wording of a label without numbering, 其中, spaces and bracketed notes: what units keep the same. */
 export function indicatorCore(raw: string): string {
-  let s = normalizeLabel(raw).replace(/^其中：/, '');
+  // Normalised again once 其中 is off, so its numbering reads as numbering ("其中：1、网站公开").
+  let s = normalizeLabel(normalizeLabel(raw).replace(/^其中：/, ''));
   s = s.replace(NUMBERING, '').replace(/^其中：/, '');
   // Bracketed notes, and one left open where the label breaks over two cells.
   return s.replace(/（[^（）]*）/g, '').replace(/（[^（）]*$/, '').replace(/^[.．、]/, '');
@@ -61,56 +62,118 @@ function _number(text: string): number | null | undefined {
   return undefined;
 }
 
-export function readIndicators(imp: Importer, template: Template, source: SourceDoc, facts: GridFacts): void {
-  const indicators = _indicators(template);
-  if (!indicators.length) return;
-  const byCore = new Map<string, Indicator[]>();
-  for (const ind of indicators) {
-    const core = indicatorCore(ind.row.label ?? '');
-    byCore.set(core, [...(byCore.get(core) ?? []), ind]);
-  }
-  const units = new Set(indicators.flatMap((i) => (i.row.unit ? [normalizeLabel(i.row.unit)] : [])));
-  const corners = template.spec.grids.flatMap((g) => g.blocks.filter(_isList).map((b) => normalizeLabel(b.corner ?? '')));
-  const tokens = _tokens(source, corners);
+/** One printed row: the indicator it names, its label and unit as printed, its number (null: printed blank). */
+interface Read {
+  ind: Indicator;
+  printed: string;
+  unit?: string;
+  value: number | null;
+}
 
+interface Lookup {
+  match: (text: string, after: number) => Indicator | undefined;
+  units: Set<string>;
+}
+
+/**
+ * Rows in reading order. A label is followed by its unit and its number; a label broken over two
+ * cells is joined; a label-like text with a unit and a number that names no indicator is `unknown`.
+ */
+function _scan(tokens: string[], lookup: Lookup): { reads: Read[]; unknown: string[] } {
+  const reads: Read[] = [];
+  const unknown: string[] = [];
   let at = -1; // order of the last indicator read
   let current: { ind: Indicator; printed: string; unit?: string; done: boolean } | null = null;
+  let loose: { text: string; unit?: string } | null = null; // a text that named no indicator
   const finish = () => {
-    if (current && !current.done && current.ind.row.unit) _store(imp, current.ind, null, current.printed);
+    if (current && !current.done && current.ind.row.unit) reads.push({ ind: current.ind, printed: current.printed, ...(current.unit ? { unit: current.unit } : {}), value: null });
     current = null;
-  };
-  const match = (text: string): Indicator | undefined => {
-    const found = byCore.get(indicatorCore(text));
-    return found?.find((i) => i.order > at) ?? found?.[0];
   };
   for (const token of tokens) {
     const norm = normalizeLabel(token);
     const value = _number(token);
-    if (current && !current.done && current.unit === undefined && units.has(norm)) {
+    if (current && !current.done && current.unit === undefined && lookup.units.has(norm)) {
       current.unit = norm;
-      const official = normalizeLabel(current.ind.row.unit ?? '');
-      if (official && norm !== official) facts.labels.push({ row: current.ind.row.id, printed: token.trim(), official: current.ind.row.unit! });
       continue;
     }
     if (current && !current.done && value !== undefined && (current.unit !== undefined || !DASH.test(norm))) {
-      if (current.ind.row.unit) _store(imp, current.ind, value, current.printed);
+      if (current.ind.row.unit) reads.push({ ind: current.ind, printed: current.printed, ...(current.unit ? { unit: current.unit } : {}), value });
       current.done = true;
       continue;
     }
-    const ind = match(token);
-    if (ind) {
-      finish();
-      current = { ind, printed: token.trim(), done: false };
-      at = ind.order;
+    if (loose && (!current || current.done) && value === undefined && lookup.units.has(norm)) {
+      loose.unit = norm;
       continue;
     }
-    // A label broken over two cells: its second half follows before any unit or number.
-    if (current && !current.done && current.unit === undefined && value === undefined) {
-      const joined = match(current.printed + token);
-      if (joined) current = { ...current, ind: joined, printed: current.printed + token.trim() };
+    if (loose?.unit !== undefined && value !== undefined) {
+      unknown.push(loose.text);
+      loose = null;
+      continue;
     }
+    // A label on its own, or the second half of one broken over two cells or words ("4." "网上申请数").
+    const joinable = current && !current.done && current.unit === undefined && value === undefined;
+    const ind = lookup.match(token, at) ?? (loose && loose.unit === undefined && value === undefined ? lookup.match(loose.text + token, at) : undefined);
+    if (ind && !(joinable && lookup.match(current!.printed + token, at) === current!.ind)) {
+      finish();
+      current = { ind, printed: lookup.match(token, at) ? token.trim() : `${loose!.text}${token.trim()}`, done: false };
+      at = ind.order;
+      loose = null;
+      continue;
+    }
+    if (joinable) {
+      const joined = lookup.match(current!.printed + token, at);
+      if (joined) {
+        current = { ...current!, ind: joined, printed: current!.printed + token.trim() };
+        continue;
+      }
+    }
+    if (value === undefined && !DASH.test(norm) && norm.length <= 40) loose = { text: token.trim() };
+    else loose = null;
   }
   finish();
+  return { reads, unknown };
+}
+
+/**
+ * Read the template's indicator lists from a source into the importer. `aliases`: printed wordings
+ * seen in real reports by official label (templates/index.json), e.g. 受理依申请公开信息总数 for
+ * （一）收到申请数; two printed rows that alias one indicator (电子邮件申请数, 网上申请数) add up.
+ */
+export function readIndicators(imp: Importer, template: Template, source: SourceDoc, facts: GridFacts, aliases: Record<string, string[]> = {}): void {
+  const indicators = _indicators(template);
+  if (!indicators.length) return;
+  const byCore = new Map<string, Indicator[]>();
+  const add = (core: string, ind: Indicator) => byCore.set(core, [...(byCore.get(core) ?? []), ind]);
+  for (const ind of indicators) {
+    add(indicatorCore(ind.row.label ?? ''), ind);
+    for (const alias of aliases[ind.row.label ?? ''] ?? []) add(indicatorCore(alias), ind);
+  }
+  const lookup: Lookup = {
+    units: new Set(indicators.flatMap((i) => (i.row.unit ? [normalizeLabel(i.row.unit)] : []))),
+    match: (text, after) => {
+      const found = byCore.get(indicatorCore(text));
+      return found?.find((i) => i.order > after) ?? found?.[0];
+    },
+  };
+  const corners = template.spec.grids.flatMap((g) => g.blocks.filter(_isList).map((b) => normalizeLabel(b.corner ?? '')));
+  let scan = _scan(_tokens(source, corners), lookup);
+  // A list flattened into running text ("主动公开信息数 条 69 其中：1、网站公开 条 69 …"): its words.
+  if (!scan.reads.length) scan = _scan(_tokens(source, corners).flatMap((t) => t.split(/\s+/)).filter(Boolean), lookup);
+
+  const sums = new Map<Indicator, Read[]>();
+  for (const read of scan.reads) sums.set(read.ind, [...(sums.get(read.ind) ?? []), read]);
+  for (const [ind, rows] of sums) {
+    const numbers = rows.map((r) => r.value).filter((v): v is number => v !== null);
+    const value = numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+    const printed = rows.map((r) => r.printed).join('、');
+    _store(imp, ind, value, printed);
+    if (rows.length > 1) imp.note('info', `${imp.section(ind.grid.id)} · ${ind.row.label}`, `来源分列的“${printed}”合计为${value ?? '空白'}读入`, _cellIds(ind));
+    for (const r of rows) {
+      const official = ind.row.unit;
+      if (r.unit && official && r.unit !== normalizeLabel(official)) facts.labels.push({ row: ind.row.id, printed: r.unit, official });
+    }
+  }
+  for (const u of scan.unknown) imp.note('warning', '统计表', `来源中的“${u}”没有对应的统计指标，未导入`);
 }
 
 const _cellIds = (ind: Indicator): CellId[] =>
