@@ -44,7 +44,7 @@ export function readTextGrids(
       imp.note('warning', place, `行名“${r.printed}”与模板的“${r.row.label}”不同，按该行读取`, r.alias ? undefined : r.cells);
     }
     if (r.parentRow) {
-      facts.quirks.add('parent-row-as-one');
+      facts.quirks.add(`one-row:${r.row.id}`);
       for (const c of r.row.children ?? []) imp.seenRows.add(`${r.grid.id}:${c.id}`);
       r.cells.forEach((id) => facts.uncertain.add(id));
       imp.note('warning', place, `来源把“${r.row.label}”印成一行（${r.valueText.trim()}），无法分到模板的各小项，这些单元格未导入，请核对`, r.cells);

@@ -26,6 +26,8 @@ export interface ImportHints {
   feeNonePatterns?: string[];
   /** Printed wordings of a row label seen in real reports, by official label (e.g. 规范性文件 for 行政规范性文件). */
   labelAliases?: Record<string, string[]>;
+  /** Names of layout departures the rules know (e.g. one-row:other → other-handling-one-row). */
+  quirkNames?: Record<string, string>;
   /** Unnumbered headings over the preface (引言 …): a heading, not text of the preface. */
   prefaceHeadings: string[];
 }
@@ -38,6 +40,7 @@ interface IndexFile {
     feeNone?: string[];
     feeNonePatterns?: string[];
     labelAliases?: Record<string, string[]>;
+    quirkNames?: Record<string, string>;
     prefaceHeadings?: string[];
   };
 }
@@ -52,6 +55,7 @@ export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) 
     feeNone: file.importHints?.feeNone ?? [],
     feeNonePatterns: file.importHints?.feeNonePatterns ?? [],
     labelAliases: file.importHints?.labelAliases ?? {},
+    quirkNames: file.importHints?.quirkNames ?? {},
     prefaceHeadings: file.importHints?.prefaceHeadings ?? [],
   };
 }

@@ -142,7 +142,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   _missingNotes(imp, template, older, formatHint);
   _formatNotes(imp, template, format, formatHint);
 
-  report.source = _source(options, source, head, page, headings, imp, gridFacts, template, report);
+  report.source = _source(options, source, head, page, headings, imp, gridFacts, template, report, hints);
   const flagged = [...new Set(imp.notes.flatMap((n) => n.cells ?? []))];
   const recognised = !!head.title || headings.length > 0 || imp.valuesRead > 0;
   return { report, notes: imp.notes, format, valuesRead: imp.valuesRead, flagged, recognised };
@@ -194,6 +194,7 @@ function _source(
   grids: GridFacts,
   template: Template,
   report: Report,
+  hints: ImportHints,
 ): ReportSource {
   const form = options.form ?? (doc.kind === 'docx' ? 'docx' : 'text');
   const source: ReportSource = { kind: 'published', form };
@@ -214,10 +215,10 @@ function _source(
   if (uncertain.length) source.uncertain = uncertain;
   const unread = all.filter((id) => valueOf(id) == null && !imp.blanks.has(id) && !grids.uncertain.has(id));
   if (unread.length) source.unread = unread;
-  const quirks = [...grids.quirks];
+  const quirks = [...grids.quirks, ...imp.quirks].map((q) => hints.quirkNames?.[q] ?? q);
   if (headings.some((h) => h.misnumbered)) quirks.push('headings-misnumbered');
   if (page.removed.length) quirks.push(...page.removed.map((r) => `furniture-${r}`));
-  if (quirks.length) source.quirks = quirks;
+  if (quirks.length) source.quirks = [...new Set(quirks)];
   return source;
 }
 

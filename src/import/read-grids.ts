@@ -125,6 +125,8 @@ export class Importer {
   readonly printed: Record<CellId, number | null> = {};
   readonly seenRows = new Set<string>();
   readonly seenGrids = new Set<string>();
+  /** Departures from the template's layout seen while reading (codes, see `source.quirks`). */
+  readonly quirks = new Set<string>();
   /** Table rows judged not to be rows of the template: the text walk leaves them alone too. */
   readonly rejected = new Set<SourceCell[]>();
   /** Cells the source printed blank (empty or a dash): the publisher's blank, not the import's. */
@@ -226,6 +228,7 @@ export class Importer {
       if (hasValues) this.note('warning', place, `“${printedLabel}”是分组标题，却带有数字，未导入`);
       return;
     }
+    this.quirks.add(`one-row:${info.node.id}`);
     const target = children[children.length - 1]!;
     const cells3 = children.flatMap((c) => this.rowCells(info.grid, info.block, c));
     this.note(

@@ -175,3 +175,15 @@ describe('rows found by their labels, whatever surrounds them', () => {
     expect(report.values['article-20:normative-documents:in-force']).toBe(5);
   });
 });
+
+describe('（六）其他处理 printed as one row (the 2019 layout) in a 2021 report', () => {
+  it('reads none of its three rows, marks them uncertain and names the quirk', () => {
+    const rows = OUTCOMES.slice(0, -3).map((label) => `${label}0000000`).join('');
+    const text = `某某镇2023年政府信息公开工作年度报告三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开2000002${rows}（六）其他处理1000001（七）总计3000003四、结转下年度继续办理0000000四、政府信息公开行政复议`;
+    const { report } = importText(text, t2021);
+    expect(report.source?.quirks).toContain('other-handling-one-row');
+    expect(report.values['applications:other.other:natural-person']).toBeNull();
+    expect(report.source?.uncertain).toEqual(expect.arrayContaining(['applications:other.other:natural-person', 'applications:other.no-correction:total']));
+    expect(report.values['applications:disclosed:natural-person']).toBe(2);
+  });
+});
