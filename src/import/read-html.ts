@@ -6,6 +6,7 @@
 // scripts, styles, forms, navigation and other site chrome are dropped.
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { ImportError, LIMITS, type SourceBlock, type SourceCell, type SourceDoc } from './source';
+import { fixRadicals } from './radicals';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -22,7 +23,7 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
 const CJK_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 
 /** Whitespace as a browser shows it, less the spaces that source line breaks leave between Chinese characters. */
-const _clean = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').replace(CJK_GAP, '').trim();
+const _clean = (s: string) => fixRadicals(s).replace(/[\s\u00a0]+/g, ' ').replace(CJK_GAP, '').trim();
 
 const _hiddenMemo = new WeakMap<Element, boolean>();
 

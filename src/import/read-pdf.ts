@@ -6,6 +6,7 @@
 // between text items (approximate columns). Page numbers and running heads are left out.
 import { ImportError, LIMITS, type SourceBlock, type SourceCell, type SourceDoc } from './source';
 import { layoutTables, type Rule } from './pdf-lattice';
+import { fixRadicals } from './radicals';
 import { PAGE_NUMBER, linesOf, paragraphsOf, gapRows, type Glyph } from './pdf-text';
 
 export interface PdfOptions {
@@ -137,7 +138,7 @@ async function _page(pdfjs: Pdfjs, doc: import('pdfjs-dist/legacy/build/pdf.mjs'
     const t = _mul(vt, item.transform as Matrix);
     const size = Math.hypot(t[2], t[3]) || item.height || 10;
     const vertical = Math.abs(t[1]) > Math.abs(t[0]); // rotated text: keep it, ordered by position
-    glyphs.push({ text: item.str, x: t[4], y: t[5], w: vertical ? size : Math.abs(item.width), size });
+    glyphs.push({ text: fixRadicals(item.str), x: t[4], y: t[5], w: vertical ? size : Math.abs(item.width), size });
   }
   const ops = await page.getOperatorList();
   const rules = _rules(pdfjs, ops, vt);
@@ -147,6 +148,8 @@ async function _page(pdfjs: Pdfjs, doc: import('pdfjs-dist/legacy/build/pdf.mjs'
   return { height: viewport.height, glyphs, rules, textOps };
 }
 
+
+const DASHED_PAGE_NUMBER = /^[-—–－]\s*\d{1,4}\s*[-—–－]$/;
 
 /** Page numbers and running heads: short furniture in the top or bottom 9% of a page. */
 function _dropFurniture(pages: PageContent[]): void {
@@ -159,11 +162,14 @@ function _dropFurniture(pages: PageContent[]): void {
   }
   const running = (k: string) => pages.length >= 3 && (seen.get(k) ?? 0) >= pages.length / 2;
   for (const p of pages) {
-    const lines = linesOf(p.glyphs.filter((g) => margin(p, g)));
     const drop = new Set<Glyph>();
-    for (const line of lines) {
+    for (const line of linesOf(p.glyphs)) {
       const text = line.map((g) => g.text).join('').trim();
-      if (PAGE_NUMBER.test(text) || line.every((g) => running(`${Math.round(g.y / 4)}|${g.text.trim()}`))) line.forEach((g) => drop.add(g));
+      const inMargin = line.every((g) => margin(p, g));
+      // A number between dashes alone on a line is a page number wherever it stands (a page
+      // printed from a web page carries the source's footer in its body).
+      const furniture = DASHED_PAGE_NUMBER.test(text) || (inMargin && (PAGE_NUMBER.test(text) || line.every((g) => running(`${Math.round(g.y / 4)}|${g.text.trim()}`))));
+      if (furniture) line.forEach((g) => drop.add(g));
     }
     p.glyphs = p.glyphs.filter((g) => !drop.has(g));
   }

@@ -6,6 +6,7 @@ import { readDocx } from './read-docx';
 import { readHtml } from './read-html';
 import { readPdf, type PdfOptions } from './read-pdf';
 import { joinPages } from './pdf-text';
+import { fixRadicals } from './radicals';
 import { readText } from './read-text';
 import { ImportError, type SourceDoc } from './source';
 
@@ -25,8 +26,11 @@ function _indexOf(b: Uint8Array, s: string, limit = b.length): number {
   return -1;
 }
 
-/** Text extracted from a PDF (pdftotext) separates pages with form feeds: page numbers out, pages as lines. */
-const _pages = joinPages;
+/**
+ * Text as a reader gets it: text a PDF tool extracted separates pages with form feeds (page
+ * numbers out, pages as lines), and text copied out of a PDF may carry radical look-alikes.
+ */
+const _pages = (text: string) => fixRadicals(joinPages(text));
 
 const SAVE_AS = '请在 Word 或 WPS 中打开它，“另存为” .docx 或 PDF 后再导入';
 

@@ -1,12 +1,15 @@
 // The round trip through every published form (issue 11, item 6): random consistent reports of
-// the 2021 and 2019 templates → nianbao's .docx → LibreOffice → PDF, HTML and text, and the PDF
-// through pdftotext (-raw and -layout) → sniffed, read and imported → the same values. Every
+// the 2021 and 2019 templates → nianbao's .docx → LibreOffice → PDF, HTML and text, the PDF
+// through pdftotext (-raw and -layout), and the HTML printed to PDF by Chromium (as a page saved
+// from a government site is; its fonts map glyphs to radical look-alikes such as ⾏ for 行)
+// → sniffed, read and imported → the same values. Every
 // report of a run goes through one soffice call per target form (its start-up is most of the
 // cost). Published reports print every cell, so every cell is filled here, 0 included.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeValues, type Report, type Template } from '../../src/core';
@@ -15,6 +18,7 @@ import { readAnySource, type SourceForm } from '../../src/import/sniff';
 import { nodeRegistry } from '../../src/node/templates';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { convert } from '../helpers/libreoffice';
+import { launch } from '../helpers/browser';
 import { readReport } from '../core/fixtures';
 
 const registry = nodeRegistry();
@@ -54,8 +58,27 @@ function build(template: Template, base: Report, sample: { cells: number[]; year
 }
 
 const TEXT_FORMS = ['pdftotext -raw', 'pdftotext -layout'] as const;
-type Form = 'docx' | 'pdf' | 'html' | 'txt' | (typeof TEXT_FORMS)[number];
-const SNIFFED: Record<Form, SourceForm> = { docx: 'docx', pdf: 'pdf', html: 'html', txt: 'text', 'pdftotext -raw': 'text', 'pdftotext -layout': 'text' };
+type Form = 'docx' | 'pdf' | 'html' | 'txt' | 'browser pdf' | (typeof TEXT_FORMS)[number];
+const SNIFFED: Record<Form, SourceForm> = { docx: 'docx', pdf: 'pdf', html: 'html', txt: 'text', 'browser pdf': 'pdf', 'pdftotext -raw': 'text', 'pdftotext -layout': 'text' };
+
+/** Each HTML file printed to PDF by Chromium (A4), offline. */
+async function printed(htmls: string[]): Promise<string[]> {
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    const out: string[] = [];
+    for (const html of htmls) {
+      await page.goto(pathToFileURL(html).href);
+      const pdf = html.replace(/\.html$/, '.browser.pdf');
+      writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+      out.push(pdf);
+    }
+    return out;
+  } finally {
+    await close();
+  }
+}
 
 describe('round trip: random reports → .docx → LibreOffice → PDF, HTML, text → import', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-roundtrip-'));
@@ -87,6 +110,7 @@ describe('round trip: random reports → .docx → LibreOffice → PDF, HTML, te
     pdf,
     html,
     txt,
+    'browser pdf': await printed(html),
     'pdftotext -raw': pdf.map((f) => pdftotext(f, 'raw')),
     'pdftotext -layout': pdf.map((f) => pdftotext(f, 'layout')),
   };
@@ -97,7 +121,7 @@ describe('round trip: random reports → .docx → LibreOffice → PDF, HTML, te
     return importAny(doc, registry, { form: sniffed });
   }
 
-  for (const form of ['docx', 'pdf', 'html', 'txt'] as const) {
+  for (const form of ['docx', 'pdf', 'html', 'txt', 'browser pdf'] as const) {
     it(`${form}: every value, total, year, organ and 成文日期 comes back exactly, in the template printed`, async () => {
       for (let i = 0; i < samples.length; i++) {
         const { template, report: want } = samples[i]!;

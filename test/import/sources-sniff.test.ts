@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/render/docx/render-docx';
-import { readAnySource, sniff } from '../../src/import/sniff';
+import { readAnySource, readPaste, sniff } from '../../src/import/sniff';
 import { ImportError } from '../../src/import/source';
 import { busy, template } from '../core/fixtures';
 
@@ -64,6 +64,15 @@ describe('sniff: the form by content', () => {
   it('text a PDF tool extracted: the page numbers at the page breaks (form feeds) are left out, the lines kept', async () => {
     const { doc } = await readAnySource(bytes('标题\n正文第一页\n\n— 1 —\n\f第 2 页 共 2 页\n正文第二页 12 件\n落款\n- 2 -\n\f'));
     expect(doc.blocks).toEqual(['标题', '正文第一页', '正文第二页 12 件', '落款'].map((text) => ({ kind: 'paragraph', text })));
+  });
+
+  it('text copied out of a PDF: radical look-alikes (⾏, ⼀, ⻔, ⼾) become the characters they show', async () => {
+    const { doc } = await readPaste({ text: '⼆、主动公开政府信息情况\n⾏政规范性⽂件\t8\t1\t40\n通过⻔⼾⽹站公开，⻩⾦周' });
+    expect(doc.blocks).toEqual([
+      { kind: 'paragraph', text: '二、主动公开政府信息情况' },
+      { kind: 'table', rows: [['行政规范性文件', '8', '1', '40'].map((text, col) => ({ text, col, span: 1 }))] },
+      { kind: 'paragraph', text: '通过门户网站公开，黄金周' },
+    ]);
   });
 
   it('reads each real form into blocks: PDF and HTML with exact columns, text without', async () => {
