@@ -103,6 +103,24 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   let journaled = false;
   let closing = false;
 
+  // Every keystroke is a save: the list (modified time, error count) is refreshed from them at
+  // most once a second, and once more after the last, so typing does not re-read the database.
+  const LIST_EVERY = 1000;
+  let listBumped = 0;
+  let listTimer: ReturnType<typeof setTimeout> | undefined;
+  const bumpList = () => {
+    listBumped = Date.now();
+    set({ listVersion: state.listVersion + 1 });
+  };
+  function listChangedSoon() {
+    const since = Date.now() - listBumped;
+    if (since >= LIST_EVERY) bumpList();
+    else listTimer ??= setTimeout(() => {
+      listTimer = undefined;
+      bumpList();
+    }, LIST_EVERY - since);
+  }
+
   const set = (patch: Partial<SessionState>) => {
     state = { ...state, ...patch };
     for (const l of [...listeners]) l();
@@ -129,7 +147,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     }
     rev = result.rev;
     post({ type: 'saved', id, rev, tab });
-    set({ listVersion: state.listVersion + 1 });
+    listChangedSoon();
     return 'ok' as const;
   }
 
@@ -237,7 +255,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const m = e.data as DraftMessage | undefined;
     if (!m || typeof m !== 'object' || m.tab === tab) return;
     if (m.type === 'saved' && m.id === state.draftId && m.rev > rev && !state.conflict) enterConflict();
-    set({ listVersion: state.listVersion + 1 });
+    if (m.type === 'saved') listChangedSoon();
+    else set({ listVersion: state.listVersion + 1 });
   };
   o.channel?.addEventListener('message', onMessage);
 
@@ -312,6 +331,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       if (r && r.rev > rev) enterConflict();
     },
     dispose() {
+      if (listTimer !== undefined) clearTimeout(listTimer);
       stopWatchingTyping();
       autosave?.dispose();
       o.channel?.removeEventListener('message', onMessage);

@@ -98,6 +98,20 @@ describe('typing is written at once', () => {
     await expect.poll(() => written.at(-1)?.values[cell]).toBe(3);
     expect(written.length).toBeLessThanOrEqual(3); // keys typed during a write go together in the next
   });
+
+  it('refreshes the drafts list from keystroke saves at most once a second, and after the last', async () => {
+    const { factory } = freshDb();
+    const a = await tab(factory);
+    await a.session.openNew(example, '报告');
+    const first = a.session.getState().listVersion;
+    for (let v = 1; v <= 20; v++) {
+      a.editor.set(withCell(a.editor.getReport(), cell, v));
+      await a.session.flush();
+    }
+    expect(a.session.getState().listVersion - first).toBeLessThanOrEqual(2);
+    const afterTyping = a.session.getState().listVersion;
+    await expect.poll(() => a.session.getState().listVersion, { timeout: 3000 }).toBe(afterTyping + 1);
+  });
 });
 
 describe('the tab that lost a two-tab conflict', () => {
