@@ -260,3 +260,27 @@ describe('readDocx keeps the table structure', () => {
     expect(apps.rows[2]![3]).toMatchObject({ text: '科研\n机构', col: 5 });
   });
 });
+
+describe('a grid spread over two tables (a page break), header repeated by hand, blank cells', async () => {
+  const header: Spec[][] = [
+    [{ t: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', c: 3, r: 3 }, { t: '申请人情况', c: 7 }],
+    [{ t: '自然人', r: 2 }, { t: '法人或其他组织', c: 5 }, { t: '总计', r: 2 }],
+    [{ t: '商业企业' }, { t: '科研机构' }, { t: '社会公益组织' }, { t: '法律服务机构' }, { t: '其他' }],
+  ];
+  const row = (label: string, values: string[], c = 3): Spec[] => [{ t: label, c }, ...values.map((t) => ({ t }))];
+  const first = table([...header, row('一、本年新收政府信息公开申请数量', ['4', '1', '0', '0', '0', '0', '5']), row('二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', ''])]);
+  const second = table([...header, row('三、本年度办理结果（一）予以公开', ['4', '1', '0', '0', '0', '0', '5'])]);
+  const doc = new Document({
+    sections: [{ children: [p('示例县乙镇2023年政府信息公开工作年度报告'), p('三、收到和处理政府信息公开申请情况'), first, p('- 5 -'), second, p('四、政府信息公开行政复议、行政诉讼情况')] }],
+  });
+  const { report } = importDocx(new Uint8Array(await Packer.toBuffer(doc)), template);
+
+  it('reads both tables as one grid, and keeps printed blanks apart from cells not read', () => {
+    expect(report.values['applications:new:natural-person']).toBe(4);
+    expect(report.printed?.['applications:new:total']).toBe(5);
+    expect(report.values['applications:disclosed:commercial']).toBe(1);
+    expect(report.values['applications:carried-over:natural-person']).toBeNull();
+    expect(report.source?.unread ?? []).not.toContain('applications:carried-over:natural-person');
+    expect(report.source?.unread).toContain('applications:withheld.state-secret:natural-person');
+  });
+});
