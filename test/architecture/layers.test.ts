@@ -57,11 +57,12 @@ describe('layers point one way', () => {
       core: [],
       store: ['core'],
       drafts: ['core'],
-      render: ['core'],
+      render: ['core', 'review'],
       import: ['core'],
       node: ['core'],
-      cli: ['core', 'import', 'render', 'node'],
-      ui: ['core', 'store', 'drafts', 'render', 'import'],
+      review: ['core'],
+      cli: ['core', 'import', 'render', 'node', 'review'],
+      ui: ['core', 'store', 'drafts', 'render', 'import', 'review'],
     };
     expect(Object.keys(below).sort()).toEqual([...new Set(sources.map(layer))].filter((l) => !/\.tsx?$/.test(l)).sort());
     const wrong = sources.flatMap((f) =>
