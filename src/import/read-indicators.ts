@@ -173,7 +173,8 @@ export function readIndicators(imp: Importer, template: Template, source: Source
       if (r.unit && official && r.unit !== normalizeLabel(official)) facts.labels.push({ row: ind.row.id, printed: r.unit, official });
     }
   }
-  for (const u of scan.unknown) imp.note('warning', '统计表', `来源中的“${u}”没有对应的统计指标，未导入`);
+  const place = imp.section(indicators[0]!.grid.id);
+  for (const u of scan.unknown) imp.note('warning', place, `来源中的“${u}”没有对应的统计指标，未导入`);
 }
 
 const _cellIds = (ind: Indicator): CellId[] =>
