@@ -207,6 +207,16 @@ export class Importer {
       if (!best || score(cand) > score(best)) best = cand;
     }
     const printedLabel = labels.map((l) => l.text).join(' ');
+    if (!best && labels.length) {
+      // A group's label and its row's in one cell ("三、本年度办理结果（一）予以公开"): the row's.
+      const last = labels[labels.length - 1]!;
+      const n = normalizeLabel(last.text);
+      const groups = new Set(this.index.rows.filter((c) => !c.value.leaf).map((c) => normalizeLabel(c.label)));
+      const tail = this.index.rows
+        .filter((c) => c.value.leaf && n.endsWith(normalizeLabel(c.label)) && groups.has(n.slice(0, n.length - normalizeLabel(c.label).length)))
+        .sort((a, b) => b.label.length - a.label.length)[0];
+      if (tail) best = { info: tail.value, exact: true, at: labels.length - 1, printed: last.text, label: tail.label };
+    }
     if (!best) {
       if (hasValues) this.rejected.add(cells);
       if (hasValues) this.note('warning', '表格', `未识别的行“${printedLabel}”，其中的数字未导入：${after.map((c) => c.text || '（空）').join(' ')}`);
