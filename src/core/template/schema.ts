@@ -96,8 +96,16 @@ const ruleBase = {
   message: label,
   doc: ruleDoc.optional(),
 };
-/** Regular expressions kept as data (compiled with the u flag). */
-const patterns = z.array(z.string().min(1));
+/** A regular expression kept as data, compiled with the u flag: refused at load when it does not compile. */
+const regex = z.string().min(1).refine((p) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, '不是有效的正则表达式');
+const patterns = z.array(regex);
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('balance'), ...along, left: z.array(term).min(1), right: z.array(term).min(1) }),
@@ -154,7 +162,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('narrative-numbers'),
     scans: z.array(
       z.strictObject({
-        pattern: z.string().min(1),
+        pattern: regex,
         /** Fixed value stated by a pattern without a capture group (e.g. 未收到…申请 → 0). */
         value: z.number().optional(),
         /** The cell stated, or several whose sum is stated (行政诉讼 = 直接起诉 + 复议后起诉). */
@@ -226,7 +234,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('ascii-punctuation'), marks: z.string().min(1), examples: z.int().min(1) }),
   /** Wording that must not appear: placeholders left in, a superseded basis cited. */
-  z.strictObject({ ...ruleBase, kind: z.literal('forbidden-text'), items: z.array(z.strictObject({ pattern: z.string().min(1), what: label })).min(1) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('forbidden-text'), items: z.array(z.strictObject({ pattern: regex, what: label })).min(1) }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('other-year'),
