@@ -206,7 +206,8 @@ function _source(
   else if (head.titleDate) Object.assign(source, { shownDate: head.titleDate, shownDateKind: 'title' });
   else source.shownDate = null;
   if (headings.length) source.headings = headings.map((h) => h.printed);
-  if (grids.labels.length) source.labels = grids.labels;
+  const labels = [...imp.labels, ...grids.labels];
+  if (labels.length) source.labels = labels;
   const all = [...template.cells.keys()];
   const valueOf = (id: CellId) => (template.cells.get(id)?.computed ? report.printed?.[id] : report.values[id]);
   const uncertain = all.filter((id) => grids.uncertain.has(id));

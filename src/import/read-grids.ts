@@ -125,6 +125,8 @@ export class Importer {
   readonly printed: Record<CellId, number | null> = {};
   readonly seenRows = new Set<string>();
   readonly seenGrids = new Set<string>();
+  /** Printed labels that differ from the official ones (near misses), for `source.labels`. */
+  readonly labels: { cell?: CellId; row?: string; printed: string; official: string }[] = [];
   /** Departures from the template's layout seen while reading (codes, see `source.quirks`). */
   readonly quirks = new Set<string>();
   /** Table rows judged not to be rows of the template: the text walk leaves them alone too. */
@@ -229,6 +231,7 @@ export class Importer {
     if (this.header) this.header.open = false;
     const place = `${this.section(info.grid.id)} · ${best.label}`;
     if (!best.exact) {
+      this.labels.push({ row: info.node.id, printed: best.printed.trim(), official: best.label });
       this.note('warning', place, `行名“${best.printed.trim()}”与模板的“${best.label}”相近，按该行读取`, this.rowCells(info.grid, info.block, info.node));
     }
     if (info.leaf) return this.values_(info.grid, info.block, info.node, after, cells);
@@ -347,7 +350,11 @@ export class Importer {
       }
       for (const c of leaves) {
         const h = header.found.get(c.id);
-        if (h && !h.exact) this.note('warning', place, `栏目“${h.printed}”与模板的“${h.label}”相近，按该栏读取`, [cellId(grid.id, row.id, c.id)]);
+        if (h && !h.exact) {
+          const id = cellId(grid.id, row.id, c.id);
+          if (!this.labels.some((l) => l.printed === h.printed && l.official === h.label)) this.labels.push({ cell: id, printed: h.printed, official: h.label });
+          this.note('warning', place, `栏目“${h.printed}”与模板的“${h.label}”相近，按该栏读取`, [id]);
+        }
       }
       const left = filled.filter((c) => !used.has(c));
       if (left.length && !this.exact && !header.unknown.length) {

@@ -222,12 +222,21 @@ describe('a published .docx with the usual defects', async () => {
     expect(v['applications:withheld.prohibited-by-law:natural-person']).toBe(0);
     expect(notesOn('applications:withheld.prohibited-by-law:natural-person')[0]?.message).toContain('其他法律行政止公开');
     expect(notesOn('article-20:fees:fee-amount')[0]?.message).toContain('行政事业型收费');
+    // …and hands them to the rules with the official wording.
+    expect(report.source?.labels).toEqual(
+      expect.arrayContaining([
+        { row: 'withheld.prohibited-by-law', printed: '2.其他法律行政止公开', official: '2.其他法律行政法规禁止公开' },
+        { row: 'fees', printed: '行政事业型收费', official: '行政事业性收费' },
+      ]),
+    );
   });
 
   it('puts the one-row （六）其他处理 into 3.其他 as a flagged guess', () => {
     expect(v['applications:other.other:natural-person']).toBe(1);
     expect(v['applications:other.no-correction:natural-person']).toBeNull();
     expect(notesOn('applications:other.other:natural-person')[0]?.message).toContain('印成一行');
+    expect(report.source?.quirks).toContain('other-handling-one-row');
+    expect(report.source?.uncertain).toContain('applications:other.other:natural-person');
   });
 
   it('reads grid 三 through vertical merges and cells with line breaks, and keeps printed totals', () => {
