@@ -67,7 +67,8 @@ export function sniff(bytes: Uint8Array): SourceForm {
 }
 
 export interface ReadOptions {
-  pdf?: PdfOptions;
+  /** PDF options, or a function giving them: called only when the source is a PDF (the app loads its PDF assets then). */
+  pdf?: PdfOptions | (() => Promise<PdfOptions>);
 }
 
 export interface ReadSource {
@@ -85,7 +86,7 @@ export async function readAnySource(bytes: Uint8Array, name?: string, options: R
     case 'docx':
       return { doc: readDocx(bytes), form, ...file };
     case 'pdf':
-      return { doc: await readPdf(bytes, options.pdf), form, ...file };
+      return { doc: await readPdf(bytes, typeof options.pdf === 'function' ? await options.pdf() : options.pdf), form, ...file };
     case 'html':
       return { doc: await readHtml(decodeText(bytes)), form, ...file };
     case 'text':

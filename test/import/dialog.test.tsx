@@ -58,7 +58,7 @@ async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
   // fireEvent: typing 8 000 characters key by key is slow and tests nothing more.
   fireEvent.change(within(dialog).getByLabelText('网页上复制的报告文字：'), { target: { value: seed002 } });
   await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
-  await within(dialog).findByLabelText('读到的内容');
+  await within(dialog).findByLabelText('读到的内容', {}, { timeout: 10_000 });
   return dialog;
 }
 
@@ -110,7 +110,7 @@ describe('ImportDialog', () => {
     const input = within(dialog).getByLabelText('报告文件（.docx、.pdf、.html、.txt）：');
     // Told by content, not by name: text named .docx is read as text, and is no report.
     await user.upload(input, new File(['不是 Word'], 'x.docx'));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('不像是一份年度报告');
+    expect(await within(dialog).findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('不像是一份年度报告');
     // An old binary Word file gets what to do instead.
     // (chosen under "all files": the picker does not offer .doc)
     await userEvent.setup({ applyAccept: false }).upload(input, new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], '2023年报.doc'));
@@ -118,7 +118,7 @@ describe('ImportDialog', () => {
     expect(box).toHaveValue('草稿文字');
     const bytes = await renderDocx(template, busy());
     await user.upload(input, new File([bytes as Uint8Array<ArrayBuffer>], 'busy.docx'));
-    const result = await within(dialog).findByLabelText('读到的内容');
+    const result = await within(dialog).findByLabelText('读到的内容', {}, { timeout: 10_000 });
     expect(within(result).getByRole('status')).toHaveTextContent('0 个单元格待核对');
     expect(result).toHaveTextContent('示例市示例区和平街道办事处');
   });
@@ -163,13 +163,13 @@ describe('ImportDialog', () => {
     fireEvent.change(box, { target: { value: '你好，这不是报告' } });
     within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
     await user.keyboard('{Enter}');
-    const alert = await within(dialog).findByRole('alert');
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('不像是一份年度报告');
     await waitFor(() => expect(alert).toHaveFocus());
     fireEvent.change(box, { target: { value: seed002 } });
     within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
     await user.keyboard('{Enter}');
-    const heading = await within(dialog).findByRole('heading', { name: '读取结果：原州区三营镇 2023年' });
+    const heading = await within(dialog).findByRole('heading', { name: '读取结果：原州区三营镇 2023年' }, { timeout: 10_000 });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(heading).toHaveAttribute('tabindex', '-1');
     expect(screen.getByRole('dialog')).toBe(dialog);
@@ -185,7 +185,7 @@ describe('ImportDialog', () => {
     expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.docx', '.pdf', '.html', '.htm', '.txt', '.md']));
     const bytes = readFileSync('test/import/fixtures/002.gb18030.txt');
     await user.upload(input, new File([bytes], '三营镇2023年报.txt', { type: 'text/plain' }));
-    const result = await within(dialog).findByLabelText('读到的内容');
+    const result = await within(dialog).findByLabelText('读到的内容', {}, { timeout: 10_000 });
     expect(within(result).getByRole('status')).toHaveTextContent('195 个数值，15 个单元格待核对');
     expect(result).toHaveTextContent('原州区三营镇人民政府');
     expect(within(dialog).getByText(/来源：三营镇2023年报\.txt/)).toBeInTheDocument();
@@ -205,7 +205,7 @@ describe('ImportDialog', () => {
     fireEvent.change(box, { target: { value: plain } });
     expect(within(dialog).getByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
-    const result = await within(dialog).findByLabelText('读到的内容');
+    const result = await within(dialog).findByLabelText('读到的内容', {}, { timeout: 10_000 });
     expect(within(result).getByLabelText(/^规章 · 本年制发件数：3/)).toBeInTheDocument();
     expect(within(result).getByLabelText(/^行政规范性文件 · 现行有效件数：40/)).toBeInTheDocument();
     expect(within(dialog).getByRole('heading', { level: 3 })).toHaveTextContent(/^读取结果：某某镇(人民政府)? 2023年$/);

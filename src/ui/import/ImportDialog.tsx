@@ -164,11 +164,16 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
   async function read(name: string, input: { bytes: Uint8Array } | { text: string; html: string | null }) {
     setState({ kind: 'busy' });
     try {
-      const [mod, worker, cmaps] = await Promise.all([import('../../import'), import('./pdf-worker'), import('./pdf-cmaps')]);
+      const mod = await import('../../import');
+      // The worker's and CMaps' asset names are loaded only when the file is a PDF.
+      const pdf = async () => {
+        const [worker, cmaps] = await Promise.all([import('./pdf-worker'), import('./pdf-cmaps')]);
+        return { workerSrc: worker.default, loadCMap: cmaps.loadCMap };
+      };
       if ('bytes' in input && input.bytes.length > MAX_BYTES) throw new mod.ImportError(`文件超过 ${MAX_BYTES / 1048576} MB，无法导入`);
       const read =
         'bytes' in input
-          ? await mod.readAnySource(input.bytes, name, { pdf: { workerSrc: worker.default, loadCMap: cmaps.loadCMap } })
+          ? await mod.readAnySource(input.bytes, name, { pdf })
           : await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) });
       const source: SourceDoc = read.doc;
       // The report's own template (by the grid it prints, else its year), not the page's.
