@@ -67,6 +67,9 @@ export function removeFurniture(doc: SourceDoc): { items: Item[]; facts: PageFac
     }
     if (CRUMB.test(text.trim()) && text.length < 200 && !/。/.test(text)) {
       removed('breadcrumb');
+      // The crumb's last step is often the page's title: kept for the title pass.
+      const last = text.split(/[>＞»›]/).pop()!.trim();
+      if (!body && /(19|20)\d{2}\s*年.*报告/.test(last)) items.push({ kind: 'text', text: last });
       continue;
     }
     if (NOISE.test(text.trim())) {

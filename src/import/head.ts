@@ -27,7 +27,9 @@ const YEAR_FIRST_TITLE = /^(?<year>(19|20)\d{2})\s*年度?\s*(?<organ>[^，。,�
 const SIGNATURE_DATE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
 const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|办|中心|院|所|署|会|处|队|站|馆|镇|乡|街道|区|县|市)$/;
 
-function _title(text: string, template: Template): { organ: string; year: number; printed: string } | undefined {
+function _title(raw: string, template: Template): { organ: string; year: number; printed: string } | undefined {
+  // A title set in brackets or quotes on a web page: 【某某局2023年…报告】, 《…》.
+  const text = raw.trim().replace(/^[【《“"]\s*(.*?)\s*[】》”"]$/, '$1');
   const n = normalizeLabel(text);
   const exact = titleRegex(template).exec(n);
   if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed: text.trim() };
@@ -37,7 +39,9 @@ function _title(text: string, template: Template): { organ: string; year: number
 }
 
 export function readHead(items: Item[], facts: PageFacts, template: Template): Head {
-  const head: Head = { above: [], body: [...items], attachment: [] };
+  // A title set in brackets on a web page (【…报告】) is unwrapped where it stands.
+  const unwrap = (it: Item): Item => (it.kind === 'text' && /^\s*【[^【】]*报告\s*】\s*$/.test(it.text) ? { kind: 'text', text: it.text.trim().slice(1, -1) } : it);
+  const head: Head = { above: [], body: items.map(unwrap), attachment: [] };
   const body = head.body;
   if (facts.title) head.title = _title(facts.title, template);
   if (head.title && facts.title) head.title.printed = facts.title;
