@@ -1,7 +1,7 @@
 // README is for users and stays in step with what it describes: the CLI's commands and options,
 // the two commands, and CI, which runs README's test command after installing its packages.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { COMMANDS } from '../../src/cli/commands';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -17,6 +17,12 @@ describe('README', () => {
       expect(readme, name).toMatch(new RegExp(`\\| \`${name} FILE`));
       for (const option of entry.summary.match(/--[a-z-]+/g) ?? []) expect(readme, `${name} ${option}`).toContain(`\`${option}`);
     }
+  });
+
+  it('links only to files that exist', () => {
+    const links = [...readme.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((l) => !existsSync(l))).toEqual([]);
   });
 
   it('gives the two commands, and CI runs the test one after installing the packages README lists', () => {
