@@ -33,6 +33,11 @@ export type SaveStatus =
 export interface AutosaveOptions {
   source: AutosaveSource;
   write(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>): Promise<WriteOutcome>;
+  /**
+   * A change made while a write is running, told at once (the write that carries it starts only
+   * when the running one has answered); a store that can commit it meanwhile does (the save worker).
+   */
+  pending?(report: Report, focus: DraftFocus, refusals: Readonly<Record<string, string>>): void;
   onStatus?(status: SaveStatus): void;
   /** What is already stored, when it is not what the source holds now (typing went on meanwhile). */
   saved?: { report: Report; focus: DraftFocus; refusals: Readonly<Record<string, string>> };
@@ -98,6 +103,7 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     if (disposed || status.kind === 'conflict') return;
     if (writing) {
       again = true;
+      o.pending?.(o.source.getReport(), { ...o.source.getFocus() }, refusalsNow());
       return writing;
     }
     if (!dirty()) {

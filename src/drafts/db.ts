@@ -60,6 +60,11 @@ export interface DraftDb {
   create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
   /** Write content if the stored revision is still `baseRev` (`strict`: wait for the disk, e.g. when the page is closing). */
   save(id: string, content: DraftContent, baseRev: number, options?: { strict?: boolean }): Promise<SaveResult>;
+  /**
+   * The newest content while a save of it is still on its way (optional): a store that can, writes
+   * it at once on top of the saves it has made; the save that follows confirms it.
+   */
+  hint?(id: string, content: DraftContent, baseRev: number): void;
   rename(id: string, name: string): Promise<DraftRecord | undefined>;
   duplicate(id: string, name: string): Promise<DraftRecord | undefined>;
   /** Move to the trash (restorable for TRASH_DAYS). */

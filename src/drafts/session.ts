@@ -156,6 +156,10 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     autosave = createAutosave({
       source: o.editor,
       write,
+      pending: (report, focus, refusals) => {
+        const id = state.draftId;
+        if (id && !state.conflict) o.db.hint?.(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors(), writer: tab }, rev);
+      },
       ...(saved ? { saved } : {}),
       onStatus: (status) => {
         // Everything is in IndexedDB now: the last-moment copy is no longer needed.
@@ -241,7 +245,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const r = await o.db.get(id);
     const same = r && JSON.stringify(r.report) === JSON.stringify(entry.report) && JSON.stringify(r.refusals ?? {}) === JSON.stringify(entry.refusals);
     if (r && !same) {
-      const ours = r.rev === entry.baseRev || (r.rev === entry.baseRev + 1 && r.writer === entry.tab);
+      const ours = r.rev === entry.baseRev || (r.rev > entry.baseRev && r.writer === entry.tab);
       const content = { report: entry.report, focus: entry.focus, refusals: entry.refusals, errors: o.errorsOf?.(entry.report) ?? r.errors, writer: tab };
       const saved = ours ? await o.db.save(id, content, r.rev) : undefined;
       if (!saved?.ok) {
@@ -328,7 +332,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     async checkRemote() {
       if (!state.draftId || state.conflict) return;
       const r = await o.db.get(state.draftId);
-      if (r && r.rev > rev) enterConflict();
+      // Revisions this tab's own saves made meanwhile (the save worker's) are not another tab's.
+      if (r && r.rev > rev && r.writer !== tab) enterConflict();
     },
     dispose() {
       if (listTimer !== undefined) clearTimeout(listTimer);

@@ -1,6 +1,7 @@
 // A DraftDb whose saves go through the save worker (save-worker.ts), everything else as before.
 // Framework-free: the page makes the Worker (bundlers need `new Worker(new URL(…))` where the
-// file is named) and hands it here. Saves are answered in the order they were asked.
+// file is named) and hands it here. Saves are answered in the order they were asked; hints
+// (content typed while a save runs) are written by the worker without an answer.
 import type { DraftDb, SaveResult } from './db';
 import type { SaveReply, SaveRequest } from './save-worker';
 
@@ -36,8 +37,11 @@ export function withWorkerSaves(db: DraftDb, worker: WorkerLike): DraftDb {
       const n = ++seq;
       return new Promise<SaveResult>((resolve, reject) => {
         waiting.set(n, { resolve, reject });
-        worker.postMessage({ seq: n, id, content, baseRev, strict: options.strict ?? false });
+        worker.postMessage({ type: 'save', seq: n, id, content, baseRev, strict: options.strict ?? false });
       });
+    },
+    hint(id, content, baseRev) {
+      if (!broken) worker.postMessage({ type: 'hint', seq: ++seq, id, content, baseRev });
     },
     close() {
       worker.terminate();
