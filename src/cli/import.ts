@@ -123,8 +123,8 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     try {
       result = await importBytes(read.bytes, file);
     } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
-      io.err(`${file}：无法导入：${e.message}`);
+      // One file the program fails on must not end a batch of hundreds: it is named, the rest go on.
+      io.err(`${file}：无法导入：${e instanceof ImportError ? e.message : `程序出错（${e instanceof Error ? e.message : String(e)}），请把这个文件报告给开发者`}`);
       failed++;
       continue;
     }

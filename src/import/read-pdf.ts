@@ -251,7 +251,13 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   try {
     if (doc.numPages > MAX_PAGES) throw new ImportError(`PDF 有 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页，不像是一份年度报告`);
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await _page(pdfjs, doc, n));
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        pages.push(await _page(pdfjs, doc, n));
+      } catch (e) {
+        throw new ImportError(`无法读取这个 PDF 的第 ${n} 页（文件损坏：${e instanceof Error ? e.message : String(e)}）`);
+      }
+    }
     const chars = pages.reduce((s, p) => s + p.glyphs.reduce((t, g) => t + g.text.replace(/\s/g, '').length, 0), 0);
     if (chars < 10 && pages.some((p) => p.textOps > 0)) {
       throw new ImportError('这个 PDF 中有文字，但它的字体编码无法解读（字体未嵌入），读不出其中的文字和数字；请改用 Word 版或网页上的文字');
