@@ -118,9 +118,10 @@ describe('examples/seed-003.report.json (seed 003 transcribed)', () => {
     expect(report.values['article-20:procurement:procurement-amount']).toBe(86960.6);
   });
 
-  it('checks with no finding at all, drafting and as final', () => {
-    expect(checkReport(t2019, report, { today: '2020-01-20' })).toEqual([]);
-    expect(checkReport(t2019, report, { mode: 'final', today: '2020-01-20' })).toEqual([]);
+  it('checks with no finding but the ASCII parentheses its source prints in 五 (“(一) 存在的主要问题”), drafting and as final', () => {
+    for (const mode of ['draft', 'final'] as const) {
+      expect(checkReport(t2019, report, { mode, today: '2020-01-20' }).map((f) => [f.rule, f.level, f.text])).toEqual([['R21', 'warning', 'problems']]);
+    }
   });
 
   it('its printed totals add up', () => {
