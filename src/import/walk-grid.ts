@@ -24,8 +24,9 @@ export function compact(text: string): Compact {
     const code = ch.charCodeAt(0);
     if (code >= 0xff10 && code <= 0xff19) ch = String.fromCharCode(code - 0xfee0);
     ch = UNIFY[ch] ?? ch;
-    // "1、属于国家秘密": the numbering of a row label in another punctuation.
-    if (ch === '、' && /\d/.test(out[out.length - 1] ?? '') && !/\d/.test(out[out.length - 2] ?? '')) ch = '.';
+    // "1、属于国家秘密": the numbering of a row label in another punctuation (one digit, which
+    // stands after a non-digit in the text: the numbers of the row before may end the line above).
+    if (ch === '、' && /\d/.test(out[out.length - 1] ?? '') && !/\d/.test(text[at[at.length - 1]! - 1] ?? '')) ch = '.';
     out += ch;
     at.push(i);
   }

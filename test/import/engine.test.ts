@@ -187,3 +187,40 @@ describe('（六）其他处理 printed as one row (the 2019 layout) in a 2021 r
     expect(report.values['applications:disclosed:natural-person']).toBe(2);
   });
 });
+
+describe('property: labels as real pages print them (spaces inside, half-width brackets, 1、) read the same', () => {
+  /** Spaces inside words, （ ） as ( ), "1." as "1、": what copying a web page or a PDF does to labels. */
+  const noisy = (text: string, seed: number) => {
+    let k = seed;
+    const rnd = () => ((k = (k * 1103515245 + 12345) % 2147483648) / 2147483648);
+    return text
+      .split('\n')
+      .map((line) => {
+        const m = /^(\S+?)((\s+[-\d.]+)+)$/.exec(line);
+        const label = m ? m[1]! : line;
+        const noisyLabel = [...label]
+          .map((ch) => (/[\u4e00-\u9fff]/.test(ch) && rnd() < 0.15 ? `${ch} ` : ch))
+          .join('')
+          .replace(/（/g, () => (rnd() < 0.5 ? '(' : '（'))
+          .replace(/）/g, () => (rnd() < 0.5 ? ')' : '）'))
+          .replace(/^(\d)\./, (_, d: string) => (rnd() < 0.5 ? `${d}、` : `${d}.`));
+        return m ? noisyLabel + m[2] : noisyLabel;
+      })
+      .join('\n');
+  };
+  for (const template of [t2021, t2019]) {
+    it(template.id, () => {
+      fc.assert(
+        fc.property(arbitraryValues(template, 'many'), fc.nat(), (values, seed) => {
+          const year = template.id === 'gov-info-2019' ? 2020 : facts.year;
+          const text = noisy(writeReport(template, { ...facts, year }, values, narrative(template), 'spaces'), seed);
+          const result = importAny(readText(text), registry);
+          expect(result.template.id).toBe(template.id);
+          for (const c of template.inputCells) expect(result.report.values[c.id], c.id).toBe(values.get(c.id));
+          expect(result.report.source?.uncertain ?? []).toEqual([]);
+        }),
+        { numRuns: 15 },
+      );
+    });
+  }
+});
