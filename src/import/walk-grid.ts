@@ -45,6 +45,8 @@ interface Found {
 }
 
 const RUN = /^[\d.,\-−—/／]+/;
+/** Compact characters after the search start within which a broken or near-miss label is looked for. */
+const NEAR = 3000;
 
 /** A long label broken by its numbers: "…只计这一情 447 7 0 0 0 0 454 形，不计其他情形）". */
 function _broken(c: string, label: string, from: number, to: number): Found | null {
@@ -70,7 +72,9 @@ function _find(c: string, labels: string[], from: number, to: number): Found | n
   const official = labels[0]!;
   const i = c.indexOf(official, from);
   const exact: Found | null = i >= 0 && i + official.length <= to ? { start: i, end: i + official.length, printed: official, exact: true } : null;
-  const broken = _broken(c, official, from, exact ? exact.start : to);
+  // Broken and near-miss labels are looked for close by only: a grid's rows stand together.
+  const near = Math.min(to, from + NEAR);
+  const broken = _broken(c, official, from, exact ? Math.min(exact.start, near) : near);
   if (broken || exact) return broken ?? exact;
   let best: Found | null = null;
   for (const label of labels.slice(1)) {
@@ -81,18 +85,18 @@ function _find(c: string, labels: string[], from: number, to: number): Found | n
   const label = labels[0]!;
   const tol = tolerance(label.length);
   if (label.length < 5 || tol === 0) return null;
-  let near: (Found & { d: number }) | null = null;
-  for (let i = from; i < to; i++) {
+  let nearest: (Found & { d: number }) | null = null;
+  for (let i = from; i < near; i++) {
     // A near miss keeps the label's first characters (its numbering) or its last ones.
     if (c[i] !== label[0]) continue;
     for (let len = label.length - tol; len <= label.length + tol; len++) {
       if (i + len > to) break;
       const d = editDistance(c.slice(i, i + len), label, tol);
-      if (d <= tol && (!near || d < near.d)) near = { start: i, end: i + len, printed: c.slice(i, i + len), exact: false, d };
+      if (d <= tol && (!nearest || d < nearest.d)) nearest = { start: i, end: i + len, printed: c.slice(i, i + len), exact: false, d };
     }
-    if (near && near.d === 1) break;
+    if (nearest && nearest.d === 1) break;
   }
-  return near;
+  return nearest;
 }
 
 const VALUE_CHAR = /[0-9０-９.．,，\-−+/／—–－_\s\u3000|｜元万件条个项]/;
