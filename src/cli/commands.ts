@@ -21,4 +21,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: '导入已发布的报告：nianbao import 报告.docx|报告.pdf|网页.html|报告.txt|文件夹… [-o 目录] [--check] [--brief] [--json]',
     load: () => import('./import').then((m) => m.runImport),
   },
+  review: {
+    summary: '审查下级单位的报告：nianbao review 文件夹… [--previous 上年文件夹] [--parent 本级报告] [--xlsx 审查.xlsx] [--docx 审查意见.docx] [--json]',
+    load: () => import('./review').then((m) => m.runReview),
+  },
+  sum: {
+    summary: '汇总下级单位的报告：nianbao sum 报告或文件夹… -o 汇总.report.json [--organ 本级机关名称] [--year 年度]',
+    load: () => import('./sum').then((m) => m.runSum),
+  },
 };

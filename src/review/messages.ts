@@ -1,5 +1,6 @@
 // The review's own Chinese wording (not the template's official labels): column heads, decision
 // names, lateness, the lines the CLI prints. One home, read by the CLI, the exports and the app.
+import type { FactField, Finding, Place, Template } from '../core';
 import type { DecisionKind } from './triage';
 import type { ReviewUnit } from './batch';
 
@@ -52,3 +53,37 @@ export function lateWord(unit: Pick<ReviewUnit, 'late'>): string {
 export const REVIEW_TITLE = (organ: string) => `关于${organ}政府信息公开工作年度报告的审查意见`;
 export const REVIEW_TITLE_ALL = (year: number | null) => `${year ? `${year}年度` : ''}政府信息公开工作年度报告审查意见`;
 export const NO_FINDINGS = '经审查，未发现需要修改的问题。';
+
+const FACT_WORDS: Record<FactField, string> = {
+  name: '机关名称',
+  titleName: '标题中的机关名称',
+  level: '机关层级',
+  year: '年度',
+  written: '成文日期',
+  deadline: '公开期限',
+  office: '联系单位',
+  phone: '联系电话',
+  email: '电子邮箱',
+  website: '电子版发布网址',
+};
+
+/** Where a finding is, in words: section · cell, a text slot's label, a facts field, or the report as a whole. */
+export function placeWords(template: Template, place: Place | null | undefined): string {
+  if (!place) return '全文';
+  if (place.kind === 'fact') return FACT_WORDS[place.field];
+  if (place.kind === 'text') return template.texts.find((t) => t.id === place.slot)?.label ?? place.slot;
+  const cell = template.cells.get(place.cell);
+  if (!cell) return place.cell;
+  return `${template.sectionOf(cell.grid)?.label ?? template.grid(cell.grid).label} · ${cell.name}`;
+}
+
+/** The section a finding belongs to, for grouping: its own, else its cell's or text slot's; '' for the report as a whole. */
+export function sectionOfFinding(template: Template, finding: Pick<Finding, 'section' | 'place'>): string {
+  const place = finding.place;
+  let id = finding.section;
+  if (!id && place?.kind === 'cell') id = template.sectionOf(template.cells.get(place.cell)?.grid ?? '')?.id;
+  if (!id && place?.kind === 'text') id = template.texts.find((t) => t.id === place.slot)?.section?.id;
+  return template.spec.sections.find((s) => s.id === id)?.label ?? '';
+}
+
+export const WHOLE_REPORT = '总体与格式';

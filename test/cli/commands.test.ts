@@ -35,7 +35,7 @@ function findCycle(graph: Map<string, string[]>): string[] | null {
 
 describe('the command table', () => {
   it('holds check, render and import, each with a Chinese summary that shows how to call it', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['check', 'render', 'import']);
+    expect(Object.keys(COMMANDS)).toEqual(['check', 'render', 'import', 'review', 'sum']);
     for (const [name, entry] of Object.entries(COMMANDS)) expect(entry.summary).toMatch(new RegExp(`^[^：]+：nianbao ${name} `));
   });
 
