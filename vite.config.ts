@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 
 // The strict policy: nothing but this origin; no inline script, no eval, no outside host.
 export const CSP = [
@@ -26,11 +29,45 @@ function cspMeta(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), cspMeta()],
+/**
+ * Writes sw.js into the build: src/ui/sw/service-worker.js with the list of every built file
+ * (precached on install) and a version that changes with any file's content.
+ */
+function serviceWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'nianbao-service-worker',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle() {
+      const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+      const files = walk(outDir).map((f) => relative(outDir, f).split(sep).join('/')).filter((f) => f !== 'sw.js').sort();
+      const hash = createHash('sha256');
+      for (const f of files) hash.update(f).update(readFileSync(join(outDir, f)));
+      const source = readFileSync(new URL('./src/ui/sw/service-worker.js', import.meta.url), 'utf8')
+        .replace('__NIANBAO_VERSION__', hash.digest('hex').slice(0, 16))
+        .replace('__NIANBAO_FILES__', JSON.stringify(files.map((f) => `./${f}`)));
+      writeFileSync(join(outDir, 'sw.js'), source);
+    },
+  };
+}
+
+// `mode: 'single'` (scripts/build-single.mjs) builds one chunk with every asset inlined, for the
+// one-file nianbao.html that opens from file://, where no second file can be loaded.
+export default defineConfig(({ mode }) => ({
+  // Relative URLs: dist/ works from any sub-path of a server (and the single file from file://).
+  base: './',
+  plugins: [react(), cspMeta(), mode === 'single' ? null : serviceWorker()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
   // NIANBAO_OUT_DIR: a private build directory, so test runs sharing one working tree do not
   // rebuild each other's dist/ while a browser suite serves it.
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800, outDir: process.env.NIANBAO_OUT_DIR || 'dist', emptyOutDir: true },
-});
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: mode === 'single' ? 8000 : 800,
+    outDir: process.env.NIANBAO_OUT_DIR || 'dist',
+    emptyOutDir: true,
+    ...(mode === 'single' ? { assetsInlineLimit: () => true, cssCodeSplit: false, modulePreload: false, rolldownOptions: { output: { codeSplitting: false } } } : {}),
+  },
+}));

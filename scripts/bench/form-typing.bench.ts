@@ -29,9 +29,9 @@ const LAZY_MARKERS: Record<string, string> = {
 
 function initialJs(out: string) {
   const html = readFileSync(join(out, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)![1]!;
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
-  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const entry = /<script type="module"[^>]*src="\.?\/([^"]+)"/.exec(html)![1]!;
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/([^"]+)"/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.?\/([^"]+)"/g)].map((m) => m[1]!);
   // Follow static imports from the entry (vite lists them as modulepreload too; this also catches any it did not).
   const seen = new Set<string>();
   const visit = (file: string) => {

@@ -16,7 +16,7 @@ export async function serveDistCopy(): Promise<App> {
     try {
       cpSync('dist', dir, { recursive: true });
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      const refs = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+      const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
       if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
     } catch {
       /* caught mid-build: try again */

@@ -23,7 +23,7 @@ async function serveSnapshot(): Promise<App> {
     try {
       cpSync(process.env.NIANBAO_OUT_DIR || 'dist', dir, { recursive: true });
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      const refs = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+      const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
       if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
     } catch {
       /* caught mid-build: try again */

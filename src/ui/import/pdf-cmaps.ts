@@ -8,6 +8,8 @@ const byFile = new Map(Object.entries(URLS).map(([path, url]) => [path.slice(pat
 export async function loadCMap(file: string): Promise<Uint8Array> {
   const url = byFile.get(file);
   if (!url) throw new Error(`no CMap ${file}`);
+  // The single-file build inlines them as data: URLs, which its CSP does not let fetch() read.
+  if (url.startsWith('data:')) return Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
   const response = await fetch(url);
   if (!response.ok) throw new Error(`CMap ${file}: ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());

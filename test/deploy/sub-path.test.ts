@@ -1,0 +1,95 @@
+// The hosted build as a county puts it on its intranet: dist/ copied under a sub-path
+// (/county/nianbao/) of a plain static server that knows nothing of the app. Every asset, the
+// pdf.js worker and the drafts' worker load relative to the page; the service worker makes the
+// app work offline after the first visit (the server stopped: the app, its draft, export and the
+// lazily loaded importer still work, all from one build's cache).
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { build } from 'vite';
+import { launch } from '../helpers/browser';
+import { ready, typeReport, expectTyped, exportDraft, importPdf, watch } from './journey';
+
+const PREFIX = '/county/nianbao/';
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const out = mkdtempSync(join(tmpdir(), 'nianbao-subpath-'));
+let server: Server;
+let origin = '';
+let browser: Awaited<ReturnType<typeof launch>>;
+/** Every path asked of the server outside the sub-path: the app must never reach for the site root. */
+const outside: string[] = [];
+
+/** A static file server as any county has: files under PREFIX, 404 for everything else. */
+function serve(root: string): Promise<Server> {
+  const s = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(PREFIX)) {
+      outside.push(path);
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(root, path.slice(PREFIX.length)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(root) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s)));
+}
+
+beforeAll(async () => {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production', build: { outDir: out, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+  server = await serve(out);
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await launch();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((ok) => server?.close(ok));
+  rmSync(out, { recursive: true, force: true });
+});
+
+it('runs from a sub-path: types, keeps the draft across a reload, exports, imports a PDF', { timeout: 180_000 }, async () => {
+  const page = await browser.context.newPage();
+  const errors = watch(page);
+  await page.goto(origin + PREFIX);
+  await ready(page);
+  await typeReport(page);
+  await page.reload();
+  await expectTyped(page);
+  await exportDraft(page);
+  await importPdf(page);
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+  await page.close();
+});
+
+it('works offline after the first visit, from the service worker of its sub-path', { timeout: 180_000 }, async () => {
+  const page = await browser.context.newPage();
+  const errors = watch(page);
+  await page.goto(origin + PREFIX);
+  await ready(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(origin + PREFIX);
+  await typeReport(page);
+  // The server goes away (the clerk's laptop leaves the office network).
+  server.closeAllConnections();
+  await new Promise((ok) => server.close(ok));
+  await page.reload();
+  await expectTyped(page);
+  await exportDraft(page);
+  await importPdf(page);
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+  await page.close();
+});
