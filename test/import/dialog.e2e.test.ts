@@ -25,26 +25,26 @@ it('imports pasted text, a .txt and a .docx under CSP, and opens the result as a
   await dialog.getByLabel('网页上复制的报告文字：').fill(seed002);
   await dialog.getByRole('button', { name: '读取粘贴的文字' }).press('Enter');
   const result = dialog.getByLabel('读到的内容');
-  await expect.poll(() => result.getByRole('status').textContent()).toContain('195 个数值，15 个单元格待核对');
+  await expect.poll(() => result.getByRole('status').textContent(), { timeout: 30_000 }).toContain('195 个数值，15 个单元格待核对');
   expect(await result.locator('td.import-flagged').count()).toBe(15);
   // Focus did not fall to <body>: it is on the result's heading, inside the open modal.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('读取结果：原州区三营镇 2023年');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 30_000 }).toBe('读取结果：原州区三营镇 2023年');
 
   await dialog.getByRole('button', { name: '换一个来源' }).click();
   const file = dialog.getByLabel('报告文件（.docx、.pdf、.html、.txt）：');
   await file.setInputFiles({ name: '三营镇.txt', mimeType: 'text/plain', buffer: readFileSync(new URL('fixtures/002.gb18030.txt', import.meta.url)) });
-  await expect.poll(() => result.getByRole('status').textContent()).toContain('195 个数值，15 个单元格待核对');
+  await expect.poll(() => result.getByRole('status').textContent(), { timeout: 30_000 }).toContain('195 个数值，15 个单元格待核对');
 
   await dialog.getByRole('button', { name: '换一个来源' }).click();
   const bytes = await renderDocx(template, busy());
   await file.setInputFiles({ name: 'busy.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  await expect.poll(() => result.getByRole('status').textContent()).toContain('0 个单元格待核对');
+  await expect.poll(() => result.getByRole('status').textContent(), { timeout: 30_000 }).toContain('0 个单元格待核对');
   await dialog.getByRole('button', { name: '作为 2024 年报告打开' }).click();
   const organ = busy().organ;
-  await expect.poll(() => page.getByText(`已导入“${organ.titleName || organ.name} 2024年（导入）”`, { exact: false }).count()).toBe(1);
+  await expect.poll(() => page.getByText(`已导入“${organ.titleName || organ.name} 2024年（导入）”`, { exact: false }).count(), { timeout: 30_000 }).toBe(1);
   expect(await page.getByRole('dialog').count()).toBe(0);
   expect(errors).toEqual([]);
-});
+}, 180_000); // several imports in a real browser: room for a busy machine
 
 const corpus = (name: string) => readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url));
 
@@ -77,7 +77,7 @@ it('reads a published PDF (worker from this origin, under CSP), a saved web page
 
   await dialog.getByRole('button', { name: '换一个来源' }).click();
   await file.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: corpus('24_pingtan-county-gov-2013.html') });
-  await expect.poll(() => dialog.locator('h3').textContent()).toBe('读取结果：平潭县人民政府 2013年');
+  await expect.poll(() => dialog.locator('h3').textContent(), { timeout: 30_000 }).toBe('读取结果：平潭县人民政府 2013年');
 
   // A browser copy: the paste event carries text/html beside the plain text.
   await dialog.getByRole('button', { name: '换一个来源' }).click();
@@ -95,10 +95,10 @@ it('reads a published PDF (worker from this origin, under CSP), a saved web page
     setter.call(el, '规章307');
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await expect.poll(() => dialog.getByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。').count()).toBe(1);
+  await expect.poll(() => dialog.getByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。').count(), { timeout: 30_000 }).toBe(1);
   await dialog.getByRole('button', { name: '读取粘贴的文字' }).click();
-  await expect.poll(() => result.getByLabel(/^规章 · 本年制发件数：3/).count()).toBe(1);
+  await expect.poll(() => result.getByLabel(/^规章 · 本年制发件数：3/).count(), { timeout: 30_000 }).toBe(1);
   expect(await result.getByLabel(/^行政规范性文件 · 现行有效件数：40/).count()).toBe(1);
   expect(await page.evaluate(() => document.body.dataset.ran)).toBeUndefined();
   expect(errors).toEqual([]);
-});
+}, 180_000); // several imports in a real browser: room for a busy machine

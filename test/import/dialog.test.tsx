@@ -128,7 +128,7 @@ describe('ImportDialog', () => {
     const user = await setupWithDrafts(store);
     const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
-    await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移到回收站/);
+    await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移到回收站/, {}, { timeout: 10_000 });
     const db = await openDraftDb();
     const all = await db.list();
     db.close();
@@ -146,7 +146,7 @@ describe('ImportDialog', () => {
     const user = await setupWithDrafts(store);
     const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '以此为上年报告，开始 2024 年报告' }));
-    await screen.findByText(/已导入“原州区三营镇 2024年（据2023年报告）”，作为一份新草稿（原有草稿未改动）/);
+    await screen.findByText(/已导入“原州区三营镇 2024年（据2023年报告）”，作为一份新草稿（原有草稿未改动）/, {}, { timeout: 10_000 });
     const db = await openDraftDb();
     const all = await db.list();
     db.close();
