@@ -184,6 +184,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     noticeCounts: patterns,
     /** Message when the text says no fee while the grid shows notices; and when the facts say none while the text or grid shows notices. */
     factsMessage: label,
+    factsTextMessage: label,
     countMessage: label,
   }),
   z.strictObject({

@@ -39,9 +39,10 @@ export function checkFeeConsistency(rule: Of<'fee-consistency'>, ctx: RuleContex
   // The structured facts (the form's fee fields) against the grid and the text; a published
   // report has no such fields of its own (the import derives them), so its text is what counts.
   if (ctx.published) return findings;
-  if (fee.status === 'none' && (unpaid > 0 || statedNotices > 0)) {
-    const evidence = unpaid > 0 ? `${place}为${unpaid}` : `“${counted!.quote}”`;
-    findings.push(ctx.finding(rule, { section: feeSection, cells: unpaid > 0 ? cells : [], text: feeSection, params: { evidence } }, rule.factsMessage));
+  if (fee.status === 'none' && unpaid > 0) {
+    findings.push(ctx.finding(rule, { section: feeSection, cells, text: feeSection, params: { place, unpaid } }, rule.factsMessage));
+  } else if (fee.status === 'none' && statedNotices > 0) {
+    findings.push(ctx.finding(rule, { section: feeSection, cells: [], text: counted!.slot, params: { quote: counted!.quote } }, rule.factsTextMessage));
   }
   if (fee.status === 'collected' && fee.notices != null && statedNotices >= 0 && statedNotices !== fee.notices) {
     findings.push(

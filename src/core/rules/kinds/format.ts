@@ -37,17 +37,19 @@ export function checkTitlePattern(rule: Of<'title-pattern'>, ctx: RuleContext): 
   const printed = ctx.source?.title?.trim();
   if (!printed) return [];
   const organs = [ctx.report.organ.titleName, ctx.report.organ.name].filter((o): o is string => !!o && o.trim() !== '');
+  // Without the organ's name there is no title to hold the printed one against.
+  if (!organs.length) return [];
   const year = String(ctx.report.year);
   const accepted = [ctx.template.spec.title, ...rule.variants].map((pattern) => {
     const parts = pattern.split(/(\{organ\}|\{year\})/);
     const body = parts
-      .map((p) => (p === '{organ}' ? (organs.length ? `(?:${organs.map(_escape).join('|')})` : '.+?') : p === '{year}' ? year : _escape(p.normalize('NFKC'))))
+      .map((p) => (p === '{organ}' ? `(?:${organs.map(_escape).join('|')})` : p === '{year}' ? year : _escape(p.normalize('NFKC'))))
       .join('');
     return new RegExp(`^${body}$`, 'u');
   });
   const title = printed.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   if (accepted.some((re) => re.test(title))) return [];
-  const expected = ctx.template.spec.title.replace('{organ}', organs[0] ?? '（机关名称）').replace('{year}', year);
+  const expected = ctx.template.spec.title.replace('{organ}', organs[0]!).replace('{year}', year);
   return [ctx.finding(rule, { cells: [], params: { printed, expected, path: 'organ.titleName' } })];
 }
 

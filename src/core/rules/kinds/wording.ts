@@ -41,8 +41,7 @@ export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleCo
 }
 
 export function checkForbiddenText(rule: Of<'forbidden-text'>, ctx: RuleContext): Finding[] {
-  const texts = [...proseSlots(ctx)];
-  return texts.flatMap(({ slot, text }) =>
+  return proseSlots(ctx).flatMap(({ slot, text }) =>
     rule.items.flatMap((item) => {
       const m = dataRegex(item.pattern).exec(text);
       if (!m) return [];
