@@ -25,6 +25,9 @@ describe('R15 compares the date the source shows, never today', () => {
     expect(findingsOf('R15', r, { today: '2026-12-01' })).toEqual([]);
     r.source!.shownDate = null;
     expect(findingsOf('R15', r, { today: '2026-12-01' })).toEqual([]);
+    // No date shown but a signature read into 成文日期: that date.
+    r.dates.written = '2025-02-03';
+    expect(findingsOf('R15', r, { today: '2026-12-01' }).map((f) => f.params.date)).toEqual(['2025年2月3日']);
     // A draft finished today past the deadline is still told so.
     expect(findingsOf('R15', { ...busy(), dates: { written: null, deadline: null } }, { mode: 'final', today: '2026-12-01' })).toHaveLength(1);
   });
@@ -44,6 +47,11 @@ describe('R6 and the import', () => {
     r.values['applications:disclosed:commercial'] = null;
     expect(findingsOf('R6', published(r), { mode: 'final' }).map((f) => [f.level, f.cells[0]])).toEqual([['error', 'applications:disclosed:commercial']]);
     expect(findingsOf('R6', published(r, { unread: ['applications:disclosed:commercial'] }), { mode: 'final' })).toEqual([]);
+    // A total printed blank ("/") is the publisher's; one the import could not read is not.
+    const t = busy();
+    t.printed = { ...t.printed, 'applications:new:total': null };
+    expect(findingsOf('R6', published(t), { mode: 'final' }).map((f) => f.cells[0])).toEqual(['applications:new:total']);
+    expect(findingsOf('R6', published(t, { unread: ['applications:new:total'] }), { mode: 'final' })).toEqual([]);
   });
 
   it('a value in source.uncertain turns an arithmetic error into a warning that says so', () => {
