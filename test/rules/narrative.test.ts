@@ -152,6 +152,10 @@ describe('R10 on the 2008 统计表, which holds the total the narrative quotes 
     expect(r10()).toEqual([]);
     r.values['statistics:active.total:value'] = 70;
     expect(r10().map((f) => [f.params.stated, f.params.actual])).toEqual([[69, 70]]);
+    // Parts of the total (#24) are not the total.
+    r.narrative.preface = real('24_', '其中主动公开政府信息1853条，作为依申请公开信息数107条，不予公开信息数1658条。主动公开的政府信息，县直各单位主动公开政府信息1251条，占67.5%。各乡镇主动公开政府信息602条，占32.5%。');
+    r.values['statistics:active.total:value'] = 1853;
+    expect(r10()).toEqual([]);
   });
 });
 
