@@ -11,7 +11,7 @@ import { afterPaint, serveDistCopy, startChromium, type OwnedBrowser } from './c
 import { seeded } from './seeded';
 
 const TRIALS = Number(process.env.NIANBAO_CRASH_TRIALS ?? 50);
-const SEED = 20261201;
+const SEED = Number(process.env.NIANBAO_CRASH_SEED ?? 20261201);
 const FIELD = '#text-overview\\.active';
 const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789本机关年度主动公开政府信息申请办理结果'];
 
