@@ -131,6 +131,19 @@ describe('writing', () => {
   });
 });
 
+describe('import writes only what check can read', () => {
+  it('clears an impossible 成文日期 a published report prints, says so with the original, and check reads the file', async () => {
+    const source = join(dir, 'r.txt');
+    writeFileSync(source, `${readFileSync(SEED_TEXT, 'utf8')}\n原州区三营镇人民政府\n2024年4月31日\n`);
+    const imported = await run('import', source);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('待核对 dates.written：没有这一天（2024年4月没有31日），实际为 “2024-04-31”——已清空（原值：2024-04-31）');
+    const checked = await run('check', join(dir, 'r.report.json'));
+    expect(checked.code).not.toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'r.report.json'), 'utf8')).dates.written).toBeNull();
+  });
+});
+
 describe('信息处理费 ranges', () => {
   const withFee = (fee: Record<string, unknown>) => {
     const r = example();

@@ -40,7 +40,7 @@ describe('toStorableReport', () => {
     expect(r.report.dates.written).toBeNull();
     expect(r.report.narrative.problems).toHaveLength(200_000);
     const date = r.notes.find((n) => n.path === 'dates.written')!;
-    expect(date.message).toBe('dates.written：格式不对（应为 YYYY-MM-DD 日期），实际为 “2024-04-31”——已清空');
+    expect(date.message).toBe('dates.written：没有这一天（2024年4月没有31日），实际为 “2024-04-31”——已清空');
     expect(date.original).toBe('2024-04-31');
     const text = r.notes.find((n) => n.path === 'narrative.problems')!;
     expect(text.message).toContain('（五、存在的主要问题及改进情况）：过大或过长（上限 200000）');

@@ -69,7 +69,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
         message = `过小或过短（下限 ${String(issue.minimum)}），实际为 ${_show(found)}`;
         break;
       case 'invalid_format':
-        message = `格式不对（应为 ${issue.format === 'date' ? 'YYYY-MM-DD 日期' : issue.format}），实际为 ${_show(found)}`;
+        // 2024-04-31 is written right but names no day: say so, not that the format is wrong.
+        message =
+          issue.format === 'date' && typeof found === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(found)
+            ? `没有这一天（${found.slice(0, 4)}年${Number(found.slice(5, 7))}月没有${Number(found.slice(8))}日），实际为 ${_show(found)}`
+            : `格式不对（应为 ${issue.format === 'date' ? 'YYYY-MM-DD 日期' : issue.format}），实际为 ${_show(found)}`;
         break;
       default:
         message = `${issue.message}，实际为 ${_show(found)}`;
