@@ -72,7 +72,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
         // 2024-04-31 is written right but names no day: say so, not that the format is wrong.
         message =
           issue.format === 'date' && typeof found === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(found)
-            ? `没有这一天（${found.slice(0, 4)}年${Number(found.slice(5, 7))}月没有${Number(found.slice(8))}日），实际为 ${_show(found)}`
+            ? `没有这一天（${_noSuchDay(found)}），实际为 ${_show(found)}`
             : `格式不对（应为 ${issue.format === 'date' ? 'YYYY-MM-DD 日期' : issue.format}），实际为 ${_show(found)}`;
         break;
       default:
@@ -80,4 +80,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
     }
     return { path, message: `${path}${where}：${message}` };
   });
+}
+
+/** "2024年4月没有31日", or "没有13月" when the month is not one. */
+function _noSuchDay(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return month >= 1 && month <= 12 ? `${date.slice(0, 4)}年${month}月没有${Number(date.slice(8))}日` : `一年没有${month}月`;
 }
