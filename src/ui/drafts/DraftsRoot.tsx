@@ -78,7 +78,7 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       const opened = target ? await session.open(target.id) : undefined;
       if (disposed) return;
       if (!opened?.ok) {
-        if (opened) setNotice({ kind: 'error', text: '上次的草稿无法打开，已新建一份空白报告：', problems: opened.problems });
+        if (opened) setNotice({ kind: 'error', text: '上次的草稿无法在本版本中打开（它仍在报告列表中，没有改动），已另新建一份空白报告：', problems: opened.problems });
         await session.openNew(store.getState().report);
       }
       if (!disposed) setBoot({ kind: 'ready', db, session });
