@@ -134,32 +134,92 @@ function _pieces(line: Line): { x0: number; x1: number; text: string }[] {
 
 export type LinePart = { kind: 'lines'; lines: Line[] } | { kind: 'rows'; top: number; rows: SourceCell[][] };
 
+type Piece = ReturnType<typeof _pieces>[number];
+
+const NUMERIC = /^[-−]?\d[\d,，.]*%?$/;
+
+/**
+ * Single-piece lines inside a table printed without lines: a label wrapped over several lines,
+ * its parts set above and below the row's numbers. Such a line lies between two lines of pieces,
+ * within 1.6 line heights of one of them, and ends before that line's second piece begins.
+ */
+function _labelLines(lines: Line[], pieces: Piece[][]): Set<number> {
+  const out = new Set<number>();
+  const multi = (k: number) => pieces[k]!.length >= 2;
+  for (let k = 0; k < lines.length; k++) {
+    if (multi(k)) continue;
+    let above = k - 1;
+    while (above >= 0 && !multi(above) && pieces[above]!.length === 1) above--;
+    let below = k + 1;
+    while (below < lines.length && !multi(below) && pieces[below]!.length === 1) below++;
+    if (above < 0 || below >= lines.length) continue;
+    const piece = pieces[k]![0]!;
+    const near = [above, below].filter((m) => Math.abs(lines[m]![0]!.y - lines[k]![0]!.y) <= _size(lines[m]!) * 1.6 && piece.x1 <= pieces[m]![1]!.x0);
+    if (near.length) out.add(k);
+  }
+  return out;
+}
+
 /**
  * Runs of two or more lines that each break into several pieces are a table printed without
- * lines: its columns are the unions of the pieces' horizontal extents over the run. Columns so
+ * lines: its columns are the unions of the pieces' horizontal extents over the run. A label
+ * wrapped over lines above and below its row's numbers joins that row's first cell. Columns so
  * found are approximate, so these rows come with exactColumns false.
  */
 export function gapRows(lines: Line[]): LinePart[] {
   const parts: LinePart[] = [];
   const pieces = lines.map(_pieces);
+  const labels = _labelLines(lines, pieces);
+  const inRun = (k: number) => pieces[k]!.length >= 2 || labels.has(k);
   let i = 0;
   while (i < lines.length) {
     let j = i;
-    while (j < lines.length && pieces[j]!.length >= 2) j++;
-    if (j - i >= 2) {
-      const run = pieces.slice(i, j);
-      const spans = run.flat().map((p) => [p.x0, p.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
+    while (j < lines.length && inRun(j)) j++;
+    const rowsAt = Array.from({ length: j - i }, (_, k) => i + k).filter((k) => pieces[k]!.length >= 2);
+    if (rowsAt.length >= 2) {
+      // Columns from the numbers (header words may straddle them), else from every piece.
+      const numeric = rowsAt.flatMap((k) => pieces[k]!).filter((p) => NUMERIC.test(p.text));
+      const spans = (numeric.length ? numeric : rowsAt.flatMap((k) => pieces[k]!)).map((p) => [p.x0, p.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
       const columns: [number, number][] = [];
       for (const s of spans) {
         const last = columns[columns.length - 1];
         if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
         else columns.push([...s]);
       }
-      const col = (x0: number) => Math.max(0, columns.findIndex((c) => x0 >= c[0] - 0.5 && x0 <= c[1] + 0.5));
+      // A piece's column: the one it overlaps; left of the first, the label column before them all.
+      const col = (p: Piece) => {
+        const k = columns.findIndex((c) => p.x0 <= c[1] + 0.5 && p.x1 >= c[0] - 0.5);
+        return k >= 0 ? k + 1 : p.x1 < columns[0]![0] ? 0 : columns.filter((c) => c[1] < p.x0).length;
+      };
+      // Each wrapped label part goes to the nearest row: before its text if above it, after if below.
+      const before = new Map<number, string[]>();
+      const after = new Map<number, string[]>();
+      const alone = new Map<number, string>();
+      for (let k = i; k < j; k++) {
+        if (pieces[k]!.length >= 2) continue;
+        const y = lines[k]![0]!.y;
+        const [row, other] = [...rowsAt].sort((a, b) => Math.abs(lines[a]![0]!.y - y) - Math.abs(lines[b]![0]!.y - y));
+        const dist = (r: number | undefined) => (r === undefined ? Infinity : Math.abs(lines[r]![0]!.y - y));
+        // Only where one row is clearly nearer: a part between two rows alike stays a row of its own.
+        if (dist(row) >= dist(other) * 0.75) {
+          alone.set(k, pieces[k]![0]!.text);
+          continue;
+        }
+        const into = lines[row!]![0]!.y > y ? before : after;
+        into.set(row!, [...(into.get(row!) ?? []), pieces[k]![0]!.text]);
+      }
       parts.push({
         kind: 'rows',
         top: lines[i]![0]!.y - _size(lines[i]!),
-        rows: run.map((row) => row.map((p) => ({ text: p.text, col: col(p.x0), span: 1 }))),
+        rows: [...rowsAt, ...alone.keys()].sort((a, b) => a - b).map((r) => {
+          if (alone.has(r)) return [{ text: alone.get(r)!, col: 0, span: 1 }];
+          const label = [...(before.get(r) ?? []), ...(after.get(r) ?? [])];
+          const cells = pieces[r]!.map((p) => ({ text: p.text, col: col(p), span: 1 }));
+          // The wrapped label's parts surround the row's own label, or stand alone when the row holds only numbers.
+          if (label.length && cells[0]!.col === 0) cells[0]!.text = [...(before.get(r) ?? []), cells[0]!.text, ...(after.get(r) ?? [])].join('');
+          else if (label.length) cells.unshift({ text: label.join(''), col: 0, span: 1 });
+          return cells;
+        }),
       });
       i = j;
       continue;

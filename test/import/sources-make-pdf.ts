@@ -29,12 +29,12 @@ export const scannedPdf = (): Uint8Array =>
     '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 25 >>\nstream\nffffff000000000000ffffff>\nendstream',
   ]);
 
-/** Rows of Latin text placed in columns 90 pt apart, with no line drawn. */
-export const unruledPdf = (rows: string[][]): Uint8Array =>
+/** Rows of Latin text placed in columns 90 pt apart, with no line drawn; rows 16 pt apart unless `ys` places them. */
+export const unruledPdf = (rows: string[][], ys?: number[]): Uint8Array =>
   makePdf([
     ...CATALOG,
     page('<< /Font << /F1 5 0 R >> >>'),
-    stream(rows.flatMap((row, r) => row.map((t, c) => `BT /F1 10 Tf ${60 + c * 90} ${760 - r * 16} Td (${t}) Tj ET`)).join('\n')),
+    stream(rows.flatMap((row, r) => row.map((t, c) => `BT /F1 10 Tf ${60 + c * 90} ${ys?.[r] ?? 760 - r * 16} Td (${t}) Tj ET`)).join('\n')),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]);
 

@@ -117,6 +117,27 @@ describe('PDF: other forms', () => {
     ]);
   });
 
+  it('without lines, a label wrapped above and below its row\'s numbers joins that row; a part as near to two rows stays apart', async () => {
+    const rows = [['Item', 'Issued', 'Repealed', 'InForce'], ['Rules', '1', '0', '11'], ['Partly'], ['', '7', '0', '40'], ['disclosed'], ['Documents', '8', '26', '66']];
+    const show = async (ys?: number[]) => tables((await readPdf(unruledPdf(rows, ys))).blocks)[0]!.rows.map((r) => r.map((c) => `${c.col}:${c.text}`));
+    // As set in a table: the label's lines 6 pt above and below the numbers, rows 22 pt apart.
+    expect(await show([760, 738, 722, 716, 710, 688])).toEqual([
+      ['0:Item', '1:Issued', '2:Repealed', '3:InForce'],
+      ['0:Rules', '1:1', '2:0', '3:11'],
+      ['0:Partlydisclosed', '1:7', '2:0', '3:40'],
+      ['0:Documents', '1:8', '2:26', '3:66'],
+    ]);
+    // Every line 16 pt apart: which row a part belongs to cannot be told, so it is not guessed.
+    expect(await show()).toEqual([
+      ['0:Item', '1:Issued', '2:Repealed', '3:InForce'],
+      ['0:Rules', '1:1', '2:0', '3:11'],
+      ['0:Partly'],
+      ['1:7', '2:0', '3:40'],
+      ['0:disclosed'],
+      ['0:Documents', '1:8', '2:26', '3:66'],
+    ]);
+  });
+
   it('a PDF with no text layer (a scan) is refused with a message that says so', async () => {
     await expect(readPdf(scannedPdf())).rejects.toThrow(ImportError);
     await expect(readPdf(scannedPdf())).rejects.toThrow(/没有文字层（可能是扫描件或图片）/);
