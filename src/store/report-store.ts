@@ -3,7 +3,7 @@
 // keystroke re-renders the cell typed in, the totals that changed and the findings list only.
 // Text a cell refused is kept here too (never silently dropped), with the reason and the place.
 import {
-  checkWithValues,
+  createChecker,
   parseCellInput,
   refusalReason,
   verdict,
@@ -170,6 +170,8 @@ export function blankCells(template: Template, state: Pick<ReportState, 'report'
 export function createReportStore(initialTemplate: Template, initial: Report, options: StoreOptions = {}): ReportStore {
   const listeners = new Set<() => void>();
   let template = initialTemplate;
+  // A keystroke in a cell re-runs only the rules that read a cell it changed.
+  const check = createChecker();
   const checkOptions = (mode: Mode): CheckOptions => ({
     mode,
     ...(options.previous ? { previous: options.previous } : {}),
@@ -178,7 +180,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
 
   const derive = (report: Report, mode: Mode, refusals: ReadonlyMap<CellId, Refusal>, previous?: ReportState): ReportState => {
     // One computation of the values per change: the rules' values are the ones the form shows.
-    const { findings, values } = checkWithValues(template, report, checkOptions(mode));
+    const { findings, values } = check(template, report, checkOptions(mode));
     return _judged({
       focus: previous?.focus ?? {},
       view: previous?.view ?? 'form',

@@ -15,22 +15,25 @@ export function checkReport(template: Template, report: Report, options: CheckOp
 /** checkReport, and the computed values the rules saw (so a caller need not compute them again). */
 export function checkWithValues(template: Template, report: Report, options: CheckOptions = {}): { findings: Finding[]; values: Map<CellId, number | null> } {
   const ctx = new RuleContext(template, report, options);
-  const unfinishedRules = new Set(template.rules.filter((r) => r.draftLevel === 'incomplete').map((r) => r.id));
   const findings = template.rules.flatMap((rule) =>
     runRule(rule, ctx),
   );
-  // Every finding gets its place and unfinished mark here, so no rule kind has to.
+  return { findings: finishFindings(template, findings), values: ctx.values };
+}
+
+/** Every finding gets its place and unfinished mark here, so no rule kind has to; then in order. */
+export function finishFindings(template: Template, findings: Finding[]): Finding[] {
+  const unfinishedRules = new Set(template.rules.filter((r) => r.draftLevel === 'incomplete').map((r) => r.id));
   const placed = findings.map((f): Finding => ({
     ...f,
     place: f.place ?? placeOfFinding(template, f),
     ...(unfinishedRules.has(f.rule) ? { unfinished: true as const } : {}),
   }));
   // Errors first, then warnings, then what is merely unfinished; template order within a level.
-  const sorted = placed
+  return placed
     .map((f, i) => ({ f, i }))
     .sort((a, b) => LEVEL_ORDER[a.f.level] - LEVEL_ORDER[b.f.level] || a.i - b.i)
     .map(({ f }) => f);
-  return { findings: sorted, values: ctx.values };
 }
 
 export type { CheckOptions };

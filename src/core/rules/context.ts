@@ -28,8 +28,10 @@ export class RuleContext {
     readonly template: Template,
     readonly report: Report,
     readonly options: CheckOptions,
+    /** The report's computed values, when the caller has them already. */
+    values?: Map<CellId, number | null>,
   ) {
-    this.values = computeValues(template, report);
+    this.values = values ?? computeValues(template, report);
     this.source = report.source;
     this.published = options.published === true || report.source?.kind === 'published';
     // Asked to check a published report, the caller means a finished one; a report that merely
@@ -54,8 +56,12 @@ export class RuleContext {
     return this.values.get(id) ?? null;
   }
 
+  /** Remembered per cell: the sum rules ask it of every total and item, and a total's answer walks its whole tree. */
+  private readonly _complete = new Map<CellId, boolean>();
   complete(id: CellId): boolean {
-    return isComplete(this.template, this.report, id);
+    let known = this._complete.get(id);
+    if (known === undefined) this._complete.set(id, (known = isComplete(this.template, this.report, id)));
+    return known;
   }
 
   cell(id: CellId): ValueCell {

@@ -1,0 +1,121 @@
+// Re-checking after a keystroke: a rule runs again only when a cell it read has changed. What a
+// rule reads is recorded while it runs (every ctx.value / ctx.complete, and any look at the whole of
+// report.values), so the record is exactly the cells its findings depended on, for every rule kind:
+// a rule whose result is the same function of the same cells gives the same findings. Anything
+// else about the report (texts, facts, dates, printed totals, the options) changing means a full
+// check. The result is always equal to checkWithValues of the same report (a property test holds
+// them together).
+import type { Template } from '../template/load';
+import type { CellId } from '../template/resolve';
+import type { Report } from '../report/schema';
+import { computeValues } from '../report/compute';
+import { RuleContext, type CheckOptions } from './context';
+import type { Finding } from './finding';
+import { runRule } from './handlers';
+import { finishFindings } from './check';
+
+/** What one rule read on its last run: the cells, or every value (it looked at report.values). */
+interface Reads {
+  cells: Set<CellId>;
+  all: boolean;
+}
+
+interface Memo {
+  template: Template;
+  report: Report;
+  options: CheckOptions;
+  values: Map<CellId, number | null>;
+  byRule: { findings: Finding[]; reads: Reads }[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  values: Map<CellId, number | null>;
+  /** Ids of the rules that ran for this result (all of them on a full check). */
+  ran: string[];
+}
+
+/** A checker that remembers its last report: call it with each new state of the report. */
+export function createChecker(): (template: Template, report: Report, options?: CheckOptions) => CheckResult {
+  let memo: Memo | undefined;
+  return (template, report, options = {}) => {
+    const prev = memo && memo.template === template && _sameOptions(memo.options, options) && _onlyValuesDiffer(memo.report, report) ? memo : undefined;
+    const values = computeValues(template, report);
+    const ctx = new RuleContext(template, report, options, values);
+    const changed = prev ? _changedCells(template, prev, report, values) : undefined;
+    const ran: string[] = [];
+    const byRule = template.rules.map((rule, i) => {
+      const last = prev?.byRule[i];
+      if (last && changed && !last.reads.all && ![...last.reads.cells].some((c) => changed.has(c))) return last;
+      ran.push(rule.id);
+      const reads: Reads = { cells: new Set(), all: false };
+      return { findings: runRule(rule, _recording(ctx, report, reads)), reads };
+    });
+    memo = { template, report, options, values, byRule };
+    return { findings: finishFindings(template, byRule.flatMap((r) => r.findings)), values, ran };
+  };
+}
+
+/** The context as one rule sees it, noting each cell the rule reads. */
+function _recording(ctx: RuleContext, report: Report, reads: Reads): RuleContext {
+  const watched = new Proxy(report, {
+    get(target, key, receiver) {
+      if (key === 'values') reads.all = true;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return Object.create(ctx, {
+    report: { value: watched },
+    // A rule that reads the values' map itself depends on all of them.
+    values: {
+      get: () => {
+        reads.all = true;
+        return ctx.values;
+      },
+    },
+    value: {
+      value: (id: CellId) => {
+        reads.cells.add(id);
+        return ctx.values.get(id) ?? null;
+      },
+    },
+    complete: {
+      value: (id: CellId) => {
+        reads.cells.add(id);
+        return ctx.complete(id);
+      },
+    },
+  }) as RuleContext;
+}
+
+const _sameOptions = (a: CheckOptions, b: CheckOptions) => a.mode === b.mode && a.previous === b.previous && a.today === b.today && a.published === b.published;
+
+function _onlyValuesDiffer(a: Report, b: Report): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (k !== 'values' && a[k as keyof Report] !== b[k as keyof Report]) return false;
+  return true;
+}
+
+/** Cells whose typed or computed value changed, and every total above a typed one (its completeness may have changed with no change of sum). */
+function _changedCells(template: Template, prev: Memo, report: Report, values: Map<CellId, number | null>): Set<CellId> {
+  const changed = new Set<CellId>();
+  const typed = new Set([...Object.keys(prev.report.values), ...Object.keys(report.values)]);
+  for (const id of typed) if ((prev.report.values[id] ?? null) !== (report.values[id] ?? null)) changed.add(id);
+  for (const [id, v] of values) if (prev.values.get(id) !== v) changed.add(id);
+  const above = _totalsAbove(template);
+  const stack = [...changed];
+  while (stack.length) for (const t of above.get(stack.pop()!) ?? []) if (!changed.has(t)) stack.push(changed.add(t) && t);
+  return changed;
+}
+
+const _above = new WeakMap<Template, Map<CellId, CellId[]>>();
+/** For each cell, the totals it is an item of. */
+function _totalsAbove(template: Template): Map<CellId, CellId[]> {
+  let map = _above.get(template);
+  if (!map) {
+    map = new Map();
+    for (const [total, eq] of template.computedBy) for (const item of eq.items) map.set(item.cell, [...(map.get(item.cell) ?? []), total]);
+    _above.set(template, map);
+  }
+  return map;
+}
