@@ -1,7 +1,7 @@
 // The work behind one keystroke in the form, without the browser: the report store takes a
 // typed value, recomputes every total and every finding (R1–R15), and regroups findings by cell.
 import { readFileSync } from 'node:fs';
-import { parseReportText } from '../../src/core';
+import { checkWithValues, createChecker, parseReportText, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
 import { createReportStore } from '../../src/store/report-store';
 import { stats } from './stats';
@@ -26,3 +26,29 @@ run('store.typeCell (seed-002, a different cell each time)', (i) => store.typeCe
 run('store.typeCell refused ("x…")', (i) => store.typeCell(cells[i % cells.length]!.id, `x${i}`));
 run('store.setText (a narrative keystroke)', (i) => store.setText('problems', '整改'.repeat(50) + i));
 run('store.setValues (paste of all 166 cells)', (i) => store.setValues(cells.map((c) => ({ cell: c.id, value: i % 5 }))), 200);
+
+// The rules behind one keystroke, alternately in one run: the incremental checker the store uses
+// (only the rules that read the changed cell) and the full check of every rule, on the same edits.
+{
+  const check = createChecker();
+  let r: Report = report;
+  check(template, r, { mode: 'draft' });
+  const inc: number[] = [];
+  const full: number[] = [];
+  let ran = 0;
+  for (let i = 0; i < 2000; i++) {
+    const c = cells[i % cells.length]!;
+    r = { ...r, values: { ...r.values, [c.id]: i % 7 } };
+    const t0 = performance.now();
+    ran += check(template, r, { mode: 'draft' }).ran.length;
+    const t1 = performance.now();
+    checkWithValues(template, r, { mode: 'draft' });
+    const t2 = performance.now();
+    if (i >= 200) {
+      inc.push(t1 - t0);
+      full.push(t2 - t1);
+    }
+  }
+  console.log(`rules per keystroke, incremental (${(ran / 2000).toFixed(1)} of ${template.rules.length} rules run): ${stats(inc)}`);
+  console.log(`rules per keystroke, full check (all ${template.rules.length}):            ${stats(full)}`);
+}
