@@ -67,6 +67,7 @@ export type Printed = number | null;
 export function splits(tokens: Token[], kinds: CellKind[], limit = 20_000): Printed[][] | null {
   const n = kinds.length;
   // Parts a token can take: at least 1, at most its digits, and what the other tokens leave.
+  let tooMany = false;
   const maxParts = tokens.map((t) => (t.kind === 'blank' ? 1 : t.text.length));
   const allMax = maxParts.reduce((a, b) => a + b, 0);
   const options: { parts: number; values: Printed[][] }[][] = tokens.map((t, ti) => {
@@ -76,7 +77,7 @@ export function splits(tokens: Token[], kinds: CellKind[], limit = 20_000): Prin
     const most = Math.min(t.text.length, n - (tokens.length - 1));
     for (let p = least; p <= most; p++) {
       const cuts = _cuts(t.text, p, limit);
-      if (cuts.length > limit) return [];
+      if (cuts.length > limit) tooMany = true;
       const values = cuts.map((c) =>
         c.map((d, i) => {
           let v = Number(d);
@@ -88,6 +89,7 @@ export function splits(tokens: Token[], kinds: CellKind[], limit = 20_000): Prin
     }
     return byParts;
   });
+  if (tooMany) return null;
   const out: Printed[][] = [];
   let overflow = false;
   const walk = (ti: number, cell: number, acc: Printed[]) => {

@@ -233,7 +233,7 @@ export function walkGrid(
         if (spec.row!.children) return true;
         const tokens = tokenize(_valueText(text, c.at[found.end - 1]! + 1, text.length));
         if (tokens === null) return false;
-        if (tokens.length) return (splits(tokens, kinds)?.length ?? 1) > 0;
+        if (tokens.length) return (splits(tokens, kinds, 1)?.length ?? 1) > 0;
         return !next.length || next.some((l) => c.text.startsWith(l, found.end)) || found.end === c.text.length;
       });
     }
