@@ -5,12 +5,39 @@ import { fillMessage, type Report, type Template } from '../core';
 import type { ImportHints } from './hints';
 import { normalizeLabel } from './match-labels';
 import { feeRegex } from './narrative';
+import { splits, tokenize } from './split-run';
 
 export type FeeRead = { fee: Report['fee']; stated: boolean };
 
-export function readFee(report: Report, template: Template, hints: ImportHints): FeeRead {
+/**
+ * A table of the fee some layouts print as a section of its own ("五、信息处理费收取情况
+ * 通知收取件数 通知收取金额（元） 实际收取金额（元） 信息处理费收取情况 0 0 0"): its three
+ * column labels (as the hints know them) in order, then exactly three numbers.
+ */
+function _feeTable(whole: string, hints: ImportHints): Report['fee'] | null {
+  const t = hints.feeTable;
+  if (!t) return null;
+  const c = whole.replace(/[\s\u3000]+/g, ' ');
+  const alt = (xs: string[]) => `(?:${xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+  const unit = '\\s*(?:[（(]元[）)])?\\s*';
+  const head = new RegExp(`${alt(t.notices)}${unit}${alt(t.amount)}${unit}${alt(t.collectedAmount)}${unit}(?:${alt(t.rowLabels)})?\\s*`).exec(c);
+  if (!head) return null;
+  const run = /^[\d\s.,]+/.exec(c.slice(head.index + head[0].length))?.[0] ?? '';
+  const tokens = tokenize(run);
+  // The same certainty as the grids: one reading of the three numbers, or nothing.
+  const readings = tokens?.length ? splits(tokens, ['count', 'amount', 'amount']) : null;
+  if (readings?.length !== 1) return null;
+  const [notices, amount, collected] = readings[0]! as number[];
+  return notices === 0 && amount === 0 && collected === 0
+    ? { status: 'none', notices: null, amount: null, collectedAmount: null }
+    : { status: 'collected', notices: notices!, amount: amount!, collectedAmount: collected! };
+}
+
+export function readFee(report: Report, template: Template, hints: ImportHints, whole = ''): FeeRead {
   const feeSection = template.spec.sections.find((s) => s.fee);
   const fee: Report['fee'] = { status: null, notices: null, amount: null, collectedAmount: null };
+  const table = _feeTable(whole, hints);
+  if (table) return { fee: table, stated: true };
   const feeText = normalizeLabel((feeSection && report.narrative[feeSection.id]) || Object.values(report.narrative).join('\n'));
   const collected = feeRegex(template.spec.fee.sentences.collected).exec(feeText);
   const num = (s: string | undefined) => (s === undefined ? null : Number(s.replace(/,/g, '')));

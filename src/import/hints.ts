@@ -26,6 +26,8 @@ export interface ImportHints {
   feeNonePatterns?: string[];
   /** Printed wordings of a row label seen in real reports, by official label (e.g. 规范性文件 for 行政规范性文件). */
   labelAliases?: Record<string, string[]>;
+  /** Column labels of a fee table some layouts print (printed variants), and its row label. */
+  feeTable?: { notices: string[]; amount: string[]; collectedAmount: string[]; rowLabels: string[] };
   /** Names of layout departures the rules know (e.g. one-row:other → other-handling-one-row). */
   quirkNames?: Record<string, string>;
   /** Unnumbered headings over the preface (引言 …): a heading, not text of the preface. */
@@ -41,6 +43,7 @@ interface IndexFile {
     feeNonePatterns?: string[];
     labelAliases?: Record<string, string[]>;
     quirkNames?: Record<string, string>;
+    feeTable?: ImportHints['feeTable'];
     prefaceHeadings?: string[];
   };
 }
@@ -56,6 +59,7 @@ export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) 
     feeNonePatterns: file.importHints?.feeNonePatterns ?? [],
     labelAliases: file.importHints?.labelAliases ?? {},
     quirkNames: file.importHints?.quirkNames ?? {},
+    ...(file.importHints?.feeTable ? { feeTable: file.importHints.feeTable } : {}),
     prefaceHeadings: file.importHints?.prefaceHeadings ?? [],
   };
 }

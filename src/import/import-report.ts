@@ -123,7 +123,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   _standardPreface(report, template, imp);
 
   // Pass 5: the fee.
-  const fee = readFee(report, template, hints);
+  const fee = readFee(report, template, hints, _text(pieces, imp.rejected));
   report.fee = fee.fee;
   const feeSection = template.spec.sections.find((s) => s.fee);
   if (!fee.stated && template.rules.some((r) => r.kind === 'fee-reported')) {

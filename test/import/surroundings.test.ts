@@ -101,6 +101,18 @@ describe('title, year, organ and dates', () => {
   });
 });
 
+describe('the fee', () => {
+  it('reads a fee table printed as a section of its own (a local layout), flattened or spaced', () => {
+    const none = importText('某某局2024年政府信息公开工作年度报告五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况000六、存在的主要问题和改进情况问题甲。', t2021);
+    expect(none.report.fee.status).toBe('none');
+    const some = importText('某某局2024年政府信息公开工作年度报告\n五、信息处理费收取情况\n通知收取件数 通知收取金额（元） 实际收取金额（元）\n信息处理费收取情况 2 150 100\n六、存在的主要问题和改进情况', t2021);
+    expect(some.report.fee).toEqual({ status: 'collected', notices: 2, amount: 150, collectedAmount: 100 });
+    // A run with several readings ("2150100") states nothing for certain.
+    const run = importText('某某局2024年政府信息公开工作年度报告五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况2150100六、存在', t2021);
+    expect(run.report.fee.status).toBeNull();
+  });
+});
+
 describe('sections by their headings, in any form', () => {
   it('reads Markdown headings and bold', () => {
     const n = narrativeOf('# 某某局2023年政府信息公开工作年度报告\n## 一、总体情况\n**（一）主动公开**\n主动公开信息10条。\n## 五、存在的主要问题及改进情况\n问题甲。');
