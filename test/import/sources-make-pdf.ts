@@ -50,11 +50,11 @@ export const unembeddedChinesePdf = (lines: string[]): Uint8Array =>
   ]);
 
 /**
- * A ruled table of Latin text: `cells` are [row, col, rowSpan, colSpan, text] on a grid of
- * `rows` × `cols` (110 × 20 pt cells); lines are drawn round every cell, except the table's
- * left and right sides when `openSides`.
+ * A ruled table of Latin text: `cells` are [row, col, rowSpan, colSpan, text] on a grid `cols`
+ * wide (110 × 20 pt cells); lines are drawn round every cell, except the table's left and
+ * right sides when `openSides`.
  */
-export function ruledPdf(rows: number, cols: number, cells: [number, number, number, number, string][], openSides = false): Uint8Array {
+export function ruledPdf(cols: number, cells: [number, number, number, number, string][], openSides = false): Uint8Array {
   const [x0, y0, w, h] = [50, 780, 110, 20];
   const ops: string[] = ['0.5 w'];
   const line = (ax: number, ay: number, bx: number, by: number) => ops.push(`${ax} ${ay} m ${bx} ${by} l S`);
@@ -66,6 +66,5 @@ export function ruledPdf(rows: number, cols: number, cells: [number, number, num
     if (!openSides || c + cs < cols) line(right, top, right, bottom);
     if (text) ops.push(`BT /F1 9 Tf ${left + 4} ${top - 14} Td (${text}) Tj ET`);
   }
-  void rows;
   return makePdf([...CATALOG, page('<< /Font << /F1 5 0 R >> >>'), stream(ops.join('\n')), '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
 }

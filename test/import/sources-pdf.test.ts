@@ -93,7 +93,7 @@ describe('PDF: other forms', () => {
     ];
     const show = (t: Extract<SourceBlock, { kind: 'table' }> | undefined) => t?.rows.map((r) => r.map((c) => `${c.covered ? '^' : ''}${c.col}${c.span > 1 ? `+${c.span}` : ''}:${c.text}`));
     for (const open of [false, true]) {
-      const doc = await readPdf(ruledPdf(4, 4, cells, open));
+      const doc = await readPdf(ruledPdf(4, cells, open));
       expect(doc.exactColumns).toBe(true);
       expect(show(tables(doc.blocks)[0]), open ? 'open sides' : 'closed').toEqual(want);
       expect(paragraphs(doc.blocks)).toEqual([]);
