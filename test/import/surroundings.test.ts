@@ -175,3 +175,16 @@ describe('never refused, and notes that are true', () => {
     expect(r.notes.find((n) => n.place.endsWith('行政许可'))?.message).toBe('来源中没有找到此行，未导入');
   });
 });
+
+describe('row labels printed without their numbering', () => {
+  it('reads 本年新收… and 上年结转… without 一、 and 二、, not from a sentence that names them', () => {
+    const text = ['某某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '本年新收政府信息公开申请数量5件。',
+      '申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他',
+      '本年新收政府信息公开申请数量 4 1 0 0 0 0 5', '上年结转政府信息公开申请数量 0 0 0 0 0 0 0', '四、政府信息公开行政复议、行政诉讼情况'].join('\n');
+    const { report } = importText(text, t2021);
+    expect(report.values['applications:new:natural-person']).toBe(4);
+    expect(report.printed?.['applications:new:total']).toBe(5);
+    expect(report.values['applications:carried-over:natural-person']).toBe(0);
+    expect(report.source?.labels).toEqual(expect.arrayContaining([{ row: 'new', printed: '本年新收政府信息公开申请数量', official: '一、本年新收政府信息公开申请数量' }]));
+  });
+});
