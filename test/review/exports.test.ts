@@ -54,9 +54,9 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the review workbook, as LibreOffice Calc reads it', () => {
-  it('has the units sheet, a sheet per grid of each template, and the findings sheet', () => {
+  it('has the units sheet, a sheet per grid of each template and year, and the findings sheet', () => {
     const grids = (t: Template) => t.grids.length;
-    const templates = new Map(batch.units.map((u) => [u.template, batch.inputs.get(u.id)!.template]));
+    const templates = new Map(batch.units.map((u) => [`${u.year}|${u.template}`, batch.inputs.get(u.id)!.template]));
     expect(sheets[0]!.name).toBe(SUM_WORDS.unitsSheet);
     expect(sheets.at(-1)!.name).toBe(SUM_WORDS.findingsSheet);
     expect(sheets).toHaveLength(2 + [...templates.values()].reduce((s, t) => s + grids(t), 0));
@@ -72,14 +72,16 @@ describe('the review workbook, as LibreOffice Calc reads it', () => {
 
   it('reads back every number of every grid: one row per unit, the county sum and the units behind it', () => {
     let numbers = 0;
+    // A sheet per grid for each template and year, in the order units first show them.
     const byTemplate = new Map<string, typeof batch.units>();
-    for (const u of batch.units) byTemplate.set(u.template, [...(byTemplate.get(u.template) ?? []), u]);
+    for (const u of batch.units) byTemplate.set(`${u.year}|${u.template}`, [...(byTemplate.get(`${u.year}|${u.template}`) ?? []), u]);
     let sheet = 1;
     for (const units of byTemplate.values()) {
       const template = batch.inputs.get(units[0]!.id)!.template;
       const sum = sumReports(template, units.map((u) => ({ id: u.id, organ: u.organ, report: batch.inputs.get(u.id)!.report })));
       for (const grid of template.grids) {
         const read = sheets[sheet++]!;
+        expect(read.name).toContain(`${units[0]!.year}年·`);
         expect(read.rows[0]!.slice(2).map((c) => c.text)).toEqual(grid.cells.map((c) => c.name));
         units.forEach((u, i) => {
           const values = computeValues(template, batch.inputs.get(u.id)!.report);

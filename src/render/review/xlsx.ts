@@ -64,9 +64,13 @@ function _findingsSheet(batch: ReviewBatch, decisions: Decisions): Row[] {
 
 export async function renderReviewXlsx(batch: ReviewBatch, decisions: Decisions = new Map()): Promise<Uint8Array> {
   const taken = new Set<string>([SUM_WORDS.unitsSheet, SUM_WORDS.findingsSheet]);
-  const byTemplate = new Map<string, ReviewUnit[]>();
-  for (const u of batch.units) byTemplate.set(u.template, [...(byTemplate.get(u.template) ?? []), u]);
-  const gridSheets = [...byTemplate.values()].flatMap((units) => _gridSheets(batch.inputs.get(units[0]!.id)!.template, units, batch, taken, byTemplate.size > 1 ? `${units[0]!.template.replace(/\D+/g, "")}·` : "",),);
+  // A sheet per grid for each template and year: a county sum only adds up reports of one year.
+  const groups = new Map<string, ReviewUnit[]>();
+  for (const u of batch.units) groups.set(`${u.year}|${u.template}`, [...(groups.get(`${u.year}|${u.template}`) ?? []), u]);
+  const years = new Set(batch.units.map((u) => u.year)).size;
+  const templates = new Set(batch.units.map((u) => u.template)).size;
+  const prefix = (u: ReviewUnit) => `${years > 1 ? `${u.year}年·` : ''}${templates > 1 ? `${u.templateName.replace(/\D+/g, '')}格式·` : ''}`;
+  const gridSheets = [...groups.values()].flatMap((units) => _gridSheets(batch.inputs.get(units[0]!.id)!.template, units, batch, taken, prefix(units[0]!)));
   const sheets: Sheet<never>[] = [
     { data: _unitsSheet(batch.units), sheet: SUM_WORDS.unitsSheet, stickyRowsCount: 1 },
     ...gridSheets,

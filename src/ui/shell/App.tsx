@@ -1,7 +1,7 @@
 // The app shell: one header (the product's name, which report is open, its save status, one
 // toolbar row: 报告 · 导入 · 导出), a first-steps hint on a new empty report, then the form and the
 // preview over one report store.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createReport, defaultReportYear } from '../../core';
 import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
@@ -13,6 +13,9 @@ import { useSliceOf } from '../use-store';
 import { registry } from './templates';
 import './app.css';
 
+// 审查 (the county reviewer's workbench) loads only when opened.
+const ReviewView = lazy(() => import('../review/ReviewView').then((m) => ({ default: m.ReviewView })));
+
 /** A new report for the year a clerk starting today most likely writes (see defaultReportYear). */
 export function newStore(today = new Date()): ReportStore {
   const year = defaultReportYear(today);
@@ -23,6 +26,7 @@ export function newStore(today = new Date()): ReportStore {
 
 export function App() {
   const [store] = useState(newStore);
+  const [reviewing, setReviewing] = useState(false);
   // The form, the preview and the tools are built for one template: a report of another one
   // (opened, imported, started for next year) mounts them anew.
   const templateId = useSliceOf(store, () => store.template.id);
@@ -45,15 +49,26 @@ export function App() {
         </span>
         <ExportActions key={templateId} store={store} />
       </div>
+      <div className="tool-group" role="group" aria-label="审查">
+        <button type="button" aria-pressed={reviewing} onClick={() => setReviewing(!reviewing)}>
+          审查下级报告
+        </button>
+      </div>
     </>
   );
   return (
     <>
       <DraftsRoot store={store} title={title} tools={tools}>
-        <main key={templateId}>
-          <FirstSteps store={store} />
-          <ReportViews store={store} />
-        </main>
+        {reviewing ? (
+          <Suspense fallback={<p>正在打开审查…</p>}>
+            <ReviewView onDraftOpened={() => setReviewing(false)} />
+          </Suspense>
+        ) : (
+          <main key={templateId}>
+            <FirstSteps store={store} />
+            <ReportViews store={store} />
+          </main>
+        )}
       </DraftsRoot>
     </>
   );
