@@ -112,6 +112,8 @@ export function splitSections(items: Item[], template: Template): Sections {
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
       const hit = _heading(text, i, labels, seen, section);
       if (!hit) continue;
+      // A list of the sections in the preface ("本报告包括：一、总体情况；二、…") is not their headings.
+      if (/[；;，,、]/.test(before) || /^\s*[；;，,、]\s*[（(]?[一二三四五六七八九十]{1,2}[、）)]/.test(text.slice(hit.end))) continue;
       const head = text.slice(from, i).trim();
       if (head) pieces.push({ slot, section, item: { kind: 'text', text: head } });
       const end = hit.end + _tail(text, hit.end);

@@ -188,3 +188,11 @@ describe('row labels printed without their numbering', () => {
     expect(report.source?.labels).toEqual(expect.arrayContaining([{ row: 'new', printed: '本年新收政府信息公开申请数量', official: '一、本年新收政府信息公开申请数量' }]));
   });
 });
+
+describe('a preface that lists the sections with their numbers', () => {
+  it('takes the list for text and the headings below for headings', () => {
+    const n = narrativeOf('某某局2023年政府信息公开工作年度报告\n本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\n一、总体情况\n总述。\n五、存在的主要问题及改进情况\n问题甲。\n六、其他需要报告的事项\n无。');
+    expect(n.preface).toContain('本报告包括：一、总体情况；');
+    expect(n).toMatchObject({ overview: '总述。', problems: '问题甲。', other: '无。' });
+  });
+});
