@@ -104,6 +104,16 @@ export function splitSections(items: Item[], template: Template): Sections {
       continue;
     }
     const text = item.text;
+    // A line that is a label's words without their number ("总体情况"): that heading, unnumbered.
+    const bare = _clean(text).replace(/[。：:]$/, '');
+    const plain = labels.find((l) => !seen.has(l.slot) && l.core === bare && (l.level === 1 || l.section === section));
+    if (plain) {
+      seen.add(plain.slot);
+      slot = plain.slot;
+      section = plain.section;
+      headings.push({ slot, printed: text.trim(), misnumbered: true, reworded: false });
+      continue;
+    }
     let from = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;

@@ -133,6 +133,12 @@ describe('sections by their headings, in any form', () => {
     expect(r.report.source?.headings).toEqual(['一、总体情况', '五、其他需要报告的事项', '六、存在的主要问题及改进情况']);
   });
 
+  it('reads a heading printed without its number on a line of its own', () => {
+    const r = importText('某某局2023年政府信息公开工作年度报告\n根据条例编制。\n总体情况\n总述。\n主动公开\n公开10条。\n存在的主要问题及改进情况\n问题甲。', t2021);
+    expect(r.report.narrative).toMatchObject({ preface: '根据条例编制。', overview: '总述。', 'overview.active': '公开10条。', problems: '问题甲。' });
+    expect(r.report.source?.headings).toEqual(['总体情况', '主动公开', '存在的主要问题及改进情况']);
+  });
+
   it('leaves numbered lines that match no label as text (一、加强培训 in 五)', () => {
     const n = narrativeOf('某某局2023年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n一、加强培训。\n二、完善制度。');
     expect(n.problems).toBe('一、加强培训。\n二、完善制度。');
