@@ -8,7 +8,7 @@ import { findDoubled, type Hit } from '../../text/doubled';
 import { findAsciiPunctuation } from '../../text/punctuation';
 import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
 import { memoByText } from '../../text/memo';
-import { proseSlots, slotName } from './slots';
+import { printedProseSlots, proseSlots, slotName } from './slots';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -41,7 +41,8 @@ export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleCo
 }
 
 export function checkForbiddenText(rule: Of<'forbidden-text'>, ctx: RuleContext): Finding[] {
-  return proseSlots(ctx).flatMap(({ slot, text }) =>
+  // What would be printed: the default preface holds a placeholder for each empty contact fact.
+  return printedProseSlots(ctx).flatMap(({ slot, text }) =>
     rule.items.flatMap((item) => {
       const m = dataRegex(item.pattern).exec(text);
       if (!m) return [];
