@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The strict policy: nothing but this origin; no inline script, no eval, no outside host.
 export const CSP = [
@@ -58,6 +59,8 @@ export default defineConfig(({ mode }) => ({
   // Relative URLs: dist/ works from any sub-path of a server (and the single file from file://).
   base: './',
   plugins: [react(), cspMeta(), mode === 'single' ? null : serviceWorker()],
+  // The single file runs pdf.js in the page: no worker can start from a file on file://.
+  resolve: mode === 'single' ? { alias: [{ find: /^(?:\.\.?\/)+(?:import\/)?pdf-worker$/, replacement: fileURLToPath(new URL('./src/ui/import/pdf-worker-single.ts', import.meta.url)) }] } : {},
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
   // NIANBAO_OUT_DIR: a private build directory, so test runs sharing one working tree do not
