@@ -63,7 +63,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   const narrative: Record<string, string[]> = {};
   for (const p of pieces) {
     if (p.item.kind === 'table') {
-      if (!indicators) imp.table(p.item.rows);
+      if (!indicators) imp.table(p.item.rows, p.item.exactColumns);
       continue;
     }
     if (p.section && gridSections.has(p.section)) continue; // read by the grids pass

@@ -224,3 +224,20 @@ describe('property: labels as real pages print them (spaces inside, half-width b
     });
   }
 });
+
+describe('a Markdown table with empty cells', () => {
+  it('reads an empty cell between pipes as the publisher blank, in its column', () => {
+    const text = [
+      '# 某某局2023年政府信息公开工作年度报告',
+      '## 三、收到和处理政府信息公开申请情况',
+      // No header row: only the pipes say where each number stands.
+      '| 一、本年新收政府信息公开申请数量 | 12 |  |  |  |  |  | 12 |',
+      '| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const { report } = importText(text, t2021);
+    expect(['natural-person', 'commercial', 'other-organisation'].map((c) => report.values[`applications:new:${c}`])).toEqual([12, null, null]);
+    expect(report.printed?.['applications:new:total']).toBe(12);
+    expect(report.source?.unread ?? []).not.toContain('applications:new:commercial');
+    expect(report.source?.uncertain ?? []).not.toContain('applications:new:commercial');
+  });
+});
