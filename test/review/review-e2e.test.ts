@@ -122,3 +122,28 @@ it('loads a folder, triages, keeps decisions across a reload, builds the 汇总 
   expect(errors).toEqual([]);
   await page.close();
 }, 300_000);
+
+it('shows progress while a large folder is read, and 取消 stops it for good', async () => {
+  const many = join(dir, 'many');
+  mkdirSync(many);
+  const text = readFileSync(CORPUS + '15_pingtan-market-regulation-2023.txt', 'utf8');
+  for (let i = 0; i < 150; i++) writeFileSync(join(many, `${i}.txt`), text.replaceAll('平潭综合实验区市场监督管理局', `某县第${i}号单位`));
+  const page = await app.context.newPage();
+  guardPage(page, errors);
+  await page.goto(app.url);
+  await page.locator('.drafts-status').filter({ hasText: /^已保存/ }).waitFor();
+  await page.getByRole('button', { name: '审查下级报告' }).click();
+  await page.getByLabel('选择本年度报告文件夹').setInputFiles(many);
+  await page.getByRole('button', { name: '开始审查' }).click();
+  const bar = page.locator('.review-progress progress');
+  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.querySelector('progress')?.max)).toBe(150);
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('status').filter({ hasText: '已取消审查' }).waitFor();
+  expect(await page.locator('.review-progress').count()).toBe(0);
+  // The worker is ended, not merely unheard: no table of units turns up afterwards.
+  await page.waitForTimeout(3000);
+  expect(await page.locator('.review-units').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 180_000);
