@@ -13,6 +13,8 @@ import { openReportBytes, reportFileName, reportFileText } from '../../drafts/fi
 import { registry } from '../shell/templates';
 import { REPORTS_LIST_HEADING, ReportsList, draftTitle } from './ReportsList';
 import { Modal } from '../shell/Modal';
+import { looksLikeReportFile, whichDoor } from './file-door';
+import { requestImport } from '../import/import-request';
 import { useSliceOf } from '../use-store';
 
 const MAX_PROBLEMS = 50;
@@ -107,7 +109,17 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
   };
 
   const openFile = async (file: File) => {
-    const result = openReportBytes(new Uint8Array(await file.arrayBuffer()), registry.get);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A published report (Word, PDF, a page, text) is not a report file: offer the importer instead.
+    if (!looksLikeReportFile(bytes)) {
+      const { sniff } = await import('../../import/sniff');
+      const door = whichDoor(bytes, file.name, sniff);
+      if (door.kind === 'refused') return setNotice({ kind: 'error', text: door.message });
+      if (door.kind === 'published') {
+        return setNotice({ kind: 'info', text: door.question, action: { label: '导入为报告', run: () => void requestImport({ name: file.name, bytes }) } });
+      }
+    }
+    const result = openReportBytes(bytes, registry.get);
     if (!result.ok) {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”，没有改动任何草稿。问题如下：`, problems: result.problems });
       return;
@@ -123,6 +135,29 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     }
   };
+
+  // A file dropped anywhere on the page (not on a drop zone of its own) goes through the same door.
+  const openRef = useRef(openFile);
+  useEffect(() => {
+    openRef.current = openFile;
+  });
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file || e.defaultPrevented || (e.target instanceof HTMLInputElement && e.target.type === 'file')) return;
+      e.preventDefault();
+      void openRef.current(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   return (
     <>
@@ -155,7 +190,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
             <input
               ref={fileInput}
               type="file"
-              accept=".json,application/json"
+              accept=".json,application/json,.docx,.pdf,.html,.htm,.txt"
               hidden
               aria-label="选择报告文件"
               data-testid="open-file"

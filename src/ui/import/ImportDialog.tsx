@@ -5,6 +5,7 @@
 // draft open before goes to the trash. The importer is loaded with import() on first use. The
 // dialog is modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns
 // to the button; after reading, focus moves to the result's heading (or to the error).
+import { onImportRequest } from './import-request';
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { computeValues, nextYearAcross, nextYearTemplate, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { AnyImportResult, ImportNote, ImportResult, SourceDoc } from '../../import';
@@ -184,6 +185,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
       setState({ kind: 'input', error: e instanceof Error && e.name === 'ImportError' ? e.message : `导入失败：${e instanceof Error ? e.message : String(e)}` });
     }
   }
+
+  // A file 打开文件 or a drop handed over (the clerk said yes to importing it).
+  const readRef = useRef(read);
+  useEffect(() => {
+    readRef.current = read;
+  });
+  useEffect(() => onImportRequest((r) => void readRef.current(r.name, { bytes: r.bytes })), []);
 
   async function create(report: Report, name: string) {
     if (drafts) {
