@@ -102,6 +102,14 @@ describe('title, year, organ and dates', () => {
 });
 
 describe('the fee', () => {
+  it.each(['本年度没有产生信息公开处理费。', '2023年，无收取信息处理费情况。', '本年度未发生收费情况。', '本机关不存在收费。', '本年度未产生政府信息公开信息处理费用。', '我局无向申请人收取政府信息公开费用的情况。'])(
+    'reads "%s" as no fee collected',
+    (sentence) => {
+      const r = importText(`某某局2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n${sentence}`, t2021);
+      expect(r.report.fee.status).toBe('none');
+    },
+  );
+
   it('reads a fee table printed as a section of its own (a local layout), flattened or spaced', () => {
     const none = importText('某某局2024年政府信息公开工作年度报告五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况000六、存在的主要问题和改进情况问题甲。', t2021);
     expect(none.report.fee.status).toBe('none');
