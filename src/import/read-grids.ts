@@ -97,6 +97,17 @@ function _class(cell: SourceCell): CellClass {
 
 const _match = matchLabel;
 
+/**
+ * A printed number as the source prints it. Amounts in 万元 are published to the fen (six
+ * decimals, 1306.452317): read as printed, and left to the rules to judge, not refused here.
+ */
+function _parse(text: string, kind: ValueCell['kind']) {
+  const parsed = parseCellInput(text, kind);
+  const s = normaliseCellText(text).replace(/,/g, '');
+  if (!parsed.ok && kind === 'amount' && /^\d+\.\d{5,6}$/.test(s)) return { ok: true as const, value: Number(s) };
+  return parsed;
+}
+
 /** All candidates at the best distance (labels such as 结果维持 repeat in a grid). */
 function _matchAll<T>(printed: string, candidates: readonly LabelCandidate<T>[]): { value: T; exact: boolean; label: string }[] {
   const p = normalizeLabel(printed);
@@ -405,7 +416,7 @@ export class Importer {
         this.put(id, null);
         continue;
       }
-      const parsed = parseCellInput(src.text, vc.kind);
+      const parsed = _parse(src.text, vc.kind);
       if (!parsed.ok) {
         this.note('error', `${place} · ${vc.columnName}`, `无法读作数字：${parsed.reason}；按空白导入`, [id]);
         this.put(id, null);
