@@ -101,7 +101,9 @@ const _match = matchLabel;
  * A printed number as the source prints it. Amounts in 万元 are published to the fen (six
  * decimals, 1306.452317): read as printed, and left to the rules to judge, not refused here.
  */
-function _parse(text: string, kind: ValueCell['kind']) {
+function _parse(raw: string, kind: ValueCell['kind']) {
+  // A unit printed in the cell ("12件", "3.5万元") is the column's, not part of the number.
+  const text = raw.replace(/\s*(万元|元|件|条|个|项)\s*$/, '');
   const parsed = parseCellInput(text, kind);
   const s = normaliseCellText(text).replace(/,/g, '');
   if (!parsed.ok && kind === 'amount' && /^\d+\.\d{5,6}$/.test(s)) return { ok: true as const, value: Number(s) };

@@ -215,6 +215,8 @@ describe('amounts in 万元 published to six decimals', () => {
   it('reads them as printed from a table row and from running text', () => {
     const tab = importText('某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t4166.214619\n三、收到', t2021);
     expect(tab.report.values['article-20:fees:fee-amount']).toBe(4166.214619);
+    const units = importText('某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t12件\n三、收到', t2021);
+    expect(units.report.values['article-20:licensing:decisions']).toBe(12);
     const flat = importText('某某局2023年政府信息公开工作年度报告二、主动公开政府信息情况第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费1306.452317三、收到', t2021);
     expect(flat.report.values['article-20:fees:fee-amount']).toBe(1306.452317);
   });
