@@ -115,6 +115,15 @@ export interface ReportStore {
   getFocus: () => Focus;
   /** The verdict's error count: error-level findings and refused inputs (cells and facts fields). */
   errors: () => number;
+  /**
+   * One history of the clerk's changes to the report loaded now (a paste, 填0, a cell typed, a
+   * text, a fact): undo steps back one action, redo forward. Keystrokes into one cell or one text
+   * in a row are one action. Loading another report starts a new history.
+   */
+  undo: () => boolean;
+  redo: () => boolean;
+  canUndo: () => boolean;
+  canRedo: () => boolean;
 }
 
 /** Every refused input: cells in the order typed, then facts fields. */
@@ -205,6 +214,28 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
     notify();
   };
 
+  // Undo history: the report and refused cells before each action. `continuing` names the action
+  // the next keystroke continues (the same cell or text), so typing "1200" is one step back.
+  type Step = { report: Report; refusals: ReadonlyMap<CellId, Refusal> };
+  let past: Step[] = [];
+  let future: Step[] = [];
+  let continuing: string | null = null;
+  const record = (key: string | null = null) => {
+    future = [];
+    if (key !== null && key === continuing) return;
+    continuing = key;
+    past.push({ report: state.report, refusals: state.refusals });
+    if (past.length > HISTORY) past.shift();
+  };
+  const travel = (from: Step[], to: Step[]): boolean => {
+    const step = from.pop();
+    if (!step) return false;
+    continuing = null;
+    to.push({ report: state.report, refusals: state.refusals });
+    commit(step.report, step.refusals);
+    return true;
+  };
+
   const withoutRefusal = (id: CellId) => {
     if (!state.refusals.has(id)) return state.refusals;
     const next = new Map(state.refusals);
@@ -241,6 +272,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
       }
       const current = state.report.values[id] ?? null;
       if (current === parsed.value && !state.refusals.has(id)) return parsed;
+      record(`cell:${id}`);
       commit({ ...state.report, values: { ...state.report.values, [id]: parsed.value } }, withoutRefusal(id));
       return parsed;
     },
@@ -254,15 +286,18 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
         values[w.cell] = w.value;
         refusals.delete(w.cell);
       }
+      record();
       commit({ ...state.report, values }, refusals);
     },
     fillBlanks: (cells) => {
       const blanks = blankCells(template, state, cells);
+      if (blanks.length) record();
       if (blanks.length) commit({ ...state.report, values: { ...state.report.values, ...Object.fromEntries(blanks.map((id) => [id, 0])) } });
       return blanks.length;
     },
     setText: (slot, text) => {
       if ((state.report.narrative[slot] ?? '') === text) return;
+      record(`text:${slot}`);
       commit({ ...state.report, narrative: { ...state.report.narrative, [slot]: text } });
     },
     setFieldRefusal: (field, refusal) => {
@@ -276,7 +311,9 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
     },
     update: (change) => {
       const next = change(state.report);
-      if (next !== state.report) commit(next);
+      if (next === state.report) return;
+      record();
+      commit(next);
     },
     setMode: (mode) => {
       if (mode !== state.mode) commit(state.report, state.refusals, mode);
@@ -291,6 +328,9 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
         // Nothing of the other template's findings can be reused.
         previous = { ...state, byCell: new Map(), byText: new Map() };
       }
+      past = [];
+      future = [];
+      continuing = null;
       state = _judged({ ...derive(report, 'draft', new Map(), previous), fieldRefusals: new Map(), focus, loads: state.loads + 1 });
       notify();
     },
@@ -307,7 +347,14 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
     getReport: () => state.report,
     getFocus: () => state.focus,
     errors: () => state.verdict.counts.errors,
+    undo: () => travel(past, future),
+    redo: () => travel(future, past),
+    canUndo: () => past.length > 0,
+    canRedo: () => future.length > 0,
   };
 }
+
+/** Actions kept for undo. */
+const HISTORY = 200;
 
 export const NO_FINDINGS = _EMPTY;
