@@ -80,7 +80,8 @@ export function reviewUnit(input: ReviewInput, last?: ReviewInput): ReviewUnit {
   const { template, report } = input;
   const previous = last ? _previousData(last, template) : undefined;
   const { findings, values } = checkWithValues(template, report, { mode: 'final', published: true, ...(previous ? { previous } : {}) });
-  const key = organKey(report.organ.name);
+  // A report whose organ was not read is its own unit: its decisions never go to another such report.
+  const key = organKey(report.organ.name) || `#${input.id}`;
   const counts = verdict(findings, [], 'final').counts;
   const shown = report.source?.shownDate ?? report.dates.written ?? null;
   const deadline = _deadline(template, report);

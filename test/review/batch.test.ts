@@ -140,4 +140,16 @@ describe('fingerprints', () => {
     const other = reviewBatch([{ ...haitan2025, report: renamed }]).units[0]!;
     expect(other.findings.map((f) => f.fingerprint)).not.toContain(r2.fingerprint);
   });
+
+  it('of two reports whose organ was not read are never shared, even when their findings are alike', () => {
+    const blank = structuredClone(haitan2025.report);
+    blank.organ.name = '';
+    const [a, b] = reviewBatch([
+      { ...haitan2025, id: 'a.txt', report: blank },
+      { ...haitan2025, id: 'b.txt', report: structuredClone(blank) },
+    ]).units;
+    expect(a!.findings.length).toBe(b!.findings.length);
+    const shared = a!.findings.filter((f) => b!.findings.some((g) => g.fingerprint === f.fingerprint));
+    expect(shared).toEqual([]);
+  });
 });
