@@ -110,6 +110,9 @@ describe('R25–R28: format departures recorded by the import', () => {
     r.source!.title = '平潭综合实验区海坛片区管理局2021年度政府信息公开工作年度报告';
     expect(findingsOf('R26', r)).toEqual([]);
     expect(findingsOf('R27', r).map((f) => f.params.printed)).toEqual(['四、政府信息公开行政法复议、行政诉讼情况', '六、存在的主要问题和改进情况', '五、其他需要报告的事项']);
+    // A section heading printed without its number is misnumbered; a part's words alone are not a section's.
+    r.source!.headings = ['总体情况', '主动公开', '二、主动公开政府信息情况'];
+    expect(findingsOf('R27', r).map((f) => f.message)).toEqual(['章节标题“总体情况”编号有误，规范格式为“一、总体情况”']);
     expect(findingsOf('R28', r)).toHaveLength(1);
   });
 });

@@ -60,9 +60,11 @@ interface Printed {
   raw: string;
 }
 
+/** 五、存在的主要问题… → numeral 五; a heading printed without its number has numeral ''; a part's （一）… is not a section's. */
 function _parseHeading(h: string): Printed | null {
   const m = /^\s*([一二三四五六七八九十]+)\s*[、.．，,]\s*(.+?)\s*$/u.exec(h);
-  return m ? { numeral: m[1]!, words: m[2]!, raw: h.trim() } : null;
+  if (m) return { numeral: m[1]!, words: m[2]!, raw: h.trim() };
+  return /^\s*[（(\d]/u.test(h) || !h.trim() ? null : { numeral: '', words: h.trim(), raw: h.trim() };
 }
 
 const _norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
@@ -85,6 +87,12 @@ export function checkSectionHeadings(rule: Of<'section-headings'>, ctx: RuleCont
   let lastIndex = -1;
   for (const p of headings.map(_parseHeading).filter((x): x is Printed => x !== null)) {
     const words = _norm(p.words);
+    if (!p.numeral) {
+      // Without a number only the section's very words make it that section's heading.
+      const same = sections.find((s) => s.words.some((w) => _norm(w) === words));
+      if (same) say(same.id, p.raw, same.label, rule.messages.misnumbered);
+      continue;
+    }
     const scored = sections
       .map((s) => ({ s, score: Math.max(...s.words.map((w) => (_norm(w) === words ? 1 : diceCoefficient(_norm(w), words)))) }))
       .sort((a, b) => b.score - a.score);
