@@ -16,9 +16,10 @@ const edit = fc.oneof(
 );
 
 describe('createChecker', () => {
+  // busy() carries printed totals (as an imported report does); without them every total is computed.
   it('equals the full check after any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.constantFrom(busy, () => published(busy())), fc.array(edit, { minLength: 1, maxLength: 40 }), (start, edits) => {
+      fc.property(fc.constantFrom(busy, () => ({ ...busy(), printed: undefined }), () => published(busy())), fc.array(edit, { minLength: 1, maxLength: 40 }), (start, edits) => {
         const check = createChecker();
         let report: Report = start();
         const lastYear = busy();

@@ -8,7 +8,7 @@
 import type { Template } from '../template/load';
 import type { CellId } from '../template/resolve';
 import type { Report } from '../report/schema';
-import { computeValues } from '../report/compute';
+import { computeCell, computeValues } from '../report/compute';
 import { RuleContext, type CheckOptions } from './context';
 import type { Finding } from './finding';
 import { runRule } from './handlers';
@@ -40,9 +40,13 @@ export function createChecker(): (template: Template, report: Report, options?: 
   let memo: Memo | undefined;
   return (template, report, options = {}) => {
     const prev = memo && memo.template === template && _sameOptions(memo.options, options) && _onlyValuesDiffer(memo.report, report) ? memo : undefined;
-    const values = computeValues(template, report);
+    const typed = prev ? _typedChanges(prev.report, report) : undefined;
+    const above = typed ? _withTotalsAbove(template, typed) : undefined;
+    const values = prev && above ? _recompute(template, prev.values, report, above) : computeValues(template, report);
     const ctx = new RuleContext(template, report, options, values);
-    const changed = prev ? _changedCells(template, prev, report, values) : undefined;
+    // Only the typed cells and the totals above them can change; a total's completeness may
+    // change with no change of its sum (blank → 0), so all of them count as changed.
+    const changed = prev ? above : undefined;
     const ran: string[] = [];
     const byRule = template.rules.map((rule, i) => {
       const last = prev?.byRule[i];
@@ -96,16 +100,41 @@ function _onlyValuesDiffer(a: Report, b: Report): boolean {
   return true;
 }
 
-/** Cells whose typed or computed value changed, and every total above a typed one (its completeness may have changed with no change of sum). */
-function _changedCells(template: Template, prev: Memo, report: Report, values: Map<CellId, number | null>): Set<CellId> {
-  const changed = new Set<CellId>();
-  const typed = new Set([...Object.keys(prev.report.values), ...Object.keys(report.values)]);
-  for (const id of typed) if ((prev.report.values[id] ?? null) !== (report.values[id] ?? null)) changed.add(id);
-  for (const [id, v] of values) if (prev.values.get(id) !== v) changed.add(id);
+/** Input cells whose typed value differs. */
+function _typedChanges(a: Report, b: Report): CellId[] {
+  const ids = new Set([...Object.keys(a.values), ...Object.keys(b.values)]);
+  return [...ids].filter((id) => (a.values[id] ?? null) !== (b.values[id] ?? null));
+}
+
+/** The typed cells and every total above them, transitively. */
+function _withTotalsAbove(template: Template, typed: CellId[]): Set<CellId> {
+  const out = new Set(typed);
   const above = _totalsAbove(template);
-  const stack = [...changed];
-  while (stack.length) for (const t of above.get(stack.pop()!) ?? []) if (!changed.has(t)) stack.push(changed.add(t) && t);
-  return changed;
+  const stack = [...typed];
+  while (stack.length) {
+    for (const t of above.get(stack.pop()!) ?? []) {
+      if (out.has(t)) continue;
+      out.add(t);
+      stack.push(t);
+    }
+  }
+  return out;
+}
+
+/** The totals recomputed incrementally: last values, with the typed cells and the totals above them worked out again. */
+function _recompute(template: Template, last: ReadonlyMap<CellId, number | null>, report: Report, affected: Set<CellId>): Map<CellId, number | null> {
+  const values = new Map(last);
+  const done = new Set<CellId>();
+  const get = (id: CellId): number | null => {
+    if (!affected.has(id) || done.has(id)) return values.get(id) ?? null;
+    const cell = template.cells.get(id);
+    const v = !cell ? null : !cell.computed ? (report.values[id] ?? null) : (report.printed?.[id] ?? computeCell(template, id, get));
+    values.set(id, v);
+    done.add(id);
+    return v;
+  };
+  for (const id of affected) get(id);
+  return values;
 }
 
 const _above = new WeakMap<Template, Map<CellId, CellId[]>>();
