@@ -15,6 +15,7 @@ import { REPORTS_LIST_HEADING, ReportsList, draftTitle } from './ReportsList';
 import { Modal } from '../shell/Modal';
 import { looksLikeReportFile, whichDoor } from './file-door';
 import { requestImport } from '../import/import-request';
+import { UndoButtons } from '../form/UndoButtons';
 import { useSliceOf } from '../use-store';
 
 const MAX_PROBLEMS = 50;
@@ -216,6 +217,9 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
             >
               新建下一年度报告
             </button>
+          </div>
+          <div className="tool-group" role="group" aria-label="编辑">
+            <UndoButtons store={store} />
           </div>
           {tools}
         </div>
