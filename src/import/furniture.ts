@@ -33,7 +33,8 @@ export function plainDigits(s: string): string {
   };
   return s
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/([〇零一二三四五六七八九ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_, y: string, m: string, d: string) => `${han(y)}年${han(m)}月${han(d)}日`);
+    .replace(/([〇零一二三四五六七八九ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_, y: string, m: string, d: string) => `${han(y)}年${han(m)}月${han(d)}日`)
+    .replace(/([〇零][一二三四五六七八九〇零]{2}|二[〇零][一二三四五六七八九〇零]{2})年/g, (y: string) => `${han(y.slice(0, -1))}年`);
 }
 
 export function dateOf(raw: string): string | undefined {

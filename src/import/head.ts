@@ -22,6 +22,8 @@ export interface Head {
 }
 
 const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(关于)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(的)?\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
+// The year after the subject: "某某局政府信息公开工作2023年度报告".
+const YEAR_AFTER_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(报告|年报)/;
 // The year first: "2023年度某某局政府信息公开工作年度报告".
 const YEAR_FIRST_TITLE = /^(?<year>(19|20)\d{2})\s*年度?\s*(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
 const SIGNATURE_DATE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
@@ -29,11 +31,11 @@ const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|�
 
 function _title(raw: string, template: Template): { organ: string; year: number; printed: string } | undefined {
   // A title set in brackets or quotes on a web page: 【某某局2023年…报告】, 《…》.
-  const text = raw.trim().replace(/^[【《“"]\s*(.*?)\s*[】》”"]$/, '$1');
+  const text = plainDigits(raw.trim().replace(/^[【《“"]\s*(.*?)\s*[】》”"]$/, '$1'));
   const n = normalizeLabel(text);
   const exact = titleRegex(template).exec(n);
   if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed: text.trim() };
-  const m = LOOSE_TITLE.exec(text.trim()) ?? YEAR_FIRST_TITLE.exec(text.trim());
+  const m = LOOSE_TITLE.exec(text.trim()) ?? YEAR_FIRST_TITLE.exec(text.trim()) ?? YEAR_AFTER_TITLE.exec(text.trim());
   if (!m?.groups) return undefined;
   return { organ: normalizeLabel(m.groups.organ!), year: Number(m.groups.year), printed: m[0].trim() };
 }
@@ -66,7 +68,7 @@ export function readHead(items: Item[], facts: PageFacts, template: Template): H
       lines = k - i + 1;
       if (found) break;
     }
-    if (!found || !normalizeLabel(joined).startsWith(normalizeLabel(found.printed).slice(0, 4))) {
+    if (!found || !normalizeLabel(plainDigits(joined)).startsWith(normalizeLabel(found.printed).slice(0, 4))) {
       if (head.title || i > 2) break;
       continue;
     }
