@@ -26,7 +26,8 @@ const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d
 const YEAR_AFTER_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(报告|年报)/;
 // The year first: "2023年度某某局政府信息公开工作年度报告".
 const YEAR_FIRST_TITLE = /^(?<year>(19|20)\d{2})\s*年度?\s*(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
-const SIGNATURE_DATE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
+// The 成文日期 closing the text, in Arabic (also full-width) or Chinese numerals.
+const SIGNATURE_DATE = /((?:19|20|１９|２０)[0-9０-９]{2}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇零一二三四五六七八九ＯO]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*$/;
 const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|办|中心|院|所|署|会|处|队|站|馆|镇|乡|街道|区|县|市)$/;
 
 function _title(raw: string, template: Template): { organ: string; year: number; printed: string } | undefined {
@@ -111,7 +112,8 @@ function _signature(head: Head): void {
   let last = body.length - 1;
   while (last >= 0 && body[last]!.kind !== 'text') last--;
   if (last < 0) return;
-  let text = plainDigits((body[last] as { text: string }).text.trim());
+  // The text is kept as printed: digits are made plain only to read the date.
+  let text = (body[last] as { text: string }).text.trim();
   // The 版记 line "某某办公室 2022年1月7日印发" closes some letters: not the signature.
   if (/印发\s*$/.test(text)) text = text.replace(/\s*[^\s。；]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/, '');
   const dm = SIGNATURE_DATE.exec(text);

@@ -90,6 +90,12 @@ describe('title, year, organ and dates', () => {
     expect(under.report.dates.written).toBeNull();
   });
 
+  it('keeps the text of a one-line report as printed when its date is read', () => {
+    const r = importText('某某局2023年政府信息公开工作年度报告 一、总体情况二〇二三年，共公开１２条。六、其他需要报告的事项无。 某某局 二〇二四年一月二十日', t2021);
+    expect(r.report.dates.written).toBe('2024-01-20');
+    expect(r.report.narrative.overview).toBe('二〇二三年，共公开１２条。');
+  });
+
   it('reads a 成文日期 in Chinese numerals and numbers in full-width digits', () => {
     const r = importText('某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n规章 ０ ０ ０\n行政规范性文件 １２，０，１２\n三、收到\n某某局\n二〇二四年一月十二日', t2021);
     expect(r.report.dates.written).toBe('2024-01-12');
