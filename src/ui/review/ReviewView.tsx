@@ -5,9 +5,9 @@
 // IndexedDB by fingerprint; the 汇总 of the chosen units opens as a new draft; the county's own
 // report is compared with Σ units; the review exports as .xlsx and .docx.
 import { useContext, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { LEVEL_NAMES, type Report } from '../../core';
+import type { Report } from '../../core';
 import {
-  DECISION_NAMES, UNIT_COLUMNS, compareWithParts, lateWord, placeWords, sumReports, triageCounts,
+  compareWithParts, sumReports, triageCounts,
   type Decision, type DecisionKind, type ReviewBatch, type ReviewInput, type ReviewUnit,
 } from '../../review';
 import { DraftsContext } from '../drafts/context';
@@ -17,10 +17,17 @@ import { fromDrop, fromInput, type Picked } from './pick-files';
 import type { BatchFile, ReviewMessage } from './process';
 import { startReview, type ReviewRun } from './run';
 import { loadDecisions, saveDecision } from './triage-db';
+import { ParentDiff } from './ParentDiff';
 import { UnitDetail } from './UnitDetail';
+import { UnitsTable, sortValue, type Sort } from './UnitsTable';
 import './review.css';
 
-type SortKey = 'organ' | 'year' | 'errors' | 'warnings' | 'certainty' | 'shown' | 'open';
+interface Read {
+  template: string;
+  report: Report;
+  text: string;
+}
+
 interface Progress {
   phase: 'read' | 'check';
   done: number;
@@ -33,25 +40,6 @@ async function _toBatchFiles(picked: Picked[], previous: boolean): Promise<Batch
   return Promise.all(picked.map(async (p) => ({ name: p.name, bytes: new Uint8Array(await p.file.arrayBuffer()), previous })));
 }
 
-function _sortValue(u: ReviewUnit, key: SortKey, open: number): string | number {
-  switch (key) {
-    case 'organ':
-      return u.organ;
-    case 'year':
-      return u.year;
-    case 'errors':
-      return u.counts.errors;
-    case 'warnings':
-      return u.counts.warnings;
-    case 'certainty':
-      return u.unread.length + u.uncertain.length;
-    case 'shown':
-      return u.shown ?? '';
-    case 'open':
-      return open;
-  }
-}
-
 export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
   const drafts = useContext(DraftsContext);
   const [current, setCurrent] = useState<Picked[]>([]);
@@ -59,10 +47,11 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failures, setFailures] = useState<{ name: string; problem: string }[]>([]);
   const [units, setUnits] = useState<ReviewUnit[]>([]);
-  const reports = useRef(new Map<string, { template: string; report: Report; text: string }>());
+  // What the worker read, by file; shown together with the units once the batch is checked.
+  const [reports, setReports] = useState<ReadonlyMap<string, Read>>(new Map());
   const [decisions, setDecisions] = useState<Map<string, Decision>>(new Map());
   const [open, setOpen] = useState<string | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'errors', down: true });
+  const [sort, setSort] = useState<Sort>({ key: 'errors', down: true });
   const [filter, setFilter] = useState('');
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
@@ -78,17 +67,17 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
   const batch: ReviewBatch = useMemo(() => {
     const inputs = new Map<string, ReviewInput>();
     for (const u of units) {
-      const r = reports.current.get(u.id);
+      const r = reports.get(u.id);
       const template = r && registry.get(r.template);
       if (r && template) inputs.set(u.id, { id: u.id, template, report: r.report });
     }
     return { units: units.filter((u) => inputs.has(u.id)), inputs };
-  }, [units]);
+  }, [units, reports]);
 
   function begin() {
     if (!current.length) return;
     run.current?.cancel();
-    reports.current = new Map();
+    setReports(new Map());
     setUnits([]);
     setFailures([]);
     setOpen(null);
@@ -96,8 +85,9 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
     setProgress({ phase: 'read', done: 0, total: current.length + previous.length });
     void Promise.all([_toBatchFiles(current, false), _toBatchFiles(previous, true)]).then(([a, b]) => {
       const failed: { name: string; problem: string }[] = [];
+      const read = new Map<string, Read>();
       run.current = startReview([...a, ...b], (m: ReviewMessage) => {
-        if (m.kind === 'report') reports.current.set(m.id, { template: m.template, report: m.report, text: m.text });
+        if (m.kind === 'report') read.set(m.id, { template: m.template, report: m.report, text: m.text });
         else if (m.kind === 'read') {
           if (m.problem) {
             failed.push({ name: m.name, problem: m.problem });
@@ -106,6 +96,7 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
           setProgress({ phase: 'read', done: m.done, total: m.total });
         } else if (m.kind === 'checked') setProgress({ phase: 'check', done: m.done, total: m.total });
         else if (m.kind === 'done') {
+          setReports(read);
           setUnits(m.units);
           setProgress(null);
           run.current = null;
@@ -137,7 +128,7 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
   const shown = useMemo(() => {
     const words = filter.trim();
     const rows = batch.units.filter((u) => (!onlyErrors || u.counts.errors > 0) && (!words || u.organ.includes(words) || u.id.includes(words)));
-    const val = (u: ReviewUnit) => _sortValue(u, sort.key, triageCounts(u, decisions).open);
+    const val = (u: ReviewUnit) => sortValue(u, sort.key, triageCounts(u, decisions).open);
     return rows.sort((a, b) => {
       const x = val(a);
       const y = val(b);
@@ -190,13 +181,6 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
     e.preventDefault();
     void fromDrop(e.dataTransfer).then(set);
   };
-  const th = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.down ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" onClick={() => setSort({ key, down: sort.key === key ? !sort.down : true })}>
-        {label}
-      </button>
-    </th>
-  );
   const openUnit = open ? batch.units.find((u) => u.id === open) : undefined;
 
   return (
@@ -279,64 +263,13 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
             共 {batch.units.length} 份报告，{batch.units.filter((u) => u.counts.errors).length} 份有错误，{batch.units.filter((u) => u.late).length} 份逾期；{failures.length} 份无法读取
           </p>
           <div className="review-body">
-            <table className="review-units" aria-label="单位">
-              <thead>
-                <tr>
-                  <th scope="col">汇总</th>
-                  {th('organ', UNIT_COLUMNS.organ)}
-                  <th scope="col">{UNIT_COLUMNS.level}</th>
-                  {th('year', UNIT_COLUMNS.year)}
-                  <th scope="col">{UNIT_COLUMNS.template}</th>
-                  {th('errors', LEVEL_NAMES.error)}
-                  {th('warnings', LEVEL_NAMES.warning)}
-                  {th('certainty', '未读出/不确定')}
-                  {th('shown', UNIT_COLUMNS.shown)}
-                  <th scope="col">{UNIT_COLUMNS.late}</th>
-                  {th('open', DECISION_NAMES.open)}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((u) => (
-                  <tr key={u.id} aria-selected={u.id === open} className={u.id === open ? 'is-open' : undefined}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`汇总时计入 ${u.organ}`}
-                        checked={!excluded.has(u.id)}
-                        onChange={(e) => {
-                          const next = new Set(excluded);
-                          if (e.target.checked) next.delete(u.id);
-                          else next.add(u.id);
-                          setExcluded(next);
-                        }}
-                      />
-                    </td>
-                    <th scope="row">
-                      <button type="button" className="review-open" onClick={() => setOpen(u.id)}>
-                        {u.organ || u.id}
-                      </button>
-                    </th>
-                    <td>{u.levelLabel}</td>
-                    <td>{u.year}</td>
-                    <td>{u.templateName}</td>
-                    <td className="num">{u.counts.errors}</td>
-                    <td className="num">{u.counts.warnings}</td>
-                    <td className="num">
-                      {u.unread.length}/{u.uncertain.length}
-                    </td>
-                    <td>{u.shown ?? ''}</td>
-                    <td className={u.late ? 'late' : undefined}>{lateWord(u)}</td>
-                    <td className="num">{triageCounts(u, decisions).open}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <UnitsTable units={shown} open={open} onOpen={setOpen} excluded={excluded} onExclude={setExcluded} sort={sort} onSort={setSort} decisions={decisions} />
             {openUnit && (
               <UnitDetail
                 key={openUnit.id}
                 unit={openUnit}
                 input={batch.inputs.get(openUnit.id)!}
-                text={reports.current.get(openUnit.id)?.text ?? ''}
+                text={reports.get(openUnit.id)?.text ?? ''}
                 decisions={decisions}
                 onDecide={decide}
                 onExport={() => void exportDocx(openUnit)}
@@ -344,35 +277,7 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
               />
             )}
           </div>
-          {parentInput && (
-            <section className="review-parent" aria-label="本级与下级合计比较">
-              <h3>
-                {parentInput.report.organ.name} 与下级合计比较：{differences.length} 个单元格不一致
-              </h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th>位置</th>
-                    <th>本级</th>
-                    <th>下级合计</th>
-                    <th>相差</th>
-                    <th>涉及单位</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {differences.slice(0, 500).map((d) => (
-                    <tr key={d.cell}>
-                      <td>{placeWords(parentInput.template, { kind: 'cell', cell: d.cell })}</td>
-                      <td className="num">{d.parent ?? '空白'}</td>
-                      <td className="num">{d.sum ?? '空白'}</td>
-                      <td className="num">{d.diff}</td>
-                      <td>{d.units.map((x) => `${x.organ} ${x.value}`).join('、')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {parentInput && <ParentDiff parent={parentInput} differences={differences} />}
         </>
       )}
     </section>
