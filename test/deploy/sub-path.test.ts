@@ -15,6 +15,10 @@ import { ready, typeReport, expectTyped, exportDraft, importPdf, watch } from '.
 const PREFIX = '/county/nianbao/';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const out = mkdtempSync(join(tmpdir(), 'nianbao-subpath-'));
+/** The next version of the app: the same source built again under other chunk names. */
+const next = mkdtempSync(join(tmpdir(), 'nianbao-subpath-next-'));
+/** What the server serves: `out`, until a test puts the next version up. */
+let root = out;
 let server: Server;
 let origin = '';
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -22,7 +26,7 @@ let browser: Awaited<ReturnType<typeof launch>>;
 const outside: string[] = [];
 
 /** A static file server as any county has: files under PREFIX, 404 for everything else. */
-function serve(root: string): Promise<Server> {
+function serve(): Promise<Server> {
   const s = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(PREFIX)) {
@@ -43,10 +47,11 @@ beforeAll(async () => {
   process.env.NODE_ENV = 'production';
   try {
     await build({ logLevel: 'warn', mode: 'production', build: { outDir: out, emptyOutDir: true } });
+    await build({ logLevel: 'warn', mode: 'production', build: { outDir: next, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'assets/[name]-next-[hash].js', chunkFileNames: 'assets/[name]-next-[hash].js' } } } });
   } finally {
     process.env.NODE_ENV = before;
   }
-  server = await serve(out);
+  server = await serve();
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   origin = `http://127.0.0.1:${address.port}`;
@@ -57,7 +62,10 @@ afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((ok) => server?.close(ok));
   rmSync(out, { recursive: true, force: true });
+  rmSync(next, { recursive: true, force: true });
 });
+
+const entryOf = (html: string) => /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
 
 it('runs from a sub-path: types, keeps the draft across a reload, exports, imports a PDF', { timeout: 180_000 }, async () => {
   const page = await browser.context.newPage();
@@ -71,6 +79,48 @@ it('runs from a sub-path: types, keeps the draft across a reload, exports, impor
   await importPdf(page);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
+  await page.close();
+});
+
+it('updates without a stale mix: an open page keeps its build; the next one takes over when no page of the old is open', { timeout: 180_000 }, async () => {
+  const oldEntry = entryOf(readFileSync(join(out, 'index.html'), 'utf8'));
+  const newEntry = entryOf(readFileSync(join(next, 'index.html'), 'utf8'));
+  expect(oldEntry).not.toBe(newEntry);
+  let page = await browser.context.newPage();
+  const errors = watch(page);
+  await page.goto(origin + PREFIX);
+  await ready(page);
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  // The county puts the next version up: the old build's files are gone from the server.
+  root = next;
+  await page.reload();
+  await ready(page);
+  const entry = () => page.evaluate(() => document.querySelector('script[type="module"]')?.getAttribute('src'));
+  expect(await entry()).toBe(oldEntry);
+  // The old page's chunks loaded on demand (importer, pdf.js) still come from its own build.
+  await importPdf(page);
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), { timeout: 30_000 }).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+  // No page of the old build open: the next one activates, and the app opens in it.
+  await expect
+    .poll(
+      async () => {
+        page = await browser.context.newPage();
+        await page.goto(origin + PREFIX);
+        const src = await entry();
+        await page.close();
+        return src;
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(newEntry);
+  page = await browser.context.newPage();
+  const after = watch(page);
+  await page.goto(origin + PREFIX);
+  await ready(page);
+  expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('nianbao-')).length)).toBe(1);
+  expect(after).toEqual([]);
   await page.close();
 });
 
