@@ -18,10 +18,11 @@ it('folds unfinished items in both modes and counts them as errors when finishin
   await userEvent.click(screen.getByRole('radio', { name: '按定稿检查' }));
   const panel = screen.getByRole('complementary', { name: '检查结果' });
   const blanks = template.inputCells.length;
-  // 166 cells, 7 text slots (R6), the fee statement (R11, in 六), 机关名称 and 成文日期 (R16).
-  await screen.findByText(new RegExp(`^错误 ${blanks + 7 + 1 + 2} · `), undefined, { timeout: 3000 });
+  // 166 cells, 7 text slots (R6), the fee statement (R11, in 六), 机关名称 and 成文日期 (R16), and
+  // the default preface printing the contact facts left empty as （电话）… (R22).
+  await screen.findByText(new RegExp(`^错误 ${blanks + 7 + 1 + 2 + 1} · `), undefined, { timeout: 3000 });
   // One line for all of them, not one list item per blank cell.
-  expect(panel.querySelector('details summary')?.textContent).toBe(`未完成：单元格 ${blanks}，文字 8，基本信息 2`);
+  expect(panel.querySelector('details summary')?.textContent).toBe(`未完成：单元格 ${blanks}，文字 9，基本信息 2`);
   expect(panel.querySelectorAll(':scope > ul.finding-list li').length).toBeLessThan(10);
 
   act(() => store.load(createReport(template, 2025)));
