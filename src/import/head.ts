@@ -32,13 +32,16 @@ const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|�
 
 function _title(raw: string, template: Template): { organ: string; year: number; printed: string } | undefined {
   // A title set in brackets or quotes on a web page: 【某某局2023年…报告】, 《…》.
-  const text = plainDigits(raw.trim().replace(/^[【《“"]\s*(.*?)\s*[】》”"]$/, '$1'));
+  const printed = raw.trim().replace(/^[【《“"]\s*(.*?)\s*[】》”"]$/, '$1');
+  // Digits made plain to read the year (二〇二三, full width: the same length), printed kept as is.
+  const text = plainDigits(printed);
   const n = normalizeLabel(text);
   const exact = titleRegex(template).exec(n);
-  if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed: text.trim() };
-  const m = LOOSE_TITLE.exec(text.trim()) ?? YEAR_FIRST_TITLE.exec(text.trim()) ?? YEAR_AFTER_TITLE.exec(text.trim());
+  if (exact?.groups) return { organ: exact.groups.organ!, year: Number(exact.groups.year), printed };
+  const m = LOOSE_TITLE.exec(text) ?? YEAR_FIRST_TITLE.exec(text) ?? YEAR_AFTER_TITLE.exec(text);
   if (!m?.groups) return undefined;
-  return { organ: normalizeLabel(m.groups.organ!), year: Number(m.groups.year), printed: m[0].trim() };
+  const same = text.length === printed.length;
+  return { organ: normalizeLabel(m.groups.organ!), year: Number(m.groups.year), printed: (same ? printed.slice(m.index, m.index + m[0].length) : m[0]).trim() };
 }
 
 export function readHead(items: Item[], facts: PageFacts, template: Template): Head {
@@ -69,7 +72,7 @@ export function readHead(items: Item[], facts: PageFacts, template: Template): H
       lines = k - i + 1;
       if (found) break;
     }
-    if (!found || !normalizeLabel(plainDigits(joined)).startsWith(normalizeLabel(found.printed).slice(0, 4))) {
+    if (!found || !normalizeLabel(joined).startsWith(normalizeLabel(found.printed).slice(0, 4))) {
       if (head.title || i > 2) break;
       continue;
     }

@@ -66,6 +66,8 @@ describe('title, year, organ and dates', () => {
     const { report } = importText(`${title}\n一、总体情况\n本年工作平稳。`, t2021);
     expect(report.year).toBe(year);
     expect(report.organ.titleName ?? report.organ.name).toBe(organ);
+    // The title exactly as printed.
+    expect(title).toContain(report.source?.title);
   });
 
   it('takes the year from the statistics period when there is no title, and says so', () => {
