@@ -86,6 +86,7 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
     void Promise.all([_toBatchFiles(current, false), _toBatchFiles(previous, true)]).then(([a, b]) => {
       const failed: { name: string; problem: string }[] = [];
       const read = new Map<string, Read>();
+      const checked: ReviewUnit[] = [];
       run.current = startReview([...a, ...b], (m: ReviewMessage) => {
         if (m.kind === 'report') read.set(m.id, { template: m.template, report: m.report, text: m.text });
         else if (m.kind === 'read') {
@@ -94,10 +95,12 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
             setFailures([...failed]);
           }
           setProgress({ phase: 'read', done: m.done, total: m.total });
-        } else if (m.kind === 'checked') setProgress({ phase: 'check', done: m.done, total: m.total });
-        else if (m.kind === 'done') {
+        } else if (m.kind === 'checked') {
+          checked.push(...m.units);
+          setProgress({ phase: 'check', done: m.done, total: m.total });
+        } else if (m.kind === 'done') {
           setReports(read);
-          setUnits(m.units);
+          setUnits(checked);
           setProgress(null);
           run.current = null;
         }

@@ -16,8 +16,8 @@ export interface BatchFile {
 export type ReviewMessage =
   | { kind: 'read'; done: number; total: number; name: string; problem?: string }
   | { kind: 'report'; id: string; template: string; report: Report; text: string; previous: boolean }
-  | { kind: 'checked'; done: number; total: number }
-  | { kind: 'done'; units: ReviewUnit[] };
+  | { kind: 'checked'; done: number; total: number; units: ReviewUnit[] }
+  | { kind: 'done' };
 
 const MAX_BYTES = 50 * 1024 * 1024;
 /** The source text kept per unit for the view beside its findings (a report is rarely over 30,000 characters). */
@@ -68,13 +68,14 @@ export async function processBatch(files: BatchFile[], post: (m: ReviewMessage) 
     }
     await pause();
   }
-  const units: ReviewUnit[] = [];
-  // Checked in slices so progress is heard; each unit is paired against all of last year's.
+  // Checked in slices, each slice's units sent at once: progress is heard, and the page takes in
+  // the results a slice at a time instead of one large message at the end.
   const step = 20;
+  const earlier = [...previous, ...current];
   for (let at = 0; at < current.length; at += step) {
-    units.push(...reviewBatch(current.slice(at, at + step), { previous: [...previous, ...current] }).units);
-    post({ kind: 'checked', done: Math.min(at + step, current.length), total: current.length });
+    const { units } = reviewBatch(current.slice(at, at + step), { previous: earlier });
+    post({ kind: 'checked', done: Math.min(at + step, current.length), total: current.length, units });
     await pause();
   }
-  post({ kind: 'done', units });
+  post({ kind: 'done' });
 }
