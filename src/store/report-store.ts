@@ -94,8 +94,11 @@ export interface ReportStore {
   typeCell: (id: CellId, raw: string, restore?: number | null) => { ok: true; value: number | null } | { ok: false; refusal: Refusal };
   /** A facts field refused its text (`refusal`) or holds a valid value again (`null`). */
   setFieldRefusal: (field: FactField, refusal: Pick<FieldRefusal, 'raw' | 'why' | 'label'> | null) => void;
-  /** Several values at once (a paste): one recomputation, one notification. */
-  setValues: (writes: readonly { cell: CellId; value: number | null }[]) => void;
+  /**
+   * Several values at once (a paste): one recomputation, one notification, one step to undo.
+   * `refused`: pasted texts that are not valid values, kept in their cells as if typed there.
+   */
+  setValues: (writes: readonly { cell: CellId; value: number | null }[], refused?: readonly { cell: CellId; raw: string }[]) => void;
   setText: (slot: string, text: string) => void;
   /**
    * "空白单元格填0": 0 into the blank input cells among `cells` (all input cells when omitted).
@@ -276,8 +279,8 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
       commit({ ...state.report, values: { ...state.report.values, [id]: parsed.value } }, withoutRefusal(id));
       return parsed;
     },
-    setValues: (writes) => {
-      if (writes.length === 0) return;
+    setValues: (writes, refused = []) => {
+      if (writes.length === 0 && refused.length === 0) return;
       const values = { ...state.report.values };
       const refusals = new Map(state.refusals);
       for (const w of writes) {
@@ -285,6 +288,12 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
         if (!cell || cell.computed) throw new Error(`not an input cell: ${w.cell}`);
         values[w.cell] = w.value;
         refusals.delete(w.cell);
+      }
+      for (const r of refused) {
+        const cell = template.cells.get(r.cell);
+        if (!cell || cell.computed) throw new Error(`not an input cell: ${r.cell}`);
+        const parsed = parseCellInput(r.raw, cell.kind);
+        if (!parsed.ok) refusals.set(r.cell, { cell: r.cell, place: { kind: 'cell', cell: r.cell }, raw: r.raw, why: parsed.why, reason: parsed.reason, label: cellLabel(template, r.cell) });
       }
       record();
       commit({ ...state.report, values }, refusals);

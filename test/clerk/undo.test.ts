@@ -48,6 +48,15 @@ describe('undo and redo', () => {
     expect(store.getState().report.values[A('new', 'commercial')] ?? null).toBeNull();
     expect(store.getState().refusals.get(A('new', 'natural-person'))?.raw).toBe('3.5');
   });
+  it('a paste with refused texts is one step: values and refusals come and go together', () => {
+    const store = fresh();
+    store.setValues([{ cell: A('new', 'natural-person'), value: 4 }], [{ cell: A('new', 'commercial'), raw: '2.5' }]);
+    expect(store.getState().refusals.get(A('new', 'commercial'))?.raw).toBe('2.5');
+    store.undo();
+    expect(store.getState().refusals.size).toBe(0);
+    expect(store.getState().report.values[A('new', 'natural-person')] ?? null).toBeNull();
+    expect(store.canUndo()).toBe(false);
+  });
   it('a fact changed with update is a step; loading another report starts a new history', () => {
     const store = fresh();
     store.update((r) => ({ ...r, organ: { ...r.organ, name: '某镇人民政府' } }));

@@ -6,6 +6,7 @@ import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '.
 import { blankCells, cellLabel, type ReportState } from '../../store/report-store';
 import { planPaste, parseClipboard } from './clipboard';
 import { gridMatrix } from './grid-keys';
+import { planLabelledPaste } from './paste-labels';
 import { InputCell, TotalCell } from './GridCell';
 import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
@@ -51,12 +52,20 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
     (anchor: string, text: string): boolean => {
       const block = parseClipboard(text);
       const kindOf = (id: string) => store.template.cells.get(id)?.kind ?? 'count';
-      const plan = planPaste(matrix, anchor, block, kindOf);
-      store.setValues(plan.writes.map(({ cell, value }) => ({ cell, value })));
-      // Refused values stay visible in their cells, as if typed there.
-      for (const r of plan.refusals) store.typeCell(r.cell, r.raw);
+      // A block copied with its row labels or header row lands by label; labels the grid does not have stop it whole.
+      const labelled = planLabelledPaste(grid, matrix, anchor, block, kindOf);
+      if (labelled && !labelled.ok) {
+        setPasteNotes([`没有粘贴任何数值：复制的标签与本表不一致（${labelled.problems.join('；')}）。请核对复制的区域，或只复制数字后粘贴到对应单元格`]);
+        return true;
+      }
+      const plan = labelled ? labelled.plan : planPaste(matrix, anchor, block, kindOf);
+      // Refused values stay visible in their cells, as if typed there; the paste is one step to undo.
+      store.setValues(
+        plan.writes.map(({ cell, value }) => ({ cell, value })),
+        plan.refusals.map(({ cell, raw }) => ({ cell, raw })),
+      );
       const values = store.getState().values;
-      const notes: string[] = [`已粘贴 ${plan.writes.length} 个数值`];
+      const notes: string[] = [`已粘贴 ${plan.writes.length} 个数值${labelled ? `（按${[labelled.byLabel.rows ? '行标签' : '', labelled.byLabel.header ? '表头' : ''].filter(Boolean).join('和')}对应）` : ''}`];
       if (plan.refusals.length) notes.push(`${plan.refusals.length} 个未接受（见下方）`);
       for (const t of plan.totals) {
         const computed = values.get(t.cell) ?? null;
@@ -71,7 +80,7 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
       setPasteNotes(notes);
       return true;
     },
-    [matrix, store],
+    [grid, matrix, store],
   );
 
   const refusals = useSlice((s) => s.refusals);
