@@ -20,7 +20,10 @@ import { useSliceOf } from '../use-store';
 
 const MAX_PROBLEMS = 50;
 
-export const clock = (t: number) => new Date(t).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// One formatter for every status line: toLocaleTimeString with options builds a new one per call,
+// which showed as about 0.7 ms of each keystroke (the status changes on every save).
+const CLOCK = new Intl.DateTimeFormat('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const clock = (t: number) => CLOCK.format(t);
 
 export function statusText(s: SaveStatus): string {
   switch (s.kind) {
