@@ -25,6 +25,7 @@ import {
   CHAR, FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE,
   TABLE, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER,
 } from '../../core/layout/gbt9704';
+import { withFontEntries } from './font-table';
 import { anchorColumns, columnWidths, gridFontSize, keepWithNext, signatureIndents, titleLines } from '../../core/layout/layout';
 import { documentText, mapStrings } from '../../core/report/sanitize';
 
@@ -229,6 +230,7 @@ function _normalize(bytes: Uint8Array, written: string | null): Uint8Array {
       );
       content = strToU8(xml);
     }
+    if (name === 'word/fontTable.xml') content = strToU8(withFontEntries(strFromU8(data)));
     out[name] = [content, { mtime: _ZIP_TIME, level: 6 }];
   }
   return zipSync(out);
