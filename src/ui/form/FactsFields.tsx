@@ -8,7 +8,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { useForm, useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { deadlineOf, formatDate } from '../../core';
-import { factLabels, factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
+import { dateRangeProblem, factLabels, factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
 import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
 
@@ -91,7 +91,9 @@ export function FactsFields() {
           const field = name as FactField;
           const raw = values[field] ?? '';
           const parsed = schema.shape[field].safeParse(raw, { error: factsError });
-          if (parsed.success) {
+          const outOfRange = parsed.success ? dateRangeProblem(store.template, field, parsed.data, store.getState().report.year) : null;
+          if (outOfRange) store.setFieldRefusal(field, { raw, why: outOfRange, label: `${FACTS_LEGEND} · ${labels[field]}` });
+          else if (parsed.success) {
             store.update((r) => withFact(r, field, parsed.data));
             store.setFieldRefusal(field, null);
           } else {

@@ -38,7 +38,23 @@ export function factsSchema(template: Template) {
       .refine((v) => v === '' || _email.safeParse(v).success, { error: EMAIL_MESSAGE })
       .pipe(contact.email),
     website: contact.website,
+  }).superRefine((v, ctx) => {
+    for (const field of ['written', 'deadline'] as const) {
+      const message = dateRangeProblem(template, field, v[field], v.year);
+      if (message) ctx.addIssue({ code: 'custom', path: [field], message });
+    }
   });
+}
+
+/**
+ * A date of the report lies in its year or the next (成文 and 公开 in January); 2204 is a slip.
+ * The message, or null when the date is fine (or not a date field, or empty).
+ */
+export function dateRangeProblem(template: Template, field: FactField, value: unknown, year: number): string | null {
+  if ((field !== 'written' && field !== 'deadline') || typeof value !== 'string' || !value || !Number.isInteger(year)) return null;
+  const named = Number(value.slice(0, 4));
+  if (named === year || named === year + 1) return null;
+  return `${factLabels(template)[field]}“${value}”不在 ${year} 年或 ${year + 1} 年内，请核对年份`;
 }
 
 export type FactsSchema = ReturnType<typeof factsSchema>;
