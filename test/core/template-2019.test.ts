@@ -85,11 +85,11 @@ describe('本年增/减: the signed kind `change`', () => {
     expect(parseCellInput('-180', 'change')).toEqual({ ok: true, value: -180 });
     expect(parseCellInput('－１８０', 'change')).toEqual({ ok: true, value: -180 });
     expect(parseCellInput('+12', 'change')).toEqual({ ok: true, value: 12 });
-    expect(parseCellInput('-1,200', 'change')).toEqual({ ok: false, reason: '“-1,200”不是数字' });
-    expect(parseCellInput('-1.5', 'change')).toEqual({ ok: false, reason: '“-1.5”带小数，增减数应为整数' });
+    expect(parseCellInput('-1,200', 'change')).toMatchObject({ ok: false, reason: '“-1,200”不是数字' });
+    expect(parseCellInput('-1.5', 'change')).toMatchObject({ ok: false, reason: '“-1.5”带小数，增减数应为整数' });
     expect(parseCellInput('-1e12', 'change').ok).toBe(false);
-    expect(parseCellInput('-180', 'count')).toEqual({ ok: false, reason: '“-180”是负数，件数不能为负' });
-    expect(parseCellInput('-1', 'amount')).toEqual({ ok: false, reason: '“-1”是负数，金额不能为负' });
+    expect(parseCellInput('-180', 'count')).toMatchObject({ ok: false, reason: '“-180”是负数，件数不能为负' });
+    expect(parseCellInput('-1', 'amount')).toMatchObject({ ok: false, reason: '“-1”是负数，金额不能为负' });
   });
 
   it('R5 accepts −180 in a change cell, words a fraction there with the template message, and still refuses −1 in a count cell', () => {
