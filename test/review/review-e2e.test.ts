@@ -147,3 +147,21 @@ it('shows progress while a large folder is read, and 取消 stops it for good', 
   expect(errors).toEqual([]);
   await page.close();
 }, 180_000);
+
+it('still reviews when the worker fails before a word: the page does the work itself', async () => {
+  const page = await app.context.newPage();
+  // The review's worker script fails at once (as where no worker may start); other workers are left alone.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        const broken = URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' }));
+        super(/review-worker/.test(String(url)) ? broken : url, options);
+      }
+    };
+  });
+  await page.goto(app.url);
+  await load(page);
+  expect(await page.locator('.review-units tbody tr').count()).toBe(5);
+  await page.close();
+}, 180_000);
