@@ -149,7 +149,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     const target = written.file;
     const { report } = storable;
     const repaired = storable.notes.map((n) => ({ place: n.path, message: n.message, original: n.original }));
-    const counts = opts.values.check ? verdict(checkReport(result.template, report, { mode: 'draft', today }), [], 'draft').counts : null;
+    const counts = opts.values.check ? verdict(checkReport(result.template, report, { published: true, today }), [], 'final').counts : null;
     if (counts?.errors) withErrors++;
     if (opts.values.json) {
       summary.push({ file, output: target, form: result.form, template: result.template.id, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes, repaired, ...(counts ? { check: counts } : {}) });

@@ -72,3 +72,16 @@ describe('nianbao import FOLDER', async () => {
     expect(r.err.join('\n')).toContain('没有找到可导入的报告文件');
   });
 });
+
+describe('nianbao import --check judges what it imported as published', () => {
+  it('counts the blank rows #15 prints as errors (a published report is finished), as review and check do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-published-'));
+    copyFileSync(new URL('15_pingtan-market-regulation-2023.txt', corpus), join(dir, 'market.txt'));
+    const imported = await run('import', join(dir, 'market.txt'), '-o', join(dir, 'out'), '--check', '--json');
+    const [entry] = (JSON.parse(imported.out.join('\n')) as { files: { check: { errors: number }; output: string }[] }).files;
+    const checked = await run('check', entry!.output, '--json');
+    const errorsOfCheck = (JSON.parse(checked.out.join('\n')) as { files: { findings: { level: string }[] }[] }).files[0]!.findings.filter((f) => f.level === 'error').length;
+    expect(entry!.check.errors).toBeGreaterThan(0);
+    expect(entry!.check.errors).toBe(errorsOfCheck);
+  });
+});
