@@ -1,7 +1,7 @@
 // What a person types into a cell → a value, or a refusal that says why. Normalises full-width
 // digits, thousands separators and surrounding spaces; never rounds or guesses.
 import type { CellKind } from '../template/schema';
-import { MAX_VALUE, validValue } from '../rules/kinds/cells';
+import { MAX_VALUE, validValue } from './values';
 import { inputProblemText, refusalReason, type InputProblem } from '../messages';
 
 export type CellInput = { ok: true; value: number | null } | { ok: false; code: InputProblem; why: string; reason: string };

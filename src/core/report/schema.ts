@@ -3,7 +3,7 @@
 // `printed`, apart from typed values, so the rules can show where the published report was wrong.
 import { z } from 'zod';
 import type { Template } from '../template/load';
-import { MAX_VALUE } from '../rules/kinds/cells';
+import { MAX_VALUE } from './values';
 
 export const REPORT_FORMAT = 'nianbao-report';
 export const REPORT_FORMAT_VERSION = 1;

@@ -1,24 +1,11 @@
 // Rules over single cells: value range (R5), blanks (R6), rows that must be zero (R9).
-import type { CellKind, RuleSpec } from '../../template/schema';
+import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { dataRegex } from '../../text/sentences';
+import { validValue } from '../../report/values';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
-
-/** Larger than any real count or amount (万元); guards against pasted identifiers. */
-export const MAX_VALUE = 1e11;
-
-/** Decimals of a 万元 amount when the template's R5 does not say (the form's input rule). */
-export const AMOUNT_DECIMALS = 4;
-
-export function validValue(kind: CellKind, v: number, amountDecimals = AMOUNT_DECIMALS): boolean {
-  if (!Number.isFinite(v) || v < (kind === 'change' ? -MAX_VALUE : 0) || v > MAX_VALUE) return false;
-  if (kind !== 'amount') return Number.isInteger(v);
-  // Binary floating point: 1306.452317 × 10^6 and (0.1 + 0.2) × 10^6 are integers only up to rounding.
-  const scaled = v * 10 ** amountDecimals;
-  return Math.abs(scaled - Math.round(scaled)) <= Math.max(1e-3, Math.abs(scaled) * 1e-15);
-}
 
 export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Finding[] {
   const typed = Object.entries({ ...ctx.report.values, ...ctx.report.printed });
