@@ -90,6 +90,8 @@ it('loads a folder, triages, keeps decisions across a reload, builds the 汇总 
   // Choosing a finding marks its cells in the unit's grids.
   await first.locator('.review-finding-text').click();
   expect(await market.locator('td.marked').count()).toBeGreaterThan(0);
+  mkdirSync('test-output', { recursive: true });
+  await page.screenshot({ path: 'test-output/review.png' });
 
   await page.reload();
   await load(page);

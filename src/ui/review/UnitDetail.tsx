@@ -2,7 +2,7 @@
 // source text as the importer read it, and its grids with the cells of the chosen finding marked.
 import { useState } from 'react';
 import { cellText, computeValues, LEVEL_NAMES, type ResolvedGrid } from '../../core';
-import { DECISION_NAMES, placeWords, type Decision, type DecisionKind, type ReviewFinding, type ReviewInput, type ReviewUnit } from '../../review';
+import { DECISION_NAMES, type Decision, type DecisionKind, type ReviewFinding, type ReviewInput, type ReviewUnit } from '../../review';
 
 interface Props {
   unit: ReviewUnit;
@@ -38,13 +38,13 @@ function Grid({ grid, values, marked }: { grid: ResolvedGrid; values: ReadonlyMa
   );
 }
 
-function FindingRow({ finding, input, decision, chosen, onChoose, onDecide }: { finding: ReviewFinding; input: ReviewInput; decision: Decision | undefined; chosen: boolean; onChoose: () => void; onDecide: Props['onDecide'] }) {
+function FindingRow({ finding, decision, chosen, onChoose, onDecide }: { finding: ReviewFinding; decision: Decision | undefined; chosen: boolean; onChoose: () => void; onDecide: Props['onDecide'] }) {
   const [note, setNote] = useState(decision?.note ?? '');
   const state = decision?.decision ?? 'open';
   return (
     <li className={`review-finding level-${finding.level}${chosen ? ' is-chosen' : ''}`} data-fingerprint={finding.fingerprint}>
       <button type="button" className="review-finding-text" onClick={onChoose}>
-        <strong>{LEVEL_NAMES[finding.level]}</strong> {finding.rule} · {placeWords(input.template, finding.place)}：{finding.message}
+        <strong>{LEVEL_NAMES[finding.level]}</strong> {finding.rule} {finding.message}
       </button>
       <div className="review-decide" role="group" aria-label={`处理 ${finding.rule}`}>
         <span className="review-state">{DECISION_NAMES[state]}</span>
@@ -86,7 +86,7 @@ export function UnitDetail({ unit, input, text, decisions, onDecide, onExport, o
       {unit.previous && <p className="review-previous">对照上年：{unit.previous}</p>}
       <ol className="review-findings" aria-label="问题">
         {unit.findings.map((f) => (
-          <FindingRow key={f.fingerprint} finding={f} input={input} decision={decisions.get(f.fingerprint)} chosen={f.fingerprint === chosen} onChoose={() => setChosen(f.fingerprint)} onDecide={onDecide} />
+          <FindingRow key={f.fingerprint} finding={f} decision={decisions.get(f.fingerprint)} chosen={f.fingerprint === chosen} onChoose={() => setChosen(f.fingerprint)} onDecide={onDecide} />
         ))}
       </ol>
       <div className="review-sides">

@@ -99,7 +99,7 @@ export function UnitsTable({ units, open, onOpen, excluded, onExclude, sort, onS
               </th>
               <td>{u.levelLabel}</td>
               <td>{u.year}</td>
-              <td>{u.templateName}</td>
+              <td title={u.templateName}>{/（(.+)）/.exec(u.templateName)?.[1] ?? u.templateName}</td>
               <td className="num">{u.counts.errors}</td>
               <td className="num">{u.counts.warnings}</td>
               <td className="num">
