@@ -23,7 +23,7 @@ async function pasteInto(page: Page, id: string, text: string) {
   }, text);
 }
 
-it('imports last year’s .docx through 打开文件, pastes by label, undoes the paste, refuses （网址）', async () => {
+it('imports last year’s .docx through 打开文件, pastes by label, undoes the paste, grows a text box, refuses （网址）', async () => {
   mkdirSync(OUT, { recursive: true });
   const page = await app.context.newPage();
   const errors = guardPage(page);
@@ -51,6 +51,12 @@ it('imports last year’s .docx through 打开文件, pastes by label, undoes th
   expect(await cell(page, A('new', 'commercial')).inputValue()).toBe('');
   await page.getByRole('button', { name: '重做' }).click();
   await expect.poll(() => cell(page, A('new', 'natural-person')).inputValue()).toBe('12');
+
+  // A narrative box grows with its text.
+  const box = page.locator('.narrative textarea').last(); // not the preface, whose default prints the contact facts
+  const before = (await box.boundingBox())!.height;
+  await box.fill('本年度，我镇认真贯彻落实政府信息公开工作要求。'.repeat(30));
+  await expect.poll(async () => (await box.boundingBox())!.height).toBeGreaterThan(before * 2);
 
   // The contact facts came over from last year; with the 网址 emptied the preface prints （网址）.
   const website = page.getByLabel(/网址/).first();
