@@ -32,6 +32,29 @@ describe('R15 compares the date the source shows, never today', () => {
     expect(findingsOf('R15', { ...busy(), dates: { written: null, deadline: null } }, { mode: 'final', today: '2026-12-01' })).toHaveLength(1);
   });
 
+  it('signed in time but published late is late, by the 发布日期; the later of the two dates decides', () => {
+    const withPublished = (shownDate: string, publishedDate?: string) => {
+      const r = published(busy(), { shownDate, shownDateKind: 'signature' });
+      r.dates.written = shownDate;
+      if (publishedDate) Object.assign(r.source!, { publishedDate });
+      return findingsOf('R15', r).map((f) => f.message);
+    };
+    expect(withPublished('2025-01-20', '2025-02-10')).toEqual(['来源显示的发布日期2025年2月10日晚于公开期限2025年1月31日']);
+    expect(withPublished('2025-01-20', '2025-01-25')).toEqual([]);
+    // Signed late and published later still: the later date is named.
+    expect(withPublished('2025-02-03', '2025-02-10')).toEqual(['来源显示的发布日期2025年2月10日晚于公开期限2025年1月31日']);
+    // A 发布日期 before the signature (a slip in the source): the signature is the later date.
+    expect(withPublished('2025-02-03', '2025-01-25')).toEqual(['来源报告落款的成文日期2025年2月3日晚于公开期限2025年1月31日']);
+    // Without the key the signature alone decides, as before.
+    expect(withPublished('2025-01-20')).toEqual([]);
+    expect(withPublished('2025-02-03')).toEqual(['来源报告落款的成文日期2025年2月3日晚于公开期限2025年1月31日']);
+    // Only a 发布日期, no signature read.
+    const r = published(busy(), {});
+    r.dates.written = null;
+    Object.assign(r.source!, { publishedDate: '2025-02-10' });
+    expect(findingsOf('R15', r).map((f) => f.params.date)).toEqual(['2025年2月10日']);
+  });
+
   it('an organ of unknown level gets the latest deadline any level has (3月31日 for a 县级以上人民政府)', () => {
     const r = published(busy(), { shownDate: '2025-03-05', shownDateKind: 'published' });
     r.organ.level = null;

@@ -3,6 +3,7 @@ import type { RuleSpec } from '../../template/schema';
 import { formatDate, type Finding } from '../finding';
 import { dataRegex } from '../../text/sentences';
 import type { RuleContext } from '../context';
+import type { ReportSource } from '../../report/schema';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -37,15 +38,31 @@ function _latestDeadline(ctx: RuleContext): string {
   return `${ctx.report.year + 1}-${mmdd}`;
 }
 
+type ShownKind = 'signature' | 'published' | 'title';
+
+/** The later of the date shown (usually the signature) and the 发布日期 the source shows, with its kind. */
+function _latestShown(ctx: RuleContext): { date: string; kind: ShownKind } | null {
+  // `publishedDate` is optional in the report schema; older reports and pastes never carry it.
+  const source: (ReportSource & { publishedDate?: string | null }) | undefined = ctx.source;
+  const shown = source?.shownDate
+    ? { date: source.shownDate, kind: source.shownDateKind ?? 'signature' }
+    : ctx.report.dates.written
+      ? { date: ctx.report.dates.written, kind: 'signature' as const }
+      : null;
+  const published = source?.publishedDate ? { date: source.publishedDate, kind: 'published' as const } : null;
+  if (!shown || !published) return shown ?? published;
+  return published.date > shown.date ? published : shown;
+}
+
 export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[] {
   const unknownLevel = ctx.published && !ctx.report.organ.level && !ctx.report.dates.deadline;
   const deadline = unknownLevel ? _latestDeadline(ctx) : deadlineOf(ctx);
   if (ctx.published) {
-    // A published report is judged by the date its source shows, never by today.
-    const shown = ctx.source?.shownDate ?? ctx.report.dates.written;
-    if (!shown || shown <= deadline) return [];
-    const kind = ctx.source?.shownDate ? (ctx.source.shownDateKind ?? 'signature') : 'signature';
-    const params = { date: formatDate(shown), deadline: formatDate(deadline), dateKind: rule.dateKinds?.[kind] ?? '' };
+    // A published report is judged by the dates its source shows, never by today; signed in time
+    // but published late is still late, so the later of the two decides and is the one named.
+    const late = _latestShown(ctx);
+    if (!late || late.date <= deadline) return [];
+    const params = { date: formatDate(late.date), deadline: formatDate(deadline), dateKind: rule.dateKinds?.[late.kind] ?? '' };
     return [ctx.finding(rule, { cells: [], params }, rule.shownMessage ?? rule.message)];
   }
   const date = ctx.report.dates.written ?? (ctx.mode === 'final' ? ctx.options.today : undefined);
