@@ -78,6 +78,21 @@ function _fit(text: string, from: number, core: string): { score: number; length
   return { score: best.score, length: rawEnd(best.length) - from };
 }
 
+/**
+ * The closest window can stop short of a reworded heading's last words when the text runs on
+ * ("…行政诉讼情" + "况2023年…", "…及改进" + "情况（一）…"): the heading goes on to where the
+ * label's ending (情况, 措施) is printed, a few characters later at most.
+ */
+function _whole(text: string, at: number, end: number, core: string): number {
+  const ending = core.slice(-2);
+  if (_clean(text.slice(at, end)).endsWith(ending)) return end;
+  for (let k = 1; k <= 4 && end + k <= text.length; k++) {
+    if (/[\s\u3000。：:，,；;]/.test(text[end + k - 1]!)) break;
+    if (_clean(text.slice(at, end + k)).endsWith(ending)) return end + k;
+  }
+  return end;
+}
+
 /** Words after a matched heading that still belong to it ("（一）主动公开方面。"). */
 function _tail(text: string, at: number): number {
   const m = /^(方面|情况|工作|问题|措施|事项|建设|制度)[。：:]/.exec(text.slice(at));
@@ -162,7 +177,7 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
       const need = numbering === l.numbering ? 0.55 : 0.8;
       if (fit.score >= need && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
     }
-    if (best) return { ...best, numbering, numberingLength: m[0].length };
+    if (best) return { ...best, end: _whole(text, at, best.end, best.label.core), numbering, numberingLength: m[0].length };
   }
   return null;
 }

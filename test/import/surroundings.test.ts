@@ -1,6 +1,7 @@
 // Everything around the grids of a published report: page furniture, title, year, organ and the
 // date the source shows, sections by their headings in any form, the template chosen by the grid,
 // never a refusal of a report with a title or a heading, and notes that are true.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importAny, importText, readText } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
@@ -155,6 +156,16 @@ describe('sections by their headings, in any form', () => {
     const r = importText('某某局2023年政府信息公开工作年度报告\n根据条例编制。\n总体情况\n总述。\n主动公开\n公开10条。\n存在的主要问题及改进情况\n问题甲。', t2021);
     expect(r.report.narrative).toMatchObject({ preface: '根据条例编制。', overview: '总述。', 'overview.active': '公开10条。', problems: '问题甲。' });
     expect(r.report.source?.headings).toEqual(['总体情况', '主动公开', '存在的主要问题及改进情况']);
+  });
+
+  it('records a reworded heading whole where the text runs on after it (corpus #18, #20)', () => {
+    const corpus = (name: string) => readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url), 'utf8');
+    const h18 = importText(corpus('18_pingtan-social-affairs-2025.txt'), t2021).report.source?.headings;
+    expect(h18).toContain('四、政府信息公开行政法复议、行政诉讼情况');
+    expect(h18).toContain('五、政府信息公开工作存在的主要问题及改进情况');
+    const r20 = importText(corpus('20_pingtan-agriculture-2021.txt'), t2021).report;
+    expect(r20.source?.headings).toContain('五、政府信息公开存在的主要问题及改进情况');
+    expect(r20.narrative.problems).toMatch(/^2021年我局/);
   });
 
   it('leaves numbered lines that match no label as text (一、加强培训 in 五)', () => {
