@@ -77,6 +77,15 @@ describe('R6 and the import', () => {
     expect(findingsOf('R6', published(t, { unread: ['applications:new:total'] }), { mode: 'final' })).toEqual([]);
   });
 
+  it('a published blank is told as what the source shows (blank where a number is required), not as an instruction to fill in 0', () => {
+    const r = busy();
+    r.values['applications:disclosed:commercial'] = null;
+    const [pub = ''] = findingsOf('R6', published(r), { mode: 'final' }).map((f) => f.message);
+    expect(pub).toMatch(/^三、.*商业企业.*：来源报告中此处为空白，模板要求填写数字/);
+    expect(pub).not.toContain('请填');
+    expect(findingsOf('R6', r, { mode: 'final' }).map((f) => f.message)).toEqual([pub.replace(/：.*$/, '：尚未填写，没有发生的请填0')]);
+  });
+
   it('a value in source.uncertain turns an arithmetic error into a warning that says so', () => {
     const r = busy();
     r.values['applications:disclosed:natural-person'] = (r.values['applications:disclosed:natural-person'] ?? 0) + 1;

@@ -129,6 +129,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('required'),
     /** Message for a total the source printed blank (it cannot be typed, only corrected at the source). */
     printedMessage: label.optional(),
+    /** Message for an input cell a published report left blank: what the source shows, not an instruction to a clerk. */
+    publishedMessage: label.optional(),
     /** Parts of a section that prose may cover without sub-headings: covered when a keyword occurs in the section's text. */
     aspects: z.array(z.strictObject({ text: id, keywords: patterns.min(1) })).optional(),
     /** Message for an aspect the prose does not cover (a warning: keywords can miss). */

@@ -27,7 +27,11 @@ export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[]
   const cells = ctx.template.inputCells
     .filter((c) => ctx.report.values[c.id] == null && !ctx.unread(c.id))
     .map((c) =>
-      ctx.finding(rule, { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } }),
+      ctx.finding(
+        rule,
+        { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } },
+        (ctx.published && rule.publishedMessage) || rule.message,
+      ),
     );
   // A total the source printed blank ("/" or nothing) is a blank cell too.
   const printed = Object.entries(ctx.report.printed ?? {})
