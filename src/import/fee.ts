@@ -33,6 +33,20 @@ function _feeTable(whole: string, hints: ImportHints): Report['fee'] | null {
     : { status: 'collected', notices: notices!, amount: amount!, collectedAmount: collected! };
 }
 
+/**
+ * A sentence that says an amount was collected ("全年收取政府信息公开信息处理费3940元", "收取…0.39万元"),
+ * in 元 whatever unit it was printed in; null when none is stated or it is negated (未收取…).
+ */
+const COLLECTED_AMOUNT = /(?<![未没无不])(?:收取|收缴|收到)(?:了)?[^。；;，,]{0,24}?(?<![\d.])(\d[\d,]*(?:\.\d+)?)(万元|元)/;
+
+function _collectedAmount(feeText: string): { amount: number; at: number; length: number } | null {
+  const m = COLLECTED_AMOUNT.exec(feeText);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  return { amount: m[2] === '万元' ? Math.round(n * 1_000_000) / 100 : n, at: m.index, length: m[0].length };
+}
+
 export function readFee(report: Report, template: Template, hints: ImportHints, whole = ''): FeeRead {
   const feeSection = template.spec.sections.find((s) => s.fee);
   const fee: Report['fee'] = { status: null, notices: null, amount: null, collectedAmount: null };
@@ -43,8 +57,17 @@ export function readFee(report: Report, template: Template, hints: ImportHints, 
   const num = (s: string | undefined) => (s === undefined ? null : Number(s.replace(/,/g, '')));
   if (collected?.groups) {
     Object.assign(fee, { status: 'collected', notices: num(collected.groups.notices), amount: num(collected.groups.amount), collectedAmount: num(collected.groups.collectedAmount) });
-  } else if (hints.feeNone.some((p) => feeText.includes(normalizeLabel(p))) || (hints.feeNonePatterns ?? []).some((p) => new RegExp(p).test(feeText))) {
-    fee.status = 'none';
+  } else {
+    const stated = _collectedAmount(feeText);
+    // A wording of "none" is looked for around the amount, not in it ("处理费3940元" is no "0元").
+    const rest = stated ? feeText.slice(0, stated.at) + '。' + feeText.slice(stated.at + stated.length) : feeText;
+    const none = hints.feeNone.some((p) => rest.includes(normalizeLabel(p))) || (hints.feeNonePatterns ?? []).some((p) => new RegExp(p).test(rest));
+    if (stated && stated.amount > 0) {
+      // An amount collected and a "none" elsewhere contradict each other: left for the clerk to say.
+      if (!none) Object.assign(fee, { status: 'collected', collectedAmount: stated.amount });
+    } else if (none || stated?.amount === 0) {
+      fee.status = 'none';
+    }
   }
   if (feeSection && fee.status) {
     const std = fillMessage(fee.status === 'none' ? template.spec.fee.sentences.none : template.spec.fee.sentences.collected, {

@@ -130,6 +130,20 @@ describe('the fee', () => {
     const run = importText('某某局2024年政府信息公开工作年度报告五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况2150100六、存在', t2021);
     expect(run.report.fee.status).toBeNull();
   });
+
+  it.each([
+    ['2024 年，市政府严格落实《政府信息公开信息处理费管理\n办法》，全年收取政府信息公开信息处理费 3940 元。', 3940],
+    ['本年度共收取信息处理费0.394万元。', 3940],
+    ['本年度收取信息处理费1,200元。', 1200],
+  ])('reads "%s" as a fee collected (in 元), never as none', (sentence, collected) => {
+    const r = importText(`某某市2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n${sentence}`, t2021);
+    expect(r.report.fee).toEqual({ status: 'collected', notices: null, amount: null, collectedAmount: collected });
+  });
+
+  it('leaves the fee unsaid when the text says both an amount collected and none (the clerk decides)', () => {
+    const r = importText('某某局2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n本年度收取信息处理费200元。本年度未收取信息处理费。', t2021);
+    expect(r.report.fee.status).toBeNull();
+  });
 });
 
 describe('sections by their headings, in any form', () => {
