@@ -205,6 +205,7 @@ function _source(
   else if (page.published) Object.assign(source, { shownDate: page.published, shownDateKind: 'published' });
   else if (head.titleDate) Object.assign(source, { shownDate: head.titleDate, shownDateKind: 'title' });
   else source.shownDate = null;
+  if (page.published) source.publishedDate = page.published;
   if (headings.length) source.headings = headings.map((h) => h.printed);
   const labels = [...imp.labels, ...grids.labels];
   if (labels.length) source.labels = labels;

@@ -93,6 +93,14 @@ describe('title, year, organ and dates', () => {
     expect(under.report.dates.written).toBeNull();
   });
 
+  it('keeps both the signature date and the 发布时间 of the page, so a report signed in time but published late shows it', () => {
+    const both = importText('标题: 某某局2023年政府信息公开工作年度报告\n发布时间: 2024-02-20 09:00\n==================== 正文 ====================\n某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年工作平稳。\n某某局\n2024年1月12日', t2021);
+    expect(both.report.source).toMatchObject({ shownDate: '2024-01-12', shownDateKind: 'signature', publishedDate: '2024-02-20' });
+    expect(both.report.dates.written).toBe('2024-01-12');
+    const signedOnly = importText('某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年工作平稳。\n某某局\n2024年1月12日', t2021);
+    expect(signedOnly.report.source?.publishedDate).toBeUndefined();
+  });
+
   it('keeps the text of a one-line report as printed when its date is read', () => {
     const r = importText('某某局2023年政府信息公开工作年度报告 一、总体情况二〇二三年，共公开１２条。六、其他需要报告的事项无。 某某局 二〇二四年一月二十日', t2021);
     expect(r.report.dates.written).toBe('2024-01-20');

@@ -25,6 +25,8 @@ const sourceSchema = z
     title: z.string().max(1000).optional().meta({ title: '来源印出的标题' }),
     shownDate: date.nullable().optional().meta({ title: '来源显示的日期（落款、发布日期或标题下日期）' }),
     shownDateKind: z.enum(['signature', 'published', 'title']).optional(),
+    // Kept beside a signature date: a report signed in time may still be published late.
+    publishedDate: date.nullable().optional().meta({ title: '来源显示的发布日期（发布时间）' }),
     headings: z.array(z.string().max(1000)).optional().meta({ title: '来源印出的各部分标题' }),
     labels: z
       .array(
