@@ -16,20 +16,52 @@ function _level(rule: RuleSpec): string {
 }
 
 
-export function rulesDoc(): string {
-  const templates = [...nodeRegistry().all].sort((a, b) => a.spec.years.from - b.spec.years.from);
-  // One entry per rule id and kind; a template may carry an id twice (two equations of one check).
-  const entries = new Map<string, { rule: RuleSpec; templates: Template[] }>();
+type Doc = NonNullable<RuleSpec['doc']>;
+interface Entry {
+  rule: RuleSpec;
+  doc: Doc | undefined;
+  templates: Template[];
+}
+
+/**
+ * One row per rule id and kind and description: templates share a row only where they describe the
+ * rule alike (2019's R8 checks other columns than 2021's; 2008's R2 another table). A template may
+ * carry an id twice (two equations of one check); an undocumented twin joins its documented sibling.
+ */
+function _entries(templates: Template[]): Entry[] {
+  const entries = new Map<string, Entry>();
   for (const t of templates) {
     for (const rule of t.rules) {
-      const key = `${rule.id}/${rule.kind}`;
-      const e = entries.get(key) ?? { rule, templates: [] };
-      if (!e.rule.doc && rule.doc) e.rule = rule;
+      const doc = rule.doc ?? t.rules.find((o) => o.id === rule.id && o.kind === rule.kind && o.doc)?.doc;
+      const key = `${rule.id}/${rule.kind}/${JSON.stringify(doc ?? rule.message)}`;
+      const e = entries.get(key) ?? { rule, doc, templates: [] };
       if (!e.templates.includes(t)) e.templates.push(t);
       entries.set(key, e);
     }
   }
-  const sorted = [...entries.values()].sort((a, b) => Number(a.rule.id.slice(1)) - Number(b.rule.id.slice(1)));
+  // Stable: within an id, the oldest template's row comes first.
+  return [...entries.values()].sort((a, b) => Number(a.rule.id.slice(1)) - Number(b.rule.id.slice(1)));
+}
+
+/** Each distinct message of a rule id, with the templates that use it. */
+function _messages(templates: Template[]): string[] {
+  const seen = new Map<string, { rule: RuleSpec; templates: string[] }>();
+  for (const t of templates) {
+    for (const rule of t.rules) {
+      const key = `${rule.id}/${rule.kind}/${rule.message}`;
+      const m = seen.get(key) ?? { rule, templates: [] };
+      if (!m.templates.includes(t.id)) m.templates.push(t.id);
+      seen.set(key, m);
+    }
+  }
+  return [...seen.values()]
+    .sort((a, b) => Number(a.rule.id.slice(1)) - Number(b.rule.id.slice(1)))
+    .map(({ rule, templates: ts }) => `- **${rule.id}** (${rule.kind}; ${ts.join(', ')}): ${rule.message}`);
+}
+
+export function rulesDoc(): string {
+  const templates = [...nodeRegistry().all].sort((a, b) => a.spec.years.from - b.spec.years.from);
+  const sorted = _entries(templates);
   const lines = [
     '# Rule catalogue',
     '',
@@ -45,14 +77,13 @@ export function rulesDoc(): string {
     '| id | kind | what it checks | basis | level | failing example | since | templates |',
     '|---|---|---|---|---|---|---|---|',
   ];
-  for (const { rule, templates: ts } of sorted) {
-    const doc = rule.doc;
+  for (const { rule, doc, templates: ts } of sorted) {
     lines.push(
       `| ${rule.id} | ${rule.kind} | ${cell(doc?.checks ?? rule.message)} | ${cell(doc?.basis ?? '—')} | ${_level(rule)} | ${cell(doc?.example ?? '—')} | ${ts[0]!.id} | ${ts.map((t) => t.id).join(', ')} |`,
     );
   }
-  lines.push('', '## Messages', '', 'The Chinese message of each rule, with the parameters a finding fills in.', '');
-  for (const { rule } of sorted) lines.push(`- **${rule.id}** (${rule.kind}): ${rule.message}`);
+  lines.push('', '## Messages', '', 'The Chinese message of each rule, with the parameters a finding fills in, and the templates using it.', '');
+  lines.push(..._messages(templates));
   return `${lines.join('\n')}\n`;
 }
 
