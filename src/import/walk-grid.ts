@@ -66,8 +66,45 @@ function _broken(c: string, label: string, from: number, to: number): Found | nu
   return null;
 }
 
+/**
+ * A long label a PDF tool wrapped round its numbers with pieces of the merged group cells beside
+ * it on the same lines ("2.没有现成信息需要另行制 年度办 2 1 3 0 2 2 10 供 作"): the label's words
+ * in order, broken once by the numbers and only by pieces of the grid's group labels (`pieces`
+ * holds those labels; a piece is at most 4 characters of one of them).
+ */
+function _wrapped(c: string, label: string, from: number, to: number, pieces: string[]): Found | null {
+  if (label.length < 8 || !pieces.length) return null;
+  const isPiece = (s: string) => !/\d/.test(s) && pieces.some((p) => p.includes(s));
+  for (let i = c.indexOf(label.slice(0, 4), from); i >= 0 && i < to; i = c.indexOf(label.slice(0, 4), i + 1)) {
+    let p = i;
+    let j = 0;
+    let run: { start: number; end: number } | null = null;
+    while (j < label.length && p < c.length) {
+      if (c[p] === label[j]) {
+        p++;
+        j++;
+        continue;
+      }
+      if (j < 4) break;
+      const digits: RegExpExecArray | null = run ? null : RUN.exec(c.slice(p, p + 200));
+      if (digits) {
+        run = { start: p, end: p + digits[0].length };
+        p = run.end;
+        continue;
+      }
+      let n = 1;
+      while (n <= 4 && !(isPiece(c.slice(p, p + n)) && (c[p + n] === label[j] || (!run && /\d/.test(c[p + n] ?? ''))))) n++;
+      if (n > 4) break;
+      p += n;
+    }
+    // The whole label, and the numbers inside it: a label merely followed by numbers is found as such.
+    if (j === label.length && run && p > run.end) return { start: i, end: run.start, printed: label, exact: true, resume: p };
+  }
+  return null;
+}
+
 /** The first occurrence of a label (or one of its printed variants) in [from, to), exact before near. */
-function _find(c: string, labels: string[], from: number, to: number): Found | null {
+function _find(c: string, labels: string[], from: number, to: number, pieces: string[] = []): Found | null {
   // The official wording first, whole or broken by its numbers; then the variants seen in real reports.
   const official = labels[0]!;
   const i = c.indexOf(official, from);
@@ -76,6 +113,8 @@ function _find(c: string, labels: string[], from: number, to: number): Found | n
   const near = Math.min(to, from + NEAR);
   const broken = _broken(c, official, from, exact ? Math.min(exact.start, near) : near);
   if (broken || exact) return broken ?? exact;
+  const wrapped = _wrapped(c, official, from, near, pieces);
+  if (wrapped) return wrapped;
   let best: Found | null = null;
   for (const label of labels.slice(1)) {
     const j = c.indexOf(label, from);
@@ -152,11 +191,11 @@ function _variants(node: RowNode, aliases: Record<string, string[]>): string[] {
  * numbers right before the next label); a sentence above the grid may name 规章 too. Without
  * any, the first occurrence, so what stands there is reported rather than silently skipped.
  */
-function _rowLabel(c: Compact, labels: string[], from: number, reads: (f: Found) => boolean): Found | null {
+function _rowLabel(c: Compact, labels: string[], from: number, reads: (f: Found) => boolean, pieces: string[]): Found | null {
   let first: Found | null = null;
   let prevEnd = -1;
   for (let at = from; ; ) {
-    const f = _find(c.text, labels, at, c.text.length);
+    const f = _find(c.text, labels, at, c.text.length, pieces);
     if (!f) break;
     first ??= f;
     // A variant inside the label just found (规范性文件 in 行政规范性文件) is that label again.
@@ -214,6 +253,8 @@ export function walkGrid(
     walk(block.rows);
   }
 
+  // Labels of the grid's group rows: their merged cells are what a PDF tool prints beside a wrapped label.
+  const pieces = specs.filter((s) => s.row?.children).flatMap((s) => s.labels);
   const anchors: { found: Found; block: BlockSpec; row?: RowNode; leaf: boolean; header?: boolean }[] = [];
   let cursor = 0;
   for (let i = 0; i < specs.length; i++) {
@@ -235,7 +276,7 @@ export function walkGrid(
         if (tokens === null) return false;
         if (tokens.length) return (splits(tokens, kinds, 1)?.length ?? 1) > 0;
         return !next.length || next.some((l) => c.text.startsWith(l, found.end)) || found.end === c.text.length;
-      });
+      }, pieces);
     }
     if (!f) continue;
     anchors.push({ found: f, block: spec.block, row: spec.row, leaf: !!spec.row && !spec.row.children, header: spec.header });

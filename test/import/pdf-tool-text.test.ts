@@ -3,7 +3,8 @@
 // character per line. Compared cell by cell with the hand transcription of the same report.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importAny, readText } from '../../src/import';
+import { importAny, readAnySource, readText } from '../../src/import';
+import { readReport } from '../core/fixtures';
 import { nodeRegistry } from '../../src/node/templates';
 import { expectedCells, loadExpected } from './corpus-expected';
 
@@ -36,5 +37,18 @@ describe.each([
   });
   it('blames no blank on the publisher: nothing is noted as printed blank', () => {
     expect(r.notes.filter((n) => n.message.includes('来源为空白'))).toEqual([]);
+  });
+});
+
+describe('nianbao\'s own export as `pdftotext -layout` prints it (labels wrapped round their numbers)', async () => {
+  const want = readReport('examples/busy-subdistrict.report.json');
+  const bytes = new Uint8Array(readFileSync(new URL('fixtures/busy-subdistrict.pdftotext-layout.txt', import.meta.url)));
+  const r = importAny((await readAnySource(bytes, 'busy.txt')).doc, nodeRegistry());
+
+  it('reads every row, the wrapped ones included, with the label taken as printed whole', () => {
+    const values = r.report.values;
+    expect(Object.entries(want.values).filter(([id, v]) => values[id] !== v)).toEqual([]);
+    expect(r.report.source?.unread ?? []).toEqual([]);
+    expect(r.report.source?.labels ?? []).toEqual([]);
   });
 });

@@ -165,9 +165,7 @@ describe('round trip: random reports → .docx → LibreOffice → PDF, HTML, te
         expect(wrong, where).toEqual([]);
         const missing = template.inputCells.filter((c) => got.report.values[c.id] == null).map((c) => c.id);
         const named = new Set([...got.flagged, ...(got.report.source?.unread ?? []), ...(got.report.source?.uncertain ?? [])]);
-        // -layout sets a wrapped label's numbers on a line between its two halves; the text reader
-        // does not yet name the row it then leaves blank (issue 11), so that check holds for the others.
-        if (form !== 'pdftotext -layout') expect(missing.filter((id) => !named.has(id)), `${where}: cells the import left blank must be named (flagged, unread or uncertain)`).toEqual([]);
+        expect(missing.filter((id) => !named.has(id)), `${where}: cells the import left blank must be named (flagged, unread or uncertain)`).toEqual([]);
         expect([got.report.year, got.report.organ.name], where).toEqual([want.year, want.organ.name]);
       }
     });
