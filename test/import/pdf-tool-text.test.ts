@@ -12,7 +12,7 @@ const expected = loadExpected().find((e) => e.id === '26')!;
 const read = (name: string) => importAny(readText(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')), nodeRegistry());
 
 describe.each([
-  ['26.pdftotext-layout.txt', 0.9],
+  ['26.pdftotext-layout.txt', 1],
   ['26.pdftotext.txt', 0.2],
 ])('%s', (file, floor) => {
   const r = read(file);
