@@ -50,7 +50,7 @@ async function openPage(url: string): Promise<Page> {
 }
 
 describe('two tabs on one draft', () => {
-  it('keeps what is typed in the stale tab as a copy, even when that tab is closed at once', async () => {
+  it('keeps what is typed in the stale tab as a copy, even when that tab is closed at once', { retry: 1 }, async () => {
     const a = await openPage(app.url);
     const url = a.url();
     expect(url).toMatch(/#draft=/);
@@ -72,7 +72,7 @@ describe('two tabs on one draft', () => {
     // One retry: once in a full loaded run the keys typed just before the close were still in the
     // page's journal (localStorage, restored when the copy is next opened), not yet in IndexedDB.
     // A known race, written down in docs/durability.md; a second failure fails the test.
-  }, { retry: 1 });
+  });
 });
 
 describe('a stored draft that fails the schema', () => {
