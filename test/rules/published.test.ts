@@ -34,9 +34,8 @@ describe('R15 compares the date the source shows, never today', () => {
 
   it('signed in time but published late is late, by the 发布日期; the later of the two dates decides', () => {
     const withPublished = (shownDate: string, publishedDate?: string) => {
-      const r = published(busy(), { shownDate, shownDateKind: 'signature' });
+      const r = published(busy(), { shownDate, shownDateKind: 'signature', ...(publishedDate ? { publishedDate } : {}) });
       r.dates.written = shownDate;
-      if (publishedDate) Object.assign(r.source!, { publishedDate });
       return findingsOf('R15', r).map((f) => f.message);
     };
     expect(withPublished('2025-01-20', '2025-02-10')).toEqual(['来源显示的发布日期2025年2月10日晚于公开期限2025年1月31日']);
@@ -49,9 +48,8 @@ describe('R15 compares the date the source shows, never today', () => {
     expect(withPublished('2025-01-20')).toEqual([]);
     expect(withPublished('2025-02-03')).toEqual(['来源报告落款的成文日期2025年2月3日晚于公开期限2025年1月31日']);
     // Only a 发布日期, no signature read.
-    const r = published(busy(), {});
+    const r = published(busy(), { publishedDate: '2025-02-10' });
     r.dates.written = null;
-    Object.assign(r.source!, { publishedDate: '2025-02-10' });
     expect(findingsOf('R15', r).map((f) => f.params.date)).toEqual(['2025年2月10日']);
   });
 

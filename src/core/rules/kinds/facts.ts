@@ -3,7 +3,6 @@ import type { RuleSpec } from '../../template/schema';
 import { formatDate, type Finding } from '../finding';
 import { dataRegex } from '../../text/sentences';
 import type { RuleContext } from '../context';
-import type { ReportSource } from '../../report/schema';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -42,8 +41,8 @@ type ShownKind = 'signature' | 'published' | 'title';
 
 /** The later of the date shown (usually the signature) and the 发布日期 the source shows, with its kind. */
 function _latestShown(ctx: RuleContext): { date: string; kind: ShownKind } | null {
-  // `publishedDate` is optional in the report schema; older reports and pastes never carry it.
-  const source: (ReportSource & { publishedDate?: string | null }) | undefined = ctx.source;
+  // Both dates are optional: a paste or an older report may carry neither.
+  const source = ctx.source;
   const shown = source?.shownDate
     ? { date: source.shownDate, kind: source.shownDateKind ?? 'signature' }
     : ctx.report.dates.written
