@@ -231,6 +231,19 @@ export class Importer {
         .filter((c) => c.value.leaf && n.endsWith(normalizeLabel(c.label)) && groups.has(n.slice(0, n.length - normalizeLabel(c.label).length)))
         .sort((a, b) => b.label.length - a.label.length)[0];
       if (tail) best = { info: tail.value, exact: true, at: labels.length - 1, printed: last.text, label: tail.label };
+      // A row's label with pieces of the merged group cell beside it, as a PDF without ruling
+      // lines sets them on the same line ("（五）3.要求提供公开出版物不予处"): the row's, when what
+      // stands before and after the label is part of a group label.
+      const piece = (s: string) => s === '' || (s.length <= 6 && [...groups].some((g) => g.includes(s)));
+      const framed = best ? undefined : this.index.rows
+        .filter((c) => {
+          if (!c.value.leaf) return false;
+          const l = normalizeLabel(c.label);
+          const i = n.indexOf(l);
+          return i >= 0 && piece(n.slice(0, i)) && piece(n.slice(i + l.length));
+        })
+        .sort((a, b) => b.label.length - a.label.length)[0];
+      if (framed) best = { info: framed.value, exact: true, at: labels.length - 1, printed: last.text, label: framed.label };
     }
     if (!best) {
       if (hasValues) this.rejected.add(cells);

@@ -174,6 +174,20 @@ describe('rows found by their labels, whatever surrounds them', () => {
     expect(['issued', 'repealed', 'in-force'].map((c) => report.values[`article-20:regulations:${c}`])).toEqual([0, 0, 0]);
     expect(report.values['article-20:normative-documents:in-force']).toBe(5);
   });
+
+  it('reads a row whose label cell carries pieces of the merged group cell (a PDF without lines), taken as the label printed', () => {
+    const rows = [
+      ['2.重复申请', '2', '2', '2', '3', '3', '0', '12'],
+      ['（五）3.要求提供公开出版物不予处', '3', '2', '0', '1', '1', '2', '9'],
+      ['理', '4.无正当理由大量反复申请', '1', '1', '2', '0', '3', '2', '9'],
+    ];
+    const text = ['某某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', ...rows.map((r) => r.join('\t'))].join('\n');
+    const r = importText(text, t2021);
+    const row = (id: string) => ['natural-person', 'commercial', 'research', 'public-interest', 'legal-services', 'other-organisation'].map((c) => r.report.values[`applications:not-processed.${id}:${c}`]);
+    expect(row('publications')).toEqual([3, 2, 0, 1, 1, 2]);
+    expect(row('vexatious')).toEqual([1, 1, 2, 0, 3, 2]);
+    expect(r.report.source?.labels ?? []).toEqual([]);
+  });
 });
 
 describe('（六）其他处理 printed as one row (the 2019 layout) in a 2021 report', () => {
