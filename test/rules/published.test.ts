@@ -2,7 +2,7 @@
 // 成文日期 it does not print; a cell the import could not read is not the publisher's blank; a
 // value the import is unsure of never drives an error. R5 takes 万元 amounts to the fen.
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../src/core';
+import { checkReport, shownDateOf } from '../../src/core';
 import { busy, findingsOf, published, real, template } from './helpers';
 
 describe('how check knows a report is published', () => {
@@ -51,6 +51,13 @@ describe('R15 compares the date the source shows, never today', () => {
     const r = published(busy(), { publishedDate: '2025-02-10' });
     r.dates.written = null;
     expect(findingsOf('R15', r).map((f) => f.params.date)).toEqual(['2025年2月10日']);
+  });
+
+  it('shownDateOf, which the review can share with R15: the later date and its kind, or null', () => {
+    const dates = { written: '2025-01-20', deadline: null };
+    expect(shownDateOf({ dates, source: { kind: 'published', form: 'html', publishedDate: '2025-02-10' } })).toEqual({ date: '2025-02-10', kind: 'published' });
+    expect(shownDateOf({ dates, source: { kind: 'published', form: 'html' } })).toEqual({ date: '2025-01-20', kind: 'signature' });
+    expect(shownDateOf({ dates: { written: null, deadline: null } })).toBeNull();
   });
 
   it('an organ of unknown level gets the latest deadline any level has (3月31日 for a 县级以上人民政府)', () => {

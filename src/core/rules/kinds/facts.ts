@@ -3,6 +3,7 @@ import type { RuleSpec } from '../../template/schema';
 import { formatDate, type Finding } from '../finding';
 import { dataRegex } from '../../text/sentences';
 import type { RuleContext } from '../context';
+import type { Report } from '../../report/schema';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -39,14 +40,17 @@ function _latestDeadline(ctx: RuleContext): string {
 
 type ShownKind = 'signature' | 'published' | 'title';
 
-/** The later of the date shown (usually the signature) and the 发布日期 the source shows, with its kind. */
-function _latestShown(ctx: RuleContext): { date: string; kind: ShownKind } | null {
-  // Both dates are optional: a paste or an older report may carry neither.
-  const source = ctx.source;
+/**
+ * The date a published report is judged late by: the later of the date shown (the signature, else
+ * the 成文日期 read) and the 发布日期 the source shows, with its kind; null when it shows neither.
+ * Both are optional: a paste or an older report may carry neither.
+ */
+export function shownDateOf(report: Pick<Report, 'source' | 'dates'>): { date: string; kind: ShownKind } | null {
+  const source = report.source;
   const shown = source?.shownDate
     ? { date: source.shownDate, kind: source.shownDateKind ?? 'signature' }
-    : ctx.report.dates.written
-      ? { date: ctx.report.dates.written, kind: 'signature' as const }
+    : report.dates.written
+      ? { date: report.dates.written, kind: 'signature' as const }
       : null;
   const published = source?.publishedDate ? { date: source.publishedDate, kind: 'published' as const } : null;
   if (!shown || !published) return shown ?? published;
@@ -59,7 +63,7 @@ export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[]
   if (ctx.published) {
     // A published report is judged by the dates its source shows, never by today; signed in time
     // but published late is still late, so the later of the two decides and is the one named.
-    const late = _latestShown(ctx);
+    const late = shownDateOf(ctx.report);
     if (!late || late.date <= deadline) return [];
     const params = { date: formatDate(late.date), deadline: formatDate(deadline), dateKind: rule.dateKinds?.[late.kind] ?? '' };
     return [ctx.finding(rule, { cells: [], params }, rule.shownMessage ?? rule.message)];
