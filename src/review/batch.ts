@@ -2,7 +2,7 @@
 // its organ, level, year, template, import certainty, publication date and lateness, and the
 // rules' findings, each with a fingerprint for triage. Reports are paired with last year's of
 // the same organ, so the cross-year rules run with `previous` without the reviewer pairing them.
-import { checkWithValues, deadlineOf, nextYearAcross, verdict, type Finding, type PreviousData, type Report, type Template } from '../core';
+import { checkWithValues, deadlineOf, nextYearAcross, shownDateOf, verdict, type Finding, type PreviousData, type Report, type Template } from '../core';
 import { fingerprint } from './fingerprint';
 import { organKey } from './organ';
 
@@ -83,7 +83,8 @@ export function reviewUnit(input: ReviewInput, last?: ReviewInput): ReviewUnit {
   // A report whose organ was not read is its own unit: its decisions never go to another such report.
   const key = organKey(report.organ.name) || `#${input.id}`;
   const counts = verdict(findings, [], 'final').counts;
-  const shown = report.source?.shownDate ?? report.dates.written ?? null;
+  // The same date R15 judges by: the later of the signature and the 发布日期 the source shows.
+  const shown = shownDateOf(report)?.date ?? null;
   const deadline = _deadline(template, report);
   return {
     id: input.id,
