@@ -98,6 +98,27 @@ function _class(cell: SourceCell): CellClass {
 const _match = matchLabel;
 
 /**
+ * `text` is `label` with pieces (at most 4 characters each, `isPiece`) before, after and between
+ * its words, and nothing else.
+ */
+function _framed(text: string, label: string, isPiece: (s: string) => boolean): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < text.length) {
+    if (j < label.length && text[i] === label[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    let n = 1;
+    while (n <= 4 && !(i + n <= text.length && isPiece(text.slice(i, i + n)) && (i + n === text.length || text[i + n] === label[j] || isPiece(text[i + n]!)))) n++;
+    if (n > 4) return false;
+    i += n;
+  }
+  return j === label.length;
+}
+
+/**
  * A printed number as the source prints it. Amounts in 万元 are published to the fen (six
  * decimals, 1306.452317): read as printed, and left to the rules to judge, not refused here.
  */
@@ -179,7 +200,42 @@ export class Importer {
   table(rows: SourceCell[][], exactColumns?: boolean): void {
     this.exact = exactColumns ?? this.source.exactColumns;
     this.header = null;
-    for (const row of rows) this.row(row);
+    for (let i = 0; i < rows.length; i++) {
+      const joined = this.exact ? null : this.wrapped(rows[i - 1], rows[i]!, rows[i + 1]);
+      if (!joined) {
+        this.row(rows[i]!);
+        continue;
+      }
+      this.row(joined);
+      i++;
+    }
+  }
+
+  /**
+   * A label a table without lines wraps over three rows, its numbers on the middle one beside
+   * pieces of the merged group cells ("三、本无法提2.没有现成信息需要另行制" / "年度办 2 1 3 …" /
+   * "供 作"): the middle row with the whole label, when the three rows' words are exactly that
+   * label and pieces of group labels. The row above has already been read as a row without values.
+   */
+  wrapped(above: SourceCell[] | undefined, row: SourceCell[], below: SourceCell[] | undefined): SourceCell[] | null {
+    if (!above || !below) return null;
+    const classes = row.map(_class);
+    if (!classes.some((c) => c === 'number')) return null;
+    const words = (cells: SourceCell[]) => cells.map(_class).every((c) => c === 'label' || c === 'empty') ? cells.map((c) => c.text).join('') : null;
+    const top = words(above);
+    const bottom = words(below);
+    const middle = row.filter((_, i) => classes[i] === 'label').map((c) => c.text).join('');
+    if (top === null || bottom === null) return null;
+    const groups = this.index.rows.filter((c) => !c.value.leaf).map((c) => normalizeLabel(c.label));
+    const isPiece = (t: string) => groups.some((g) => g.includes(t));
+    if (middle && !isPiece(normalizeLabel(middle))) return null;
+    const text = normalizeLabel(top + middle + bottom);
+    const leaf = this.index.rows
+      .filter((c) => c.value.leaf && _framed(text, normalizeLabel(c.label), isPiece))
+      .sort((a, b) => b.label.length - a.label.length)[0];
+    if (!leaf) return null;
+    const first = row.findIndex((_, i) => classes[i] === 'number');
+    return [{ text: leaf.label, col: 0, span: 1 }, ...row.slice(first)];
   }
 
   row(cells: SourceCell[]): void {
@@ -244,6 +300,11 @@ export class Importer {
         })
         .sort((a, b) => b.label.length - a.label.length)[0];
       if (framed) best = { info: framed.value, exact: true, at: labels.length - 1, printed: last.text, label: framed.label };
+    }
+    if (best && !best.exact) {
+      // The label whole, with pieces of the merged group cells beside it: printed as the template has it.
+      const groups = this.index.rows.filter((c) => !c.value.leaf).map((c) => normalizeLabel(c.label));
+      if (_framed(normalizeLabel(best.printed), normalizeLabel(best.label), (t) => groups.some((g) => g.includes(t)))) best.exact = true;
     }
     if (!best) {
       if (hasValues) this.rejected.add(cells);

@@ -188,6 +188,24 @@ describe('rows found by their labels, whatever surrounds them', () => {
     expect(row('vexatious')).toEqual([1, 1, 2, 0, 3, 2]);
     expect(r.report.source?.labels ?? []).toEqual([]);
   });
+
+  it('joins a label a table without lines wraps over three rows, its numbers beside pieces of the group cells', () => {
+    const rows = [
+      ['1.本机关不掌握相关政府信息（四）', '2', '2', '2', '0', '3', '3', '12'],
+      ['三、本无法提2.没有现成信息需要另行制', ''],
+      ['年度办', '2', '1', '3', '0', '2', '2', '10'],
+      ['供', '作'],
+      ['理结果3.补正后申请内容仍不明确', '2', '3', '1', '2', '1', '0', '9'],
+    ];
+    const text = ['某某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', ...rows.map((r) => r.join('\t'))].join('\n');
+    const r = importAny(readText(text), registry, { form: 'pdf' });
+    const row = (id: string) => ['natural-person', 'commercial', 'research', 'public-interest', 'legal-services', 'other-organisation'].map((c) => r.report.values[`applications:unable.${id}:${c}`]);
+    expect(row('not-held')).toEqual([2, 2, 2, 0, 3, 3]);
+    expect(row('needs-creation')).toEqual([2, 1, 3, 0, 2, 2]);
+    expect(row('still-unclear')).toEqual([2, 3, 1, 2, 1, 0]);
+    expect(r.report.source?.labels ?? []).toEqual([]);
+    expect((r.report.source?.unread ?? []).filter((id) => id.startsWith('applications:unable.'))).toEqual([]);
+  });
 });
 
 describe('（六）其他处理 printed as one row (the 2019 layout) in a 2021 report', () => {
