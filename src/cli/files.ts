@@ -2,8 +2,9 @@
 // socket would block or never end), never more than a cap. Writing: a new file appears whole or
 // not at all (written beside the target, then renamed), never over one of the run's inputs, and
 // a name already taken is never overwritten unless asked. Every failure is said in Chinese.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Io } from './io';
 
 const FS_PROBLEMS: Record<string, string> = {
   ENOENT: '文件或文件夹不存在',
@@ -132,4 +133,46 @@ function _exists(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** More files than any county holds: a folder beyond this is a mistake, not a batch. */
+const MAX_FILES = 100_000;
+
+/** Not there, not a folder on the way, no permission: none (reading the file says why, in its place). */
+function _stat(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each argument as files: a folder gives the files below it that `takes` accepts (recursively, in
+ * name order, hidden files left out); a named file is taken whatever its name, and reading it says
+ * so in its place when it is not there.
+ */
+export function expandPaths(paths: string[], io: Io, takes: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      io.err(`${dir}：无法读取文件夹：${fsProblem(e)}`);
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || out.length >= MAX_FILES) continue;
+      const path = join(dir, name);
+      const st = _stat(path);
+      if (st?.isDirectory() && depth < 32) walk(path, depth + 1);
+      else if (st?.isFile() && takes(name)) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    if (_stat(p)?.isDirectory()) walk(p, 0);
+    else out.push(p);
+  }
+  return out;
 }

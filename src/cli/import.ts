@@ -4,7 +4,7 @@
 // per file: form, organ and year, the template format, values read, cells to verify; then the
 // notes (not with --brief); with --check, the rules' counts too. Exit 0; 1 when --check finds
 // rule errors; 2 when a file could not be imported.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
@@ -15,7 +15,7 @@ import { ImportError, LIMITS, importAny, readAnySource, type AnyImportResult, ty
 import { nodeRegistry } from '../node/templates';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
-import { Inputs, fsProblem, readInputFile, writeOutputFile } from './files';
+import { Inputs, expandPaths, fsProblem, readInputFile, writeOutputFile } from './files';
 import { localToday } from './read-report';
 
 const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '待核对', info: '说明' };
@@ -23,7 +23,6 @@ const FORM: Record<SourceForm, string> = { docx: 'Word', pdf: 'PDF', html: '网�
 
 /** Files taken from a folder: what published reports are saved as. A named file is read whatever its name. */
 const SOURCE_EXT = new Set(['.docx', '.pdf', '.html', '.htm', '.txt', '.md', '.doc', '.wps']);
-const MAX_FILES = 100_000;
 
 /** pdfjs's CMaps, for PDFs whose Chinese fonts are not embedded: read from the installed package, never fetched. */
 function _cMapLoader(): ((file: string) => Promise<Uint8Array>) | undefined {
@@ -36,42 +35,8 @@ function _cMapLoader(): ((file: string) => Promise<Uint8Array>) | undefined {
   return async (file) => new Uint8Array(await readFile(join(dir, basename(file))));
 }
 
-/** Each argument as files: a folder gives its report files, recursively, in name order. */
-function _expand(paths: string[], io: Io): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      io.err(`${dir}：无法读取文件夹：${fsProblem(e)}`);
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name.endsWith('.report.json') || out.length >= MAX_FILES) continue;
-      const path = join(dir, name);
-      let dirent;
-      try {
-        dirent = statSync(path);
-      } catch {
-        continue;
-      }
-      if (dirent.isDirectory() && depth < 32) walk(path, depth + 1);
-      else if (dirent.isFile() && SOURCE_EXT.has(extname(name).toLowerCase())) out.push(path);
-    }
-  };
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      // not there: reading it says so, in its place
-    }
-    if (isDir) walk(p, 0);
-    else out.push(p);
-  }
-  return out;
-}
+/** From a folder: what published reports are saved as, not this command's own outputs. */
+const _takes = (name: string) => !name.endsWith('.report.json') && SOURCE_EXT.has(extname(name).toLowerCase());
 
 /** One file's bytes → a report, with the template chosen by the grid the source prints. */
 export async function importBytes(bytes: Uint8Array, file?: string): Promise<AnyImportResult & { form: SourceForm }> {
@@ -90,7 +55,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     io.err('请给出要导入的已发布报告或所在文件夹：nianbao import 报告.docx|报告.pdf|网页.html|报告.txt|文件夹… [-o 目录] [--check]');
     return 2;
   }
-  const files = _expand(opts.positionals, io);
+  const files = expandPaths(opts.positionals, io, _takes);
   if (!files.length) {
     io.err(`没有找到可导入的报告文件（${[...SOURCE_EXT].join('、')}）`);
     return 2;

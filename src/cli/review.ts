@@ -5,8 +5,7 @@
 // that cannot be read says why and the rest go on. With --parent, the county's own report is
 // compared with the sum of the units. Exit 0; 1 when a unit has errors; 2 when a file could not
 // be read or on a usage error.
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { LEVEL_NAMES, parseReportText } from '../core';
 import { decodeReportBytes } from '../core/report/decode';
 import { ImportError, LIMITS } from '../import';
@@ -14,38 +13,14 @@ import { nodeRegistry } from '../node/templates';
 import { compareWithParts, lateWord, placeWords, reviewBatch, SUM_WORDS, type ReviewBatch, type ReviewInput } from '../review';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
-import { Inputs, fsProblem, readInputFile, writeOutputFile } from './files';
+import { Inputs, expandPaths, readInputFile, writeOutputFile } from './files';
 import { importBytes } from './import';
 
 /** What a folder gives: report files and what published reports are saved as. */
 const REVIEW_EXT = new Set(['.json', '.docx', '.pdf', '.html', '.htm', '.txt', '.md']);
-const MAX_FILES = 100_000;
 
-/** Each argument as files: a folder gives its report files, recursively, in name order. */
-export function expandPaths(paths: string[], io: Io): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      io.err(`${dir}：无法读取文件夹：${fsProblem(e)}`);
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || out.length >= MAX_FILES) continue;
-      const path = join(dir, name);
-      const st = statSync(path, { throwIfNoEntry: false });
-      if (st?.isDirectory() && depth < 32) walk(path, depth + 1);
-      else if (st?.isFile() && REVIEW_EXT.has(extname(name).toLowerCase())) out.push(path);
-    }
-  };
-  for (const p of paths) {
-    if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) walk(p, 0);
-    else out.push(p);
-  }
-  return out;
-}
+/** From a folder: report files and what published reports are saved as. */
+export const takesForReview = (name: string) => REVIEW_EXT.has(extname(name).toLowerCase());
 
 const _looksLikeJson = (bytes: Uint8Array): boolean => {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -120,7 +95,7 @@ export async function runReview(args: string[], io: Io): Promise<number> {
     io.err('请给出要审查的报告所在文件夹或文件：nianbao review 文件夹 [--previous 上年文件夹] [--xlsx 审查.xlsx] [--docx 审查意见.docx]');
     return 2;
   }
-  const files = expandPaths(opts.positionals, io);
+  const files = expandPaths(opts.positionals, io, takesForReview);
   const parentFile = opts.values.parent;
   if (parentFile && !files.includes(parentFile)) files.push(parentFile);
   if (!files.length) {
@@ -128,7 +103,7 @@ export async function runReview(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const { inputs, failed } = await readAll(files, io);
-  const previousFiles = expandPaths(opts.values.previous ?? [], io);
+  const previousFiles = expandPaths(opts.values.previous ?? [], io, takesForReview);
   const previous = await readAll(previousFiles, io);
   const batch = reviewBatch(inputs, { previous: previous.inputs });
   const parent = parentFile ? inputs.find((i) => i.id === parentFile) : undefined;

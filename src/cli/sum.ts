@@ -8,7 +8,8 @@ import { sumReports } from '../review';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { Inputs, writeOutputFile } from './files';
-import { expandPaths, readAll } from './review';
+import { expandPaths } from './files';
+import { readAll, takesForReview } from './review';
 
 /** The most frequent key (the first seen among equals). */
 function _mostCommon(keys: string[]): string | undefined {
@@ -30,7 +31,7 @@ export async function runSum(args: string[], io: Io): Promise<number> {
     io.err(`参数有误：--year 应为 2000—2100 之间的年度，实际为“${opts.values.year}”`);
     return 2;
   }
-  const files = expandPaths(opts.positionals, io);
+  const files = expandPaths(opts.positionals, io, takesForReview);
   const { inputs, failed } = await readAll(files, io);
   const key = (i: (typeof inputs)[number]) => `${i.template.id}|${i.report.year}`;
   const wanted = year !== undefined ? _mostCommon(inputs.filter((i) => i.report.year === year).map(key)) : _mostCommon(inputs.map(key));
