@@ -397,6 +397,20 @@ export class Importer {
   }
 
   /** Assign the values of one data row. */
+  /**
+   * A header a table without lines set with its column words broken across lines ("结果结果其他尚未"
+   * / "维持纠正结果审结"): every top-level column named, every other header word made of the
+   * characters of the grid's column labels, and the row holds exactly one number per column. Then
+   * the numbers are the columns in template order, as the text walker reads such a header.
+   */
+  brokenHeader(header: HeaderMap, block: BlockSpec, filled: SourceCell[]): boolean {
+    if (this.exact || !filled.every((c) => _class(c) === 'number')) return false;
+    const named = (col: BlockSpec['columns'][number]) => header.parents.has(col.id) || header.found.has(col.id);
+    if (!block.columns.every(named)) return false;
+    const chars = new Set([..._leaves(block.columns).map((c) => normalizeLabel(c.label)).join('')]);
+    return header.unknown.every((u) => [...normalizeLabel(u.text)].every((ch) => chars.has(ch)));
+  }
+
   values_(grid: GridSpec, block: BlockSpec, row: RowNode, after: SourceCell[], all: SourceCell[], guessed = false): void {
     const key = `${grid.id}:${row.id}`;
     const rowLabel = row.label ?? '';
@@ -418,7 +432,7 @@ export class Importer {
     if (this.exact && after.length === n && (!header || headerComplete)) {
       leaves.forEach((c, i) => assigned.set(c.id, after[i]!));
       how = 'order';
-    } else if (filled.length === n && (!header || headerComplete)) {
+    } else if (filled.length === n && (!header || headerComplete || this.brokenHeader(header, block, filled))) {
       leaves.forEach((c, i) => assigned.set(c.id, filled[i]!));
       how = 'order';
     } else if (header && leaves.some((c) => header.found.has(c.id))) {

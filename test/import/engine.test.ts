@@ -206,6 +206,26 @@ describe('rows found by their labels, whatever surrounds them', () => {
     expect(r.report.source?.labels ?? []).toEqual([]);
     expect((r.report.source?.unread ?? []).filter((id) => id.startsWith('applications:unable.'))).toEqual([]);
   });
+
+  it('reads 四 under a header whose column words a table without lines broke across lines, one number per column', () => {
+    // Cells at the columns a PDF without ruling lines gives them (nianbao's own export, borders removed).
+    const at = (cells: [number, string][]) => { const row = Array<string>(16).fill(''); for (const [c, t] of cells) row[c] = t; return row.join('\t'); };
+    const numbers = [21, 10, 1, 18, 50, 1, 5, 10, 26, 42, 28, 30, 7, 4, 69];
+    const header = [
+      at([[3, '行政复议'], [10, '行政诉讼']]),
+      at([[7, '未经复议直接起诉'], [13, '复议后起诉']]),
+      at([[0, '结果结果其他尚未']]),
+      at([[5, '总计结果结果其他尚未'], [11, '结果结果其他尚未']]),
+      at([[1, '维持纠正结果审结'], [10, '总计'], [15, '总计']]),
+      at([[6, '维持纠正结果审结'], [11, '维持纠正结果审结']]),
+    ];
+    const read = (rows: string[]) => importAny(readText(['某某局2023年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', ...rows].join('\n')), registry, { form: 'pdf' }).report.values;
+    const values = read([...header, at(numbers.map((n, i) => [i + 1, String(n)]))]);
+    expect(['review.upheld', 'review.pending', 'direct.upheld', 'direct.pending', 'after-review.pending'].map((c) => values[`appeals:cases:${c}`])).toEqual([21, 18, 1, 26, 4]);
+    // One number missing: no placement is certain, nothing is read.
+    const short = read([...header, at(numbers.slice(1).map((n, i) => [i + 2, String(n)]))]);
+    expect(Object.keys(short).filter((id) => id.startsWith('appeals:') && short[id] != null)).toEqual([]);
+  });
 });
 
 describe('（六）其他处理 printed as one row (the 2019 layout) in a 2021 report', () => {
