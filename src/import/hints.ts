@@ -24,7 +24,7 @@ export interface ImportHints {
   feeNone: string[];
   /** Regular expressions (over the normalised text of 六) that say no fee was collected. */
   feeNonePatterns?: string[];
-  /** Printed wordings of a row label seen in real reports, by official label (e.g. 规范性文件 for 行政规范性文件). */
+  /** Printed wordings of a row label seen in real reports, by official label (e.g. a label printed without its first two characters). */
   labelAliases?: Record<string, string[]>;
   /** Column labels of a fee table some layouts print (printed variants), and its row label. */
   feeTable?: { notices: string[]; amount: string[]; collectedAmount: string[]; rowLabels: string[] };

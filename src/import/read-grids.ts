@@ -279,7 +279,7 @@ export class Importer {
     }
     const printedLabel = labels.map((l) => l.text).join(' ');
     if (!best && labels.length) {
-      // A group's label and its row's in one cell ("三、本年度办理结果（一）予以公开"): the row's.
+      // A group's label and its row's in one cell (a group label followed by one of its rows): the row's.
       const last = labels[labels.length - 1]!;
       const n = normalizeLabel(last.text);
       const groups = new Set(this.index.rows.filter((c) => !c.value.leaf).map((c) => normalizeLabel(c.label)));
@@ -288,7 +288,7 @@ export class Importer {
         .sort((a, b) => b.label.length - a.label.length)[0];
       if (tail) best = { info: tail.value, exact: true, at: labels.length - 1, printed: last.text, label: tail.label };
       // A row's label with pieces of the merged group cell beside it, as a PDF without ruling
-      // lines sets them on the same line ("（五）3.要求提供公开出版物不予处"): the row's, when what
+      // lines sets them on the same line (a row label with a piece of its group's label beside it): the row's, when what
       // stands before and after the label is part of a group label.
       const piece = (s: string) => s === '' || (s.length <= 6 && [...groups].some((g) => g.includes(s)));
       const framed = best ? undefined : this.index.rows

@@ -1,5 +1,5 @@
 // Sections and parts by their headings, wherever they stand: on a line of their own, as Markdown,
-// or in the middle of a report that arrived as one line ("…联系。一、总体情况2023年，我局…").
+// or in the middle of a report that arrived as one line (a heading run into the sentence before and after it).
 // A heading is a numbering (一、 / （一）) followed by words close to a section or part label of
 // the template; a report in a local layout (五 and 六 swapped, a heading reworded) lands where its
 // headings say. Numbered lines that match no label stay text.
@@ -137,7 +137,7 @@ export function splitSections(items: Item[], template: Template): Sections {
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
       const hit = _heading(text, i, labels, seen, section);
       if (!hit) continue;
-      // A list of the sections in the preface ("本报告包括：一、总体情况；二、…") is not their headings.
+      // A list of the sections in the preface ("本报告包括：" followed by the numbered headings) is not their headings.
       if (/[；;，,、]/.test(before) || /^\s*[；;，,、]\s*[（(]?[一二三四五六七八九十]{1,2}[、）)]/.test(text.slice(hit.end))) continue;
       const head = text.slice(from, i).trim();
       if (head) pieces.push({ slot, section, item: { kind: 'text', text: head } });

@@ -24,7 +24,7 @@ export function compact(text: string): Compact {
     const code = ch.charCodeAt(0);
     if (code >= 0xff10 && code <= 0xff19) ch = String.fromCharCode(code - 0xfee0);
     ch = UNIFY[ch] ?? ch;
-    // "1、属于国家秘密": the numbering of a row label in another punctuation (one digit, which
+    // "1、" before a row label: the numbering of a row label in another punctuation (one digit, which
     // stands after a non-digit in the text: the numbers of the row before may end the line above).
     if (ch === '、' && /\d/.test(out[out.length - 1] ?? '') && !/\d/.test(text[at[at.length - 1]! - 1] ?? '')) ch = '.';
     out += ch;
@@ -166,7 +166,7 @@ export interface RowReading {
   candidates: Printed[][];
   /** Candidates came from the separators alone (no split was chosen). */
   forced: boolean;
-  /** Row printed as one line though the template divides it (（六）其他处理 of 2019): not read. */
+  /** Row printed as one line though the template divides it (a group of 2019 with sub-rows): not read. */
   parentRow?: boolean;
   /** Words standing after the label where its numbers should be: the row is not read. */
   stray?: string;
@@ -198,7 +198,7 @@ function _rowLabel(c: Compact, labels: string[], from: number, reads: (f: Found)
     const f = _find(c.text, labels, at, c.text.length, pieces);
     if (!f) break;
     first ??= f;
-    // A variant inside the label just found (规范性文件 in 行政规范性文件) is that label again.
+    // A variant inside the label just found (a shorter printed wording inside the official one) is that label again.
     if (f.start >= prevEnd && reads(f)) return f;
     if (!(f.exact || f.alias)) break;
     prevEnd = Math.max(prevEnd, f.resume ?? f.end);
@@ -280,7 +280,7 @@ export function walkGrid(
     }
     if (!f) continue;
     anchors.push({ found: f, block: spec.block, row: spec.row, leaf: !!spec.row && !spec.row.children, header: spec.header });
-    // A group label (（三）不予公开) may stand anywhere beside its rows, as a merged cell does in
+    // A group label (the label of a merged group cell) may stand anywhere beside its rows, as a merged cell does in
     // text from a PDF: it does not move the search on.
     if (!spec.row?.children) cursor = f.resume ?? f.end;
   }
@@ -308,7 +308,7 @@ export function walkGrid(
     };
     const tokens = tokenize(valueText);
     if (!a.leaf) {
-      // A parent label followed by numbers: the row printed as one (2019's （六）其他处理).
+      // A parent label followed by numbers: the row printed as one (a group of 2019 with sub-rows).
       if (tokens?.length && a.row.children?.every((ch) => !ch.children)) {
         reading.parentRow = true;
         reading.cells = a.row.children.flatMap((ch) => leaves.map((l) => cellId(grid.id, ch.id, l.id)));

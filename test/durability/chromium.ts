@@ -1,41 +1,10 @@
 // Chromium as a process this test owns: started by hand (not by playwright-core's launcher) so
 // that its browser process can be killed with SIGKILL at a chosen moment, like a crash or the
-// task manager, and started again on the same profile. Playwright drives it over CDP. The app is
-// served from a private copy of dist/ (other suites rebuild dist/ in place while these run).
+// task manager, and started again on the same profile. Playwright drives it over CDP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS, type App } from '../helpers/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
 
-export async function serveDistCopy(): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'));
-  for (let i = 0; i < 60; i++) {
-    try {
-      cpSync('dist', dir, { recursive: true });
-      const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
-      if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
-    } catch {
-      /* caught mid-build: try again */
-    }
-    rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const server = await preview({ build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    server,
-    close: async () => {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 export interface OwnedBrowser {
   browser: Browser;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { App } from '../helpers/browser';
-import { afterPaint, serveDistCopy, startChromium, type OwnedBrowser } from './chromium';
+import { serveDistCopy, type App } from '../helpers/browser';
+import { afterPaint, startChromium, type OwnedBrowser } from './chromium';
 import { seeded } from './seeded';
 
 const TRIALS = Number(process.env.NIANBAO_CRASH_TRIALS ?? 50);

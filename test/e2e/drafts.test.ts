@@ -1,51 +1,18 @@
 // Drafts in real Chromium with a persistent profile: what is typed survives reloads and closing
 // the page mid-typing; two tabs never overwrite each other (the stale one types into a copy); report files save and open
 // (bad files are refused, naming the place); next year's report; the reports list.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { preview } from 'vite';
-import { guardPage, launch, type App } from '../helpers/browser';
+import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
 
 let app: App;
 let browser: Awaited<ReturnType<typeof launch>>;
 const errors: string[] = [];
 
-/**
- * Serve a private copy of dist/: these tests reload and reopen pages many times, and other
- * suites running at the same moment rebuild dist/ in place (vitest's global setup).
- */
-async function serveSnapshot(): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'));
-  for (let i = 0; i < 60; i++) {
-    try {
-      cpSync(process.env.NIANBAO_OUT_DIR || 'dist', dir, { recursive: true });
-      const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
-      if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
-    } catch {
-      /* caught mid-build: try again */
-    }
-    rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const server = await preview({ build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    server,
-    close: async () => {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 beforeAll(async () => {
-  app = await serveSnapshot();
+  app = await serveDistCopy();
   browser = await launch({ persistent: true });
 });
 afterAll(async () => {

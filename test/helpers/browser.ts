@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,37 @@ export async function serveApp(): Promise<App> {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const url = `http://127.0.0.1:${address.port}/`;
   return { url, server, close: () => server.close() };
+}
+
+/**
+ * Serve a private copy of the build: for suites that reload and reopen pages many times while
+ * other suites may rebuild dist/ in place (vitest's global setup).
+ */
+export async function serveDistCopy(): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'));
+  for (let i = 0; i < 60; i++) {
+    try {
+      cpSync(process.env.NIANBAO_OUT_DIR || 'dist', dir, { recursive: true });
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
+      if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
+    } catch {
+      /* caught mid-build: try again */
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const server = await preview({ build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A persistent context keeps IndexedDB across page reloads and reopenings within a test. */

@@ -1,5 +1,5 @@
 // The text slots of a report that hold text, and the name a message gives a slot
-// (一、总体情况 · （二）依申请公开): shared by every rule over the narrative.
+// (section · part, e.g. 一 · （二）): shared by every rule over the narrative.
 import type { TextSlot } from '../../template/load';
 import type { RuleContext } from '../context';
 import { prefaceText } from '../../report/create';
