@@ -57,7 +57,7 @@ export interface DraftContent {
 export interface DraftDb {
   list(): Promise<DraftSummary[]>;
   get(id: string): Promise<DraftRecord | undefined>;
-  create(report: Report, extra?: Partial<Pick<DraftRecord, 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
+  create(report: Report, extra?: Partial<Pick<DraftRecord, 'id' | 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
   /** Write content if the stored revision is still `baseRev` (`strict`: wait for the disk, e.g. when the page is closing). */
   save(id: string, content: DraftContent, baseRev: number, options?: { strict?: boolean }): Promise<SaveResult>;
   /**
@@ -167,7 +167,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
       async create(report, extra = {}) {
         const t = now();
         const record: DraftRecord = {
-          id: newId(), name: extra.name ?? '', report, focus: extra.focus ?? {}, rev: 1,
+          id: extra.id ?? newId(), name: extra.name ?? '', report, focus: extra.focus ?? {}, rev: 1,
           created: t, modified: t, errors: extra.errors ?? 0, deletedAt: null, refusals: extra.refusals ?? {},
         };
         await tx('readwrite', (s) => _req(s.add(record)));

@@ -18,15 +18,22 @@ export interface JournalEntry {
   focus: DraftFocus;
   refusals: Record<string, string>;
   at: number;
+  /**
+   * Set when the entry is for a copy whose creation had not been seen to land when the page went
+   * away (typing in a stale tab): the draft it copies, so the copy can be created if it is missing.
+   */
+  copyOf?: string;
 }
 
 export interface Journal {
   write(entry: JournalEntry): boolean;
   read(id: string): JournalEntry | undefined;
   clear(id: string): void;
+  /** The drafts that have an entry. */
+  ids(): string[];
 }
 
-export function storageJournal(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined): Journal {
+export function storageJournal(storage: (Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>) | null | undefined): Journal {
   return {
     write(entry) {
       try {
@@ -42,7 +49,8 @@ export function storageJournal(storage: Pick<Storage, 'getItem' | 'setItem' | 'r
         if (!text) return undefined;
         const e = JSON.parse(text) as Partial<JournalEntry>;
         if (e && e.id === id && typeof e.baseRev === 'number' && typeof e.tab === 'string' && e.report && typeof e.report === 'object') {
-          return { id, baseRev: e.baseRev, tab: e.tab, report: e.report, focus: e.focus ?? {}, refusals: e.refusals ?? {}, at: e.at ?? 0 };
+          const copyOf = typeof e.copyOf === 'string' ? { copyOf: e.copyOf } : {};
+          return { id, baseRev: e.baseRev, tab: e.tab, report: e.report, focus: e.focus ?? {}, refusals: e.refusals ?? {}, at: e.at ?? 0, ...copyOf };
         }
       } catch {
         /* unreadable: ignored below */
@@ -55,6 +63,18 @@ export function storageJournal(storage: Pick<Storage, 'getItem' | 'setItem' | 'r
       } catch {
         /* nothing to do */
       }
+    },
+    ids() {
+      const found: string[] = [];
+      try {
+        for (let i = 0; i < (storage?.length ?? 0); i++) {
+          const key = storage?.key?.(i);
+          if (key?.startsWith(PREFIX)) found.push(key.slice(PREFIX.length));
+        }
+      } catch {
+        /* storage disabled: no entries */
+      }
+      return found;
     },
   };
 }

@@ -70,6 +70,8 @@ export interface DraftSession {
    * what is unsaved (IndexedDB may not land before the page is gone).
    */
   emergencySave(): void;
+  /** Create the copies a stale tab was making when it closed, from their journal, if they never landed. */
+  recoverCopies(): Promise<void>;
   /** Ask the database whether another tab wrote the open draft (on focus, when the channel is missing). */
   checkRemote(): Promise<void>;
   dispose(): void;
@@ -189,18 +191,22 @@ export function createDraftSession(o: SessionOptions): DraftSession {
    * now or typed later, goes into a copy of its own, so nothing typed here is dropped.
    */
   let copying: Promise<unknown> | undefined;
+  /** The copy being made: its id is chosen before it is written, so a closing page can journal under it. */
+  let pendingCopy: { id: string; of: string } | undefined;
   function enterConflict() {
     autosave?.halt();
     if (!state.conflict) set({ conflict: true });
     keepTypingAsCopy();
   }
   function keepTypingAsCopy() {
-    if (!state.conflict || copying || !autosave?.isDirty()) return;
-    copying = copyOut()
+    if (!state.conflict || copying || !autosave?.isDirty() || !state.draftId) return;
+    pendingCopy = { id: crypto.randomUUID(), of: state.draftId };
+    copying = copyOut(pendingCopy.id)
       .then((record) => set({ keptAsCopy: record.name }))
       .catch(() => undefined) // the tab still holds it; emergencySave journals it as a copy
       .finally(() => {
         copying = undefined;
+        pendingCopy = undefined;
       });
   }
   const stopWatchingTyping = o.editor.subscribe(() => keepTypingAsCopy());
@@ -223,12 +229,12 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   }
 
   /** This tab's version as a new draft, edited from now on; what is typed meanwhile follows it. */
-  async function copyOut(): Promise<DraftRecord> {
+  async function copyOut(id?: string): Promise<DraftRecord> {
     const report = o.editor.getReport();
     const focus = { ...o.editor.getFocus() };
     const refusals = { ...(o.editor.getRefusals?.() ?? {}) };
     const old = state.draftId ? await o.db.get(state.draftId) : undefined;
-    const record = await o.db.create(report, { name: old?.name ? `${old.name}（本标签页的版本）` : '（本标签页的版本）', focus, refusals, errors: o.editor.errors() });
+    const record = await o.db.create(report, { ...(id ? { id } : {}), name: copyName(old?.name), focus, refusals, errors: o.editor.errors() });
     autosave?.dispose();
     rev = record.rev;
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
@@ -243,6 +249,11 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const entry = o.journal?.read(id);
     if (!entry) return;
     const r = await o.db.get(id);
+    if (!r && entry.copyOf) {
+      const of = await o.db.get(entry.copyOf);
+      const errors = o.errorsOf?.(entry.report) ?? 0;
+      await o.db.create(entry.report, { id, name: copyName(of?.name), focus: entry.focus, refusals: entry.refusals, errors });
+    }
     const same = r && JSON.stringify(r.report) === JSON.stringify(entry.report) && JSON.stringify(r.refusals ?? {}) === JSON.stringify(entry.refusals);
     if (r && !same) {
       const ours = r.rev === entry.baseRev || (r.rev > entry.baseRev && r.writer === entry.tab);
@@ -322,12 +333,20 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       closing = autosave.isDirty();
       void autosave.flush();
       // In a conflict too: the journal names the revision it was based on, so it comes back as a copy.
+      // While the copy of a stale tab is being written, the entry is for that copy (revision 1 is
+      // its first), so opening the copy finds what was typed since.
       if (!autosave.isDirty()) return;
+      const copy = pendingCopy;
       journaled =
         o.journal?.write({
-          id, baseRev: rev, tab, report: o.editor.getReport(), focus: { ...o.editor.getFocus() },
-          refusals: { ...(o.editor.getRefusals?.() ?? {}) }, at: Date.now(),
+          id: copy?.id ?? id, baseRev: copy ? 1 : rev, tab, report: o.editor.getReport(), focus: { ...o.editor.getFocus() },
+          refusals: { ...(o.editor.getRefusals?.() ?? {}) }, at: Date.now(), ...(copy ? { copyOf: copy.of } : {}),
         }) ?? false;
+    },
+    async recoverCopies() {
+      for (const id of o.journal?.ids() ?? []) {
+        if (o.journal?.read(id)?.copyOf && !(await o.db.get(id))) await recover(id).catch(() => undefined);
+      }
     },
     async checkRemote() {
       if (!state.draftId || state.conflict) return;
@@ -345,6 +364,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
   };
   return session;
 }
+
+const copyName = (original: string | undefined) => (original ? `${original}（本标签页的版本）` : '（本标签页的版本）');
 
 /** Why a report of another template is not opened here, in the clerk's words (template names, not ids). */
 export function otherTemplateMessage(found: Template, here: Template): string {

@@ -141,7 +141,13 @@ describe('switching drafts never drops unsaved work', () => {
 describe('the last-moment journal (page closed before IndexedDB landed)', () => {
   const memoryStorage = () => {
     const m = new Map<string, string>();
-    return { m, getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    return {
+      m, getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k),
+      key: (i: number) => [...m.keys()][i] ?? null,
+      get length() {
+        return m.size;
+      },
+    };
   };
 
   it('applies the journal when the draft has not moved on, then removes it', async () => {
@@ -197,6 +203,46 @@ describe('the last-moment journal (page closed before IndexedDB landed)', () => 
     expect(copies).toHaveLength(1);
     expect((await db.get(copies[0]!.id))?.report.values[cell]).toBe(8);
     expect(storage.m.size).toBe(0);
+  });
+
+  it('a stale tab closed while its copy is being written journals under the copy, which then holds every key', async () => {
+    for (const landed of [false, true]) {
+      const { factory } = freshDb();
+      const storage = memoryStorage();
+      const db = await openDraftDb({ indexedDB: factory });
+      const rec = await db.create(example, { name: '莘口镇' });
+      // The page dies while its copy is in flight: the write never lands, or lands unseen.
+      const dying = {
+        ...db,
+        create: (...args: Parameters<typeof db.create>) => (landed ? db.create(...args).then(() => new Promise<never>(() => undefined)) : new Promise<never>(() => undefined)),
+      };
+      const e1 = fakeEditor(example);
+      const s1 = createDraftSession({ db: dying, editor: e1, templates: registry.get, journal: storageJournal(storage), tabId: 't1', delay: 5 });
+      await s1.open(rec.id);
+      await db.save(rec.id, { report: withCell(example, cell, 1), focus: {}, errors: 0, writer: 't9' }, 1);
+      await s1.checkRemote();
+      expect(s1.getState().conflict).toBe(true);
+      e1.set(withCell(e1.getReport(), cell, 5)); // the first key starts the copy
+      e1.set(withCell(e1.getReport(), cell, 56));
+      await new Promise((r) => setTimeout(r, 20));
+      s1.emergencySave();
+      s1.dispose();
+      const [copyId] = [...storage.m.keys()].map((k) => k.replace(/^nianbao-journal:/, ''));
+      expect(copyId).toBeTruthy();
+      expect(copyId).not.toBe(rec.id);
+
+      const e2 = fakeEditor(example);
+      const s2 = createDraftSession({ db, editor: e2, templates: registry.get, journal: storageJournal(storage), tabId: 't2' });
+      cleanup.push(() => s2.dispose());
+      if (!landed) await s2.recoverCopies();
+      expect((await db.get(copyId!))?.name).toBe('莘口镇（本标签页的版本）');
+      await s2.open(copyId!);
+      expect(e2.getReport().values[cell]).toBe(56);
+      expect((await db.get(copyId!))?.report.values[cell]).toBe(56);
+      expect((await db.get(rec.id))?.report.values[cell]).toBe(1);
+      expect((await db.list()).length).toBe(2);
+      expect(storage.m.size).toBe(0);
+    }
   });
 
   it('a save that lands removes the journal', async () => {

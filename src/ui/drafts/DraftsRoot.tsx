@@ -72,6 +72,7 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       // (the place is kept with the draft), and the store tells of both.
       const editor = storePort(store);
       session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
+      await session.recoverCopies();
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];
