@@ -7,50 +7,18 @@
 // printed: React commits per keystroke (a DevTools hook counts onCommitFiberRoot) and the initial
 // JavaScript (gzip) of the build: the entry chunk and the chunks it imports statically, checked
 // not to contain the .docx library or the importer.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../test/helpers/browser';
 import { stats } from './stats';
+import { initialJs, kib } from './initial-js';
 
 const KEYS = Number(process.env.NIANBAO_BENCH_KEYS ?? 150);
 const RATES = [1, 4];
-
-// ---- Initial JavaScript ------------------------------------------------------------------------
-/** Markers of code that must load on demand only: the docx package, the importer. */
-const LAZY_MARKERS: Record<string, string> = {
-  'docx (wordprocessingml)': 'schemas.openxmlformats.org/wordprocessingml',
-  'importer (read-docx)': '不支持 ZIP64 格式的 .docx 文件',
-};
-
-function initialJs(out: string) {
-  const html = readFileSync(join(out, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*src="\.?\/([^"]+)"/.exec(html)![1]!;
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/([^"]+)"/g)].map((m) => m[1]!);
-  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.?\/([^"]+)"/g)].map((m) => m[1]!);
-  // Follow static imports from the entry (vite lists them as modulepreload too; this also catches any it did not).
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(out, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+)["']/g)) visit(`assets/${m[1]}`);
-  };
-  visit(entry);
-  for (const p of preloads) visit(p);
-  const files = [...seen];
-  const code = files.map((f) => readFileSync(join(out, f)));
-  const raw = code.reduce((s, b) => s + b.length, 0);
-  const gz = code.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
-  const cssGz = css.reduce((s, f) => s + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
-  const text = code.map((b) => b.toString('utf8')).join('\n');
-  const lazy = Object.entries(LAZY_MARKERS).map(([what, marker]) => `${what}: ${text.includes(marker) ? 'IN THE INITIAL BUNDLE' : 'not in it'}`);
-  return { files, raw, gz, cssGz, lazy };
-}
 
 // ---- Measuring in the page -----------------------------------------------------------------------
 /** Counts React commits (production React calls the DevTools hook too). */
@@ -101,8 +69,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const out = mkdtempSync(join(tmpdir(), 'nianbao-bench-dist-'));
 await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
 const js = initialJs(out);
-console.log(`initial JavaScript: ${(js.gz / 1024).toFixed(1)} KiB gzip (${(js.raw / 1024).toFixed(1)} KiB minified) in ${js.files.length} file(s): ${js.files.join(', ')}; CSS ${(js.cssGz / 1024).toFixed(1)} KiB gzip`);
-for (const l of js.lazy) console.log(`  ${l}`);
+console.log(`initial JavaScript: ${kib(js.gz)} gzip (${kib(js.raw)} minified) in ${js.chunks.length} file(s) (per chunk: npm run bench -- bundle); CSS ${kib(js.cssGz)} gzip; on demand only, yet in it: ${js.eager.join(', ') || 'nothing'}`);
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out }, logLevel: 'warn' });
 const address = server.httpServer.address();
