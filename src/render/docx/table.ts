@@ -1,0 +1,59 @@
+// A grid of the template as a Word table: fixed column widths over the 版心 (core/layout), header
+// rows repeated on each page, rows that never split, merged cells as the resolved grid gives them.
+import type { CellId, GridItem, ResolvedGrid } from '../../core';
+import { cellText } from '../../core';
+import { FONT, TABLE, TEXT_WIDTH } from '../../core/layout/gbt9704';
+import { anchorColumns, columnWidths, gridFontSize, keepWithNext } from '../../core/layout/layout';
+import { cell, paragraph, paragraphProperties, row, run, runProperties, table, type Justification } from './ooxml';
+
+/** A merged cell still covering rows below: its width and span, and its paragraph's alignment. */
+interface Covering {
+  width: number;
+  colSpan: number;
+  rowsLeft: number;
+  jc: Justification;
+}
+
+export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): string {
+  const widths = columnWidths(grid);
+  const size = gridFontSize(grid, values, widths);
+  const labelSize = grid.columnCount > TABLE.denseColumns ? Math.min(size, TABLE.denseLabelSize) : size;
+  const starts = anchorColumns(grid);
+  const keep = keepWithNext(grid);
+  const covering: (Covering | null)[] = Array(grid.columnCount).fill(null);
+  const rows = grid.rows.map((displayRow, r) => {
+    const items = new Map<number, GridItem>(displayRow.items.map((item, i) => [starts[r]![i]!, item]));
+    let cells = '';
+    for (let col = 0; col < grid.columnCount; ) {
+      const above = covering[col];
+      if (above) {
+        cells += cell({ width: above.width, colSpan: above.colSpan, merge: 'continue' }, paragraph(paragraphProperties({ jc: above.jc }), ''));
+        if (--above.rowsLeft === 0) covering[col] = null;
+        col += above.colSpan;
+        continue;
+      }
+      const item = items.get(col);
+      if (!item) throw new Error(`${grid.id}: row ${r} leaves column ${col} empty`);
+      const width = widths.slice(col, col + item.colSpan).reduce((s, w) => s + w, 0);
+      const isValue = item.type === 'value';
+      const cellSize = isValue ? size : labelSize;
+      const text = isValue ? cellText(values.get(item.id)) : item.label;
+      const bold = !isValue && (item.role === 'title' || item.role === 'column' || item.role === 'corner');
+      const jc: Justification = !isValue && item.role === 'row' && item.rowSpan === 1 ? 'left' : 'center';
+      const pPr = paragraphProperties({
+        keepNext: keep[r]!,
+        // Single spacing at 1.35 × the type size, exact, so the body's 22-line pitch does not apply.
+        spacing: { line: Math.round(cellSize * 10 * 1.35), before: 0, after: 0 },
+        // An indicator list shows nesting by indentation, one character per level.
+        ...(!isValue && item.indent ? { indent: { left: Math.round(item.indent * cellSize * 10) } } : {}),
+        jc,
+      });
+      const content = paragraph(pPr, text ? run(runProperties({ font: FONT.table, size: cellSize, bold }), text) : '');
+      cells += cell({ width, colSpan: item.colSpan, ...(item.rowSpan > 1 ? { merge: 'restart' as const } : {}) }, content);
+      if (item.rowSpan > 1) covering[col] = { width, colSpan: item.colSpan, rowsLeft: item.rowSpan - 1, jc };
+      col += item.colSpan;
+    }
+    return row(cells, displayRow.repeat);
+  });
+  return table({ width: TEXT_WIDTH, columns: widths, marginX: TABLE.cellMarginX, marginY: TABLE.cellMarginY }, rows.join(''));
+}
