@@ -17,6 +17,8 @@ export interface Finding {
   inputs?: CellId[];
   /** The text slot involved (narrative rules). */
   text?: string;
+  /** Where in the text slot's text: [start, end) of the sentence the finding is about. */
+  range?: [number, number];
   params: Record<string, string | number>;
   message: string;
   /** Where it leads (set by checkReport from cells, text and params); null: the report as a whole. */

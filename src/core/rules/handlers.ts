@@ -8,6 +8,7 @@ import { checkAtMost } from './kinds/at-most';
 import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
 import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkUnrevised } from './kinds/text';
 import { checkSimilarText } from './kinds/similar';
+import { checkStaleText } from './kinds/stale';
 import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
 import { checkFeeConsistency } from './kinds/fees';
 import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear } from './kinds/wording';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   deadline: checkDeadline,
   'required-facts': checkRequiredFacts,
   unrevised: checkUnrevised,
+  'stale-text': checkStaleText,
   'template-years': checkTemplateYears,
   'doubled-text': checkDoubledText,
   'ascii-punctuation': checkAsciiPunctuation,

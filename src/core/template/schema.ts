@@ -155,6 +155,24 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     publishedMessage: label.optional(),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('unrevised') }),
+  /**
+   * Sentences still last year's in next year's report: naming last year as the year of the work,
+   * quoting last year's figure where this year's differs, or copied unchanged. The year statements
+   * and comparisons come from the `other-year` rule named, the number phrases from the
+   * `narrative-numbers` rule named, the sentences the same every year by design from the
+   * `similar-text` rule named (each optional, by id).
+   */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('stale-text'),
+    otherYear: z.string().regex(/^R\d+$/).optional(),
+    numbers: z.string().regex(/^R\d+$/).optional(),
+    boilerplate: z.string().regex(/^R\d+$/).optional(),
+    /** A sentence of fewer characters (punctuation and digits left out) is not judged as copied. */
+    minLength: z.int().min(1),
+    /** Why the sentence is last year's, put into the message as {reason}. */
+    reasons: z.strictObject({ year: label, number: label, copied: label }),
+  }),
   /** The report's year lies within the years the template is in force (a superseded grid is an error). */
   z.strictObject({ ...ruleBase, kind: z.literal('template-years') }),
   z.strictObject({ ...ruleBase, kind: z.literal('previous'), ...along, cell: id, terms: z.array(term).min(1) }),
@@ -174,7 +192,14 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     ),
   }),
   /** `stated`: wordings that state the 信息处理费 in prose (any narrative text). */
-  z.strictObject({ ...ruleBase, kind: z.literal('fee-reported'), stated: patterns, publishedMessage: label.optional() }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('fee-reported'),
+    stated: patterns,
+    publishedMessage: label.optional(),
+    /** The only statement is last year's, copied (names last year, or unchanged): this year's is not reported. */
+    staleMessage: label.optional(),
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('fee-consistency'),

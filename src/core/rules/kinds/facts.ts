@@ -1,7 +1,9 @@
 // Rules over report facts: the 信息处理费 is reported (R11); the report is not late (R15).
 import type { RuleSpec } from '../../template/schema';
 import { formatDate, type Finding } from '../finding';
-import { dataRegex } from '../../text/sentences';
+import { dataRegex, splitSentences } from '../../text/sentences';
+import { isLastYearsSentence } from './stale';
+import { proseSlots } from './slots';
 import type { RuleContext } from '../context';
 import type { Report } from '../../report/schema';
 
@@ -13,14 +15,33 @@ export function checkFeeReported(rule: Of<'fee-reported'>, ctx: RuleContext): Fi
   const complete =
     fee.status === 'none' ||
     (fee.status === 'collected' && fee.notices != null && fee.amount != null && fee.collectedAmount != null);
-  // A published report states it in its own words (信息公开处理费, 未发生收费情况, 不存在收费…),
-  // sometimes in a section of its own: any narrative text counts.
-  const prose = Object.values(ctx.report.narrative).filter((t): t is string => !!t);
-  const stated = prose.some((t) => t.includes(ctx.template.spec.fee.label) || rule.stated.some((p) => dataRegex(p).test(t)));
-  if (complete || (fee.status === null && stated)) return [];
+  if (complete) return [];
+  const statements = _feeStatements(rule, ctx);
+  // Last year's statement copied into next year's report reports last year's fee, not this year's:
+  // the clerk confirms this year's in the fee fields or rewrites the sentence.
+  const current = statements.filter((s) => !isLastYearsSentence(ctx, s.text));
+  if (fee.status === null && current.length) return [];
+  const copied = fee.status === null && rule.staleMessage ? statements[0] : undefined;
+  if (copied) {
+    const range: [number, number] = [copied.start, copied.start + copied.text.length];
+    return [ctx.finding(rule, { section: section?.id, cells: [], text: copied.slot, range, params: { quote: copied.text } }, rule.staleMessage)];
+  }
   const f = ctx.finding(rule, { section: section?.id, cells: [], text: section?.id, params: {} }, (ctx.published && rule.publishedMessage) || rule.message);
   // A published report may state it where the import does not read (a table of its own).
   return [ctx.published ? { ...f, level: 'warning' } : f];
+}
+
+/**
+ * The sentences stating the fee. A published report states it in its own words (信息公开处理费,
+ * 未发生收费情况, 不存在收费…), sometimes in a section of its own: any text slot counts.
+ */
+function _feeStatements(rule: Of<'fee-reported'>, ctx: RuleContext): { slot: string; text: string; start: number }[] {
+  const label = ctx.template.spec.fee.label;
+  return proseSlots(ctx).flatMap(({ slot, text }) =>
+    splitSentences(text)
+      .filter((s) => s.text.includes(label) || rule.stated.some((p) => dataRegex(p).test(s.text)))
+      .map((s) => ({ slot: slot.id, ...s })),
+  );
 }
 
 export function deadlineOf(ctx: Pick<RuleContext, 'template' | 'report'>): string {

@@ -3,6 +3,7 @@
 import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
+import type { Template } from '../../template/load';
 import { diceCoefficient } from '../../text/dice';
 import { dataRegex } from '../../text/sentences';
 import { memoByText } from '../../text/memo';
@@ -28,10 +29,7 @@ function _strips(rule: Of<'similar-text'>, ctx: RuleContext): { boilerplate: str
     const words = new Set<string>();
     for (const c of ctx.template.cells.values()) for (const w of [c.rowName, c.columnName, ...c.name.split(' · ')]) if (w && w.length >= 2) words.add(w);
     for (const g of ctx.template.spec.grids) words.add(g.label);
-    strips = {
-      boilerplate: [...(rule.boilerplate ?? []), ..._literal([ctx.template.spec.preface.default])],
-      gridWords: [...words].sort((a, b) => b.length - a.length),
-    };
+    strips = { boilerplate: boilerplateOf(rule, ctx.template), gridWords: [...words].sort((a, b) => b.length - a.length) };
     _stripsOf.set(rule, strips);
   }
   return strips;
@@ -67,6 +65,11 @@ export function checkSimilarText(rule: Of<'similar-text'>, ctx: RuleContext): Fi
       }),
     ];
   });
+}
+
+/** The template's own sentences, the same every year by design, as patterns: the rule's and the preface's. */
+export function boilerplateOf(rule: Of<'similar-text'>, template: Template): string[] {
+  return [...(rule.boilerplate ?? []), ..._literal([template.spec.preface.default])];
 }
 
 /** Literal sentences as patterns, with {placeholders} matching anything short. */

@@ -9,6 +9,7 @@ import { coverage, problemItems } from '../../text/items';
 import { memoByText } from '../../text/memo';
 import { toUnits, fromUnits } from '../../report/amount';
 import { proseSlots, slotName } from './slots';
+import { staleNumber } from './stale';
 
 export { similarity } from './similar';
 
@@ -45,6 +46,8 @@ export function checkNarrativeNumbers(rule: Of<'narrative-numbers'>, ctx: RuleCo
         const key = `${slot.id}@${at}:${cells.join('+')}`;
         const actual = _stated(ctx, cells);
         if (stated === undefined || actual === null || stated === actual || seen.has(key)) continue;
+        // Last year's figure left in next year's text: R29 says so, in place.
+        if (staleNumber(ctx, cells, stated)) continue;
         seen.add(key);
         const place = cells.map((c) => ctx.place(c)).join(' + ');
         findings.push(

@@ -9,6 +9,7 @@ import { findAsciiPunctuation } from '../../text/punctuation';
 import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
 import { memoByText } from '../../text/memo';
 import { printedProseSlots, proseSlots, slotName } from './slots';
+import { namesLastYear } from './stale';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -68,7 +69,8 @@ export function checkOtherYear(rule: Of<'other-year'>, ctx: RuleContext): Findin
       for (const p of rule.statements) {
         const m = dataRegex(p).exec(s.text);
         const named = m ? Number(m[1]) : NaN;
-        if (!m || !Number.isInteger(named) || named === year) continue;
+        // Last year named in next year's report: R29 marks that sentence in place.
+        if (!m || !Number.isInteger(named) || named === year || namesLastYear(ctx, named)) continue;
         return [
           ctx.finding(rule, {
             section: slot.section?.id,
