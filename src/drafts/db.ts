@@ -10,8 +10,10 @@
 // a millisecond instead of waiting for the disk (tens of milliseconds when the machine is busy,
 // long enough to lose the last keys to a kill). Creating, duplicating and trash changes are rare
 // and commit 'strict' (flushed to the disk), as does a save asked for with `strict`. Deleting only
-// moves a draft to the trash; the trash is emptied after TRASH_DAYS.
+// moves a draft to the trash; the trash is emptied after TRASH_DAYS. The one exception is a blank
+// draft nobody typed in, which is discarded for good when the clerk moves on (`discard`).
 import type { Report, Whereabouts } from '../core';
+import { contentKey, draftState, type DraftState, type ExportMark } from './draft-state';
 
 export const DB_NAME = 'nianbao';
 export const DB_VERSION = 1;
@@ -40,9 +42,13 @@ export interface DraftRecord {
   writer?: string;
   /** When it was moved to the trash, or null. */
   deletedAt: number | null;
+  /** The last export of this draft (absent on drafts never exported, and on records of older versions). */
+  exported?: ExportMark;
+  /** Set when the draft was created as a new blank report: that report's content key (`contentKey`). */
+  blank?: string;
 }
 
-export type DraftSummary = Omit<DraftRecord, 'report'> & { organ: string; year: number };
+export type DraftSummary = Omit<DraftRecord, 'report'> & { organ: string; year: number; state: DraftState };
 
 export type SaveResult = { ok: true; rev: number; modified: number } | { ok: false; reason: 'conflict' | 'missing'; current?: DraftRecord };
 
@@ -57,7 +63,7 @@ export interface DraftContent {
 export interface DraftDb {
   list(): Promise<DraftSummary[]>;
   get(id: string): Promise<DraftRecord | undefined>;
-  create(report: Report, extra?: Partial<Pick<DraftRecord, 'id' | 'name' | 'focus' | 'errors' | 'refusals'>>): Promise<DraftRecord>;
+  create(report: Report, extra?: Partial<Pick<DraftRecord, 'id' | 'name' | 'focus' | 'errors' | 'refusals' | 'blank'>>): Promise<DraftRecord>;
   /** Write content if the stored revision is still `baseRev` (`strict`: wait for the disk, e.g. when the page is closing). */
   save(id: string, content: DraftContent, baseRev: number, options?: { strict?: boolean }): Promise<SaveResult>;
   /**
@@ -66,6 +72,13 @@ export interface DraftDb {
    */
   hint?(id: string, content: DraftContent, baseRev: number): void;
   rename(id: string, name: string): Promise<DraftRecord | undefined>;
+  /** Record an export of the draft (not content: the revision stays). */
+  markExported(id: string, mark: ExportMark): Promise<DraftRecord | undefined>;
+  /**
+   * Delete for good, not to the trash, a draft still exactly the blank report it was created from
+   * (unnamed, no refused text) and still at revision `rev`; true when it was deleted.
+   */
+  discard(id: string, rev: number): Promise<boolean>;
   duplicate(id: string, name: string): Promise<DraftRecord | undefined>;
   /** Move to the trash (restorable for TRASH_DAYS). */
   remove(id: string): Promise<DraftRecord | undefined>;
@@ -108,7 +121,12 @@ function _commit(tx: IDBTransaction): void {
 
 export function summarize(r: DraftRecord): DraftSummary {
   const { report, ...rest } = r;
-  return { ...rest, organ: report.organ.titleName || report.organ.name, year: report.year };
+  return { ...rest, organ: report.organ.titleName || report.organ.name, year: report.year, state: draftState(report, r.exported) };
+}
+
+/** A draft created blank that nothing was put into since: no name, no refused text, the same content. */
+export function isUntouchedBlank(r: DraftRecord): boolean {
+  return typeof r.blank === 'string' && r.deletedAt === null && r.name === '' && Object.keys(r.refusals ?? {}).length === 0 && contentKey(r.report) === r.blank;
 }
 
 export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
@@ -169,6 +187,7 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
         const record: DraftRecord = {
           id: extra.id ?? newId(), name: extra.name ?? '', report, focus: extra.focus ?? {}, rev: 1,
           created: t, modified: t, errors: extra.errors ?? 0, deletedAt: null, refusals: extra.refusals ?? {},
+          ...(extra.blank ? { blank: extra.blank } : {}),
         };
         await tx('readwrite', (s) => _req(s.add(record)));
         return record;
@@ -186,6 +205,15 @@ export function openDraftDb(options: DraftDbOptions = {}): Promise<DraftDb> {
         }, options.strict ? 'strict' : 'relaxed');
       },
       rename: (id, name) => change(id, (r) => ({ ...r, name: name.trim().slice(0, 200) })),
+      markExported: (id, mark) => change(id, (r) => ({ ...r, exported: { ...mark } })),
+      discard(id, rev) {
+        return tx('readwrite', async (s) => {
+          const r = await _req(s.get(id) as IDBRequest<DraftRecord | undefined>);
+          if (!r || r.rev !== rev || !isUntouchedBlank(r)) return false;
+          await _req(s.delete(id));
+          return true;
+        });
+      },
       async duplicate(id, name) {
         const r = await api.get(id);
         if (!r) return undefined;

@@ -6,10 +6,18 @@
 // revision; a tab that has the same draft open and sees a newer revision stops writing and says
 // so (conflict). Independently, every save is checked against the stored revision inside its
 // transaction, so even without the channel one tab never overwrites another's work silently.
-import type { Problem, Report, Template } from '../core';
+//
+// Blank drafts do not pile up: a draft created as a new blank report that nothing was put into
+// is deleted (not trashed) when the clerk moves to another draft. Never one another tab has
+// open: each tab holds a shared Web Lock on its open draft, and the delete runs only under an
+// exclusive lock granted at once; the delete is also refused inside its transaction if anyone
+// wrote the draft since this tab last did. Should a tab still find its open draft gone, its
+// next save creates it again under the same id, so nothing typed there is lost.
+import { createReport, type Problem, type Report, type Template } from '../core';
 import { toStorableReport, type RepairNote } from '../core/report/storable';
 import { createAutosave, type Autosave, type AutosaveOptions, type SaveStatus } from './autosave';
-import type { DraftDb, DraftFocus, DraftRecord } from './db';
+import { isUntouchedBlank, type DraftDb, type DraftFocus, type DraftRecord } from './db';
+import { contentKey } from './draft-state';
 import type { Journal } from './journal';
 
 export interface EditorPort {
@@ -50,6 +58,18 @@ export interface SessionState {
   keptAsCopy: string | null;
 }
 
+/** The part of the Web Locks API the session uses (navigator.locks). */
+export interface LocksLike {
+  request<T>(name: string, options: { mode: 'shared' | 'exclusive'; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+}
+
+/** What an export tells the session: the file's name, final or draft, and the report as exported. */
+export interface ExportDone {
+  name: string;
+  final: boolean;
+  report: Report;
+}
+
 export type OpenResult = { ok: true; record: DraftRecord; repairs: RepairNote[] } | { ok: false; problems: Problem[] };
 
 export interface DraftSession {
@@ -65,6 +85,8 @@ export interface DraftSession {
   flush(): Promise<void>;
   /** Tell other tabs (and this one) that the list changed (rename, delete, restore). */
   listChanged(): void;
+  /** Record on the open draft that it was exported (the reports list shows 已定稿 / 已导出). */
+  markExported(done: ExportDone): Promise<void>;
   /**
    * The page is being hidden or closed: start the IndexedDB save and, synchronously, journal
    * what is unsaved (IndexedDB may not land before the page is gone).
@@ -88,6 +110,8 @@ export interface SessionOptions {
   errorsOf?: (report: Report) => number;
   /** Synchronous last-moment copy (localStorage in the browser). */
   journal?: Journal;
+  /** Which drafts other tabs have open (navigator.locks); without it, only the revision check guards a blank draft's delete. */
+  locks?: LocksLike | null;
   tabId?: string;
   delay?: number;
   maxWait?: number;
@@ -95,6 +119,8 @@ export interface SessionOptions {
 }
 
 export const CHANNEL_NAME = 'nianbao-drafts';
+/** The Web Lock a tab holds (shared) on the draft it has open. */
+export const draftLockName = (id: string) => `nianbao-draft:${id}`;
 
 export function createDraftSession(o: SessionOptions): DraftSession {
   const tab = o.tabId ?? crypto.randomUUID();
@@ -142,8 +168,14 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const strict = closing;
     closing = false;
     const result = await o.db.save(id, { report, focus, refusals: { ...refusals }, errors: o.editor.errors(), writer: tab }, rev, { strict });
+    if (!result.ok && result.reason === 'missing') {
+      // Deleted while open here (taken for an untouched blank by another tab, or purged): this tab's report is the draft.
+      const again = await o.db.create(report, { id, focus, refusals: { ...refusals }, errors: o.editor.errors() });
+      rev = again.rev;
+      session.listChanged();
+      return 'ok' as const;
+    }
     if (!result.ok) {
-      if (result.reason === 'missing') throw new Error('草稿已不在浏览器存储中');
       enterConflict();
       return 'conflict' as const;
     }
@@ -182,8 +214,46 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     autosave = undefined;
     rev = record.rev;
     o.editor.load(report, record.focus, record.refusals ?? {});
+    void hold(record.id);
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified }, repairs, keptAsCopy: null });
     startAutosave();
+  }
+
+  /** The shared lock on the open draft: other tabs may not delete it while this one has it open. */
+  let held: { id: string; release: () => Promise<unknown> } | undefined;
+  /** Hold the lock on `id` (null: none); resolves once the lock held before is released. */
+  function hold(id: string | null): Promise<unknown> {
+    if (held?.id === id) return Promise.resolve();
+    const released = held?.release() ?? Promise.resolve();
+    held = undefined;
+    if (id && o.locks) {
+      let close = () => {};
+      const open = new Promise<void>((resolve) => (close = resolve));
+      const request = o.locks.request(draftLockName(id), { mode: 'shared' }, () => open).catch(() => undefined);
+      held = {
+        id,
+        release: () => {
+          close();
+          return request;
+        },
+      };
+    }
+    return released;
+  }
+
+  /** Leaving a draft created blank that nothing was put into: delete it, unless another tab has it open or wrote it. */
+  async function discardIfBlank(id: string): Promise<void> {
+    const r = await o.db.get(id);
+    if (!r || r.rev !== rev || !isUntouchedBlank(r)) return;
+    const atRev = rev;
+    await hold(null);
+    const locks = o.locks;
+    const gone = locks
+      ? await locks.request(draftLockName(id), { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? o.db.discard(id, atRev) : false))
+      : await o.db.discard(id, atRev);
+    if (!gone) return;
+    o.journal?.clear(id);
+    post({ type: 'list', tab });
   }
 
   /**
@@ -225,6 +295,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     await autosave?.flush();
     const st = autosave?.status();
     if (autosave?.isDirty() && st?.kind === 'failed') return `当前报告尚未保存成功（${st.message}），为免丢失没有切换；请先“保存为文件”`;
+    if (state.draftId && !state.conflict && !autosave?.isDirty()) await discardIfBlank(state.draftId).catch(() => undefined);
     return undefined;
   }
 
@@ -237,6 +308,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const record = await o.db.create(report, { ...(id ? { id } : {}), name: copyName(old?.name), focus, refusals, errors: o.editor.errors() });
     autosave?.dispose();
     rev = record.rev;
+    void hold(record.id);
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
     startAutosave({ report, focus, refusals });
     if (autosave?.isDirty()) void autosave.flush();
@@ -307,7 +379,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       // Only what passes the schema is stored, or the draft could not be opened again.
       const storable = toStorableReport(report, o.templates);
       if (!storable.ok) throw new Error(`报告不符合格式，没有保存：${storable.problems.map((p) => p.message).join('；')}`);
-      const record = await o.db.create(storable.report, { name, focus, errors: o.errorsOf?.(storable.report) ?? 0 });
+      const blank = blankKey(storable.report, storable.template);
+      const record = await o.db.create(storable.report, { name, focus, errors: o.errorsOf?.(storable.report) ?? 0, ...(blank && !name ? { blank } : {}) });
       show(record, storable.report, storable.notes);
       session.listChanged();
       return record;
@@ -326,6 +399,12 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     listChanged() {
       post({ type: 'list', tab });
       set({ listVersion: state.listVersion + 1 });
+    },
+    async markExported({ name, final, report }) {
+      const id = state.draftId;
+      if (!id) return;
+      await o.db.markExported(id, { at: Date.now(), name, final, key: contentKey(report) });
+      session.listChanged();
     },
     emergencySave() {
       const id = state.draftId;
@@ -358,11 +437,18 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       if (listTimer !== undefined) clearTimeout(listTimer);
       stopWatchingTyping();
       autosave?.dispose();
+      void hold(null);
       o.channel?.removeEventListener('message', onMessage);
       listeners.clear();
     },
   };
   return session;
+}
+
+/** The content key of `report` when it is exactly a new blank report of its template and year, else undefined. */
+function blankKey(report: Report, template: Template): string | undefined {
+  const key = contentKey(report);
+  return key === contentKey(createReport(template, report.year)) ? key : undefined;
 }
 
 const copyName = (original: string | undefined) => (original ? `${original}（本标签页的版本）` : '（本标签页的版本）');

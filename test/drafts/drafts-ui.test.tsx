@@ -12,6 +12,8 @@ import { registry } from '../../src/ui/shell/templates';
 import { DraftsRoot } from '../../src/ui/drafts/DraftsRoot';
 import { openDraftDb } from '../../src/drafts/db';
 import { readFileSync } from 'node:fs';
+import { ExportActions } from '../../src/ui/export/ExportActions';
+import { parseReportText } from '../../src/core';
 
 const exampleText = readFileSync('examples/seed-002.report.json', 'utf8');
 
@@ -68,7 +70,10 @@ describe('drafts UI', () => {
     await user.upload(input, new File([exampleText], 'good.json', { type: 'application/json' }));
     expect(await screen.findByText(/已打开文件“good.json”/)).toBeInTheDocument();
     expect(store.getState().report.organ.name).toBe('原州区三营镇人民政府');
-    expect(await liveDrafts()).toBe(2);
+    // The blank first draft nobody typed in is gone (not in the trash): no pile-up of blanks.
+    const db = await openDraftDb();
+    expect((await db.list()).map((d) => [d.organ, d.deletedAt])).toEqual([['原州区三营镇', null]]);
+    db.close();
   });
 
   it('deleting asks first, moves the draft to the trash, says what is open now, and 撤销 reopens it', async () => {
@@ -138,8 +143,37 @@ describe('drafts UI', () => {
     await user.click(screen.getByRole('button', { name: '报告列表' }));
     const dialog = await screen.findByRole('dialog', { name: '报告列表' });
     const row = (await within(dialog).findAllByRole('row'))[1]!;
-    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(String(store.errors()));
+    expect(within(row).getAllByRole('cell')[4]).toHaveTextContent(String(store.errors()));
+    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(/^草稿$/);
     await user.click(within(dialog).getByRole('button', { name: '关闭' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('the list shows what the export did: 已导出草稿 with the date and the file, then a change since', async () => {
+    const parsed = parseReportText(exampleText, registry.get);
+    if (!parsed.ok) throw new Error('example');
+    const store = createReportStore(template, parsed.report);
+    const user = userEvent.setup();
+    const names: string[] = [];
+    render(
+      <DraftsRoot store={store} tools={<ExportActions store={store} save={(_, name) => names.push(name)} />}>
+        <p>表单</p>
+      </DraftsRoot>,
+    );
+    await screen.findByText('表单');
+    const stateCell = async () => {
+      await user.click(screen.getByRole('button', { name: '报告列表' }));
+      const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+      const row = within(dialog).getAllByRole('row')[1]!;
+      const text = within(row).getAllByRole('cell')[3]!.textContent ?? '';
+      await user.click(within(dialog).getByRole('button', { name: '关闭' }));
+      return text;
+    };
+    expect(await stateCell()).toBe('草稿');
+    await user.click(screen.getByRole('button', { name: '导出草稿' }));
+    await screen.findByText(/^已导出“.+（草稿）\.docx”/, {}, { timeout: 20_000 });
+    await expect.poll(stateCell, { timeout: 10_000 }).toMatch(new RegExp(`^已导出草稿\\d+月\\d+日 \\d\\d:\\d\\d 导出“${names[0]!.replace(/[()（）.]/g, '.')}”$`));
+    store.typeCell('applications:new:research', '7');
+    await expect.poll(stateCell, { timeout: 10_000 }).toMatch(/^草稿已导出草稿 .+，之后有修改“/);
   });
 });

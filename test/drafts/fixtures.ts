@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { parseReportText, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
 import { openDraftDb, type DraftFocus } from '../../src/drafts/db';
-import type { EditorPort } from '../../src/drafts/session';
+import type { EditorPort, LocksLike } from '../../src/drafts/session';
 
 export const registry = nodeRegistry();
 export const exampleText = readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8');
@@ -67,3 +67,38 @@ export function fakeEditor(initial: Report): FakeEditor {
 }
 
 export const withCell = (r: Report, id: string, v: number | null): Report => ({ ...r, values: { ...r.values, [id]: v } });
+
+/**
+ * navigator.locks as the session uses it, shared by the tabs of one test: shared locks are held
+ * while their callback's promise runs; an exclusive request with ifAvailable gets null at once
+ * when any lock of that name is held. Grants are synchronous (the browser's are a moment later).
+ */
+export function fakeLocks(): LocksLike & { holders: (name: string) => number } {
+  const held = new Map<string, number>();
+  const take = (name: string, n: number) => (n === 0 ? held.delete(name) : held.set(name, n));
+  return {
+    holders: (name) => held.get(name) ?? 0,
+    async request(name, options, callback) {
+      const n = held.get(name) ?? 0;
+      if (options.mode === 'exclusive') {
+        if (n !== 0) {
+          if (options.ifAvailable) return callback(null);
+          throw new Error('fakeLocks: waiting for a lock is not modelled');
+        }
+        take(name, -1);
+        try {
+          return await callback({ name, mode: 'exclusive' });
+        } finally {
+          take(name, 0);
+        }
+      }
+      if (n < 0) throw new Error('fakeLocks: waiting for a lock is not modelled');
+      take(name, n + 1);
+      try {
+        return await callback({ name, mode: 'shared' });
+      } finally {
+        take(name, (held.get(name) ?? 1) - 1);
+      }
+    },
+  };
+}

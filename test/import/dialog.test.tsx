@@ -123,19 +123,18 @@ describe('ImportDialog', () => {
     expect(result).toHaveTextContent('示例市示例区和平街道办事处');
   });
 
-  it('creates a draft named after the organ and year read; the blank, untouched draft it replaces goes to the trash', async () => {
+  it('creates a draft named after the organ and year read; the blank, untouched draft it replaces is removed', async () => {
     const store = createReportStore(template, createReport(template, 2024));
     const user = await setupWithDrafts(store);
     const dialog = await pasteSeed(user);
     await user.click(within(dialog).getByRole('button', { name: '作为 2023 年报告打开' }));
-    await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移到回收站/, {}, { timeout: 10_000 });
+    await screen.findByText(/已导入“原州区三营镇 2023年（导入）”.*空白报告.*已移除/, {}, { timeout: 10_000 });
     const db = await openDraftDb();
     const all = await db.list();
     db.close();
     const live = all.filter((d) => d.deletedAt === null);
     expect(live.map((d) => d.name)).toEqual(['原州区三营镇 2023年（导入）']);
-    const trashed = all.filter((d) => d.deletedAt !== null);
-    expect(trashed.map((d) => [d.organ, d.year])).toEqual([['', 2024]]);
+    expect(all).toHaveLength(1); // not even in the trash
     expect(store.getState().report.year).toBe(2023);
   });
 

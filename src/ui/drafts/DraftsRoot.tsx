@@ -71,7 +71,8 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       // The list's 错误数 is the store's verdict; a move to another field is a change to save too
       // (the place is kept with the draft), and the store tells of both.
       const editor = storePort(store);
-      session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()) });
+      const locks = typeof navigator !== 'undefined' ? (navigator.locks ?? null) : null;
+      session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()), locks });
       await session.recoverCopies();
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);

@@ -1,10 +1,12 @@
-// The reports list: every draft with 机关, 年度, 最后修改 and 错误数; open, duplicate, rename and
-// delete (asked first, then undoable; the trash keeps drafts for TRASH_DAYS and can restore them).
+// The reports list: every draft with 机关, 年度, 最后修改, 状态 (草稿 / 已定稿 / 已导出, the date and
+// the file, see drafts/draft-state.ts) and 错误数; open, duplicate, rename and delete (asked first,
+// then undoable; the trash keeps drafts for TRASH_DAYS and can restore them).
 import { useEffect, useState } from 'react';
 import { createReport } from '../../core';
 import { registry } from '../shell/templates';
 import { useDrafts, useSession } from './context';
 import { TRASH_DAYS, type DraftSummary } from '../../drafts/db';
+import { stateText } from './state-text';
 
 const when = (t: number) => new Date(t).toLocaleString('zh-CN', { hour12: false });
 export const draftTitle = (d: Pick<DraftSummary, 'name' | 'organ' | 'year'>) => d.name || `${d.organ || '（未填机关名称）'} ${d.year} 年度`;
@@ -103,6 +105,7 @@ export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onCl
             <th scope="col">机关</th>
             <th scope="col">年度</th>
             <th scope="col">最后修改</th>
+            <th scope="col">状态</th>
             <th scope="col">错误数</th>
             <th scope="col">操作</th>
           </tr>
@@ -135,6 +138,7 @@ export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onCl
               <td>{d.organ}</td>
               <td>{d.year}</td>
               <td>{when(d.modified)}</td>
+              <StateCell d={d} />
               <td>{d.errors}</td>
               <td>
                 {d.id !== draftId && (
@@ -184,5 +188,16 @@ export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onCl
         </details>
       )}
     </section>
+  );
+}
+
+function StateCell({ d }: { d: DraftSummary }) {
+  const { label, detail, file } = stateText(d.state);
+  return (
+    <td className={`reports-state reports-state-${d.state.kind}`} title={file ? `导出的文件：${file}` : undefined}>
+      <strong>{label}</strong>
+      {detail && <span className="reports-state-detail">{detail}</span>}
+      {file && <span className="reports-state-file">“{file}”</span>}
+    </td>
   );
 }

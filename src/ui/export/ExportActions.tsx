@@ -13,7 +13,7 @@
 // the store loads another report), the refusal and the 仍要导出吗？ question (Escape = 返回修改).
 // Clicking an item of a list shrinks the list to one line, so it does not hide the place it leads
 // to. While busy the buttons are aria-disabled, not disabled, so focus stays on them.
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { cellText, refusalLine, type Place } from '../../core';
 import type { ReportStore } from '../../store/report-store';
@@ -21,6 +21,7 @@ import { goTo, revealBelow } from '../places';
 import { exportFileName } from '../../render/docx/file-name';
 import { downloadBytes } from './download';
 import { Confirm, ItemList, Refused, placeKey } from './ExportLists';
+import { DraftsContext } from '../drafts/context';
 import './export.css';
 
 /** How long the 已导出 message stays (unless it lists refused inputs or has focus). */
@@ -51,6 +52,7 @@ export interface ExportActionsProps {
 }
 
 export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE_MS }: ExportActionsProps) {
+  const drafts = useContext(DraftsContext);
   const [raw, setStatus] = useState<Status>({ kind: 'idle', loads: 0 });
   // Whatever was said about another report is not shown once the store loads a new one.
   const loads = useSyncExternalStore(store.subscribe, () => store.getState().loads);
@@ -111,6 +113,8 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
       const name = exportFileName(store.template, report, draft);
       save(bytes, name);
       say({ kind: 'done', name, draft, errors, refused });
+      // The reports list shows it (已定稿 / 已导出 with the date and this name); the file is out whatever happens to this note.
+      await drafts?.session.markExported({ name, final: !draft, report }).catch(() => undefined);
     } catch (e) {
       say({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }

@@ -2,7 +2,7 @@
 // not by name) or paste it (a browser copy carries text/html: its tables are read, not the text), see what
 // was read beside the source with the uncertain cells marked, then create a draft as that year's
 // report or directly as next year's, named after the organ and year read; a blank, untouched
-// draft open before goes to the trash. The importer is loaded with import() on first use. The
+// draft open before is removed (the drafts session does that on leaving it). The importer is loaded with import() on first use. The
 // dialog is modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns
 // to the button; after reading, focus moves to the result's heading (or to the error).
 import { onImportRequest } from './import-request';
@@ -10,7 +10,7 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { computeValues, nextYearAcross, nextYearTemplate, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { AnyImportResult, ImportNote, ImportResult, SourceDoc } from '../../import';
 import { registry } from '../shell/templates';
-import { importedDraftName, isBlankReport } from '../../import/draft';
+import { importedDraftName } from '../../import/draft';
 import { DraftsContext } from '../drafts/context';
 import { Modal } from '../shell/Modal';
 import './import.css';
@@ -195,10 +195,8 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
 
   async function create(report: Report, name: string) {
     if (drafts) {
-      // The draft open now, if nothing was put into it (a new blank report): the import takes its place.
+      // The draft open now, if it is a new blank report nothing was put into, is removed on leaving it.
       const open = drafts.session.getState().draftId;
-      const st = drafts.store.getState();
-      const blank = open && st.refusals.size === 0 && st.fieldRefusals.size === 0 && isBlankReport(st.report) ? open : null;
       try {
         await drafts.session.openNew(report, name);
       } catch (e) {
@@ -206,19 +204,11 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
         drafts.setNotice({ kind: 'error', text: `无法新建草稿，导入结果仍保留在对话框中：${e instanceof Error ? e.message : String(e)}` });
         return;
       }
-      let replaced = false;
-      if (blank) {
-        // As saved when leaving it: still unnamed, blank and without refused text → to the trash.
-        const r = await drafts.db.get(blank).catch(() => undefined);
-        if (r && r.deletedAt === null && r.name === '' && isBlankReport(r.report) && !Object.keys(r.refusals ?? {}).length) {
-          replaced = !!(await drafts.db.remove(blank).catch(() => undefined));
-          if (replaced) drafts.session.listChanged();
-        }
-      }
+      const replaced = !!open && !(await drafts.db.get(open).catch(() => true));
       drafts.setNotice({
         kind: 'info',
         text: replaced
-          ? `已导入“${name}”，作为一份新草稿；原来打开的空白报告没有填写内容，已移到回收站`
+          ? `已导入“${name}”，作为一份新草稿；原来打开的空白报告没有填写内容，已移除`
           : `已导入“${name}”，作为一份新草稿（原有草稿未改动）`,
       });
     } else store.load(report);
