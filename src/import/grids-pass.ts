@@ -51,6 +51,15 @@ export function readTextGrids(
       continue;
     }
     imp.seenRows.add(`${r.grid.id}:${r.row.id}`);
+    if (!s.values && r.spill) {
+      // One note for the rows placed together, on the first of them.
+      if (r.spill.readings[0] !== r) continue;
+      const cells = r.spill.readings.flatMap((x) => x.cells);
+      cells.forEach((id) => facts.uncertain.add(id));
+      const run = r.spill.run.replace(/\s+/g, ' ');
+      imp.note('warning', place, `行名后面印着 ${r.spill.readings.length} 行的数字（“${run.length > 60 ? `${run.slice(0, 60)}…` : run}”），按模板的行序分开后与表格的合计${s.remaining.length ? '无法核对' : '不符'}，这 ${r.spill.readings.length} 行未导入，请按来源填写`, cells);
+      continue;
+    }
     if (!s.values) {
       // Cells on which every remaining reading agrees are certain all the same.
       const left = s.remaining;
@@ -87,6 +96,10 @@ export function readTextGrids(
     if (blanks.length) {
       const names = blanks.map((id) => template.cells.get(id)?.columnName ?? id);
       imp.note('warning', place, `${names.join('、')}：来源为空白，按空白导入（未当作 0）`);
+    }
+    if (s.how === 'placed' && r.spill!.readings[0] === r) {
+      const rows = r.spill!.readings;
+      imp.note('info', place, `行名后面印着 ${rows.length} 行的数字（其后各行的行名另印在别处），按模板的行序分给此行及其后 ${rows.length - 1} 行（至“${rows[rows.length - 1]!.row.label}”），与表格的合计相符`);
     }
     if (s.how === 'sums') {
       facts.quirks.add('flattened-digits');

@@ -13,7 +13,7 @@ export interface Settled {
   /** The values read, cell by cell; null when the row stays uncertain. */
   values: Printed[] | null;
   /** How the values were chosen. */
-  how: 'printed' | 'sums' | 'sums-broken' | 'uncertain';
+  how: 'printed' | 'sums' | 'sums-broken' | 'placed' | 'uncertain';
   /** The readings the sums leave (all of them when no sum could be evaluated). */
   remaining: Printed[][];
 }
@@ -51,7 +51,7 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
   for (const s of result) {
     if (!s.reading.parentRow && s.reading.forced && s.reading.candidates.length === 1) accept(s, s.reading.candidates[0]!, 'printed');
   }
-  const open = () => result.filter((s) => s.how === 'uncertain' && !s.reading.parentRow && s.reading.candidates.length > 1);
+  const open = () => result.filter((s) => s.how === 'uncertain' && !s.reading.parentRow && !s.reading.spill && s.reading.candidates.length > 1);
   const relevant = (s: Settled) => {
     const mine = new Set(s.reading.cells);
     const touching = eqs.filter((e) => mine.has(e.total) || e.items.some((t) => mine.has(t.cell)));
@@ -73,6 +73,23 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
     }
     return evaluated ? ok : null;
   };
+  // Rows placed from one run printed after one label: read together when the sums confirm every one.
+  for (const group of new Set(result.flatMap((s) => (s.reading.spill ? [s.reading.spill] : [])))) {
+    const members = result.filter((s) => s.reading.spill === group);
+    const before = new Map(members.flatMap((s) => s.reading.cells.map((id) => [id, known.get(id)] as const)));
+    members.forEach((s) => s.reading.cells.forEach((id, i) => known.set(id, s.reading.candidates[0]![i]!)));
+    const checks = members.map((s) => {
+      const { row, column } = relevant(s);
+      return { byRow: passing(s, row), all: passing(s, [...row, ...column]) };
+    });
+    if (members.length === group.readings.length && checks.every((c) => c.byRow?.length === 1 && c.all?.length === 1)) {
+      members.forEach((s) => accept(s, s.reading.candidates[0]!, 'placed'));
+      continue;
+    }
+    before.forEach((v, id) => (v === undefined ? known.delete(id) : known.set(id, v)));
+    // A sum that fails leaves no reading; sums that cannot be evaluated leave the placement unconfirmed.
+    if (checks.some((c) => c.all?.length === 0)) members.forEach((s) => (s.remaining = []));
+  }
   // Settle what the sums decide, again and again: each settled row may decide another.
   for (let changed = true; changed; ) {
     changed = false;

@@ -4,6 +4,7 @@
 // between one label and the next are that row's cells, in the template's column order.
 import { cellId, type BlockSpec, type CellId, type CellKind, type GridSpec, type RowNode, type Template } from '../core';
 import { editDistance, normalizeLabel, tolerance } from './match-labels';
+import { spillRows, type SpillGroup } from './spill-rows';
 import { splits, tokenize, type Printed } from './split-run';
 
 /** Text with whitespace removed and labels' variant characters unified, mapped back to the text. */
@@ -170,6 +171,8 @@ export interface RowReading {
   parentRow?: boolean;
   /** Words standing after the label where its numbers should be: the row is not read. */
   stray?: string;
+  /** Placed with other rows from one run of numbers printed after one label (spill-rows.ts). */
+  spill?: SpillGroup;
 }
 
 const _leaves = (b: BlockSpec) => {
@@ -216,6 +219,14 @@ function _brokenHeader(text: string, c: Compact, block: BlockSpec, f: Found, dig
   if (!block.columns.every((col) => header.includes(normalizeLabel(col.label)))) return false;
   const tokens = tokenize(_valueText(text, c.at[f.end + digit]!, text.length));
   return tokens?.length === _leaves(block).length;
+}
+
+/** A label with no numbers after it, ending its line (or the text). */
+function _alone(text: string, c: Compact, f: Found): boolean {
+  const after = c.at[(f.resume ?? f.end) - 1]! + 1;
+  const rest = text.slice(after, after + 200);
+  // The next line may open with the numbering of the next label ("1、申请人…"): not a number.
+  return /^[ \t\u3000]*(\r?\n|$)/.test(rest) && (/^\s*\d{1,2}[、.．]\D/.test(rest) || !tokenize(_valueText(text, after, text.length))?.length);
 }
 
 /**
@@ -281,8 +292,9 @@ export function walkGrid(
     if (!f) continue;
     anchors.push({ found: f, block: spec.block, row: spec.row, leaf: !!spec.row && !spec.row.children, header: spec.header });
     // A group label (the label of a merged group cell) may stand anywhere beside its rows, as a merged cell does in
-    // text from a PDF: it does not move the search on.
-    if (!spec.row?.children) cursor = f.resume ?? f.end;
+    // text from a PDF: it does not move the search on. Nor does a row label alone on its line without
+    // numbers: a PDF tool sets wrapped labels apart, after rows that still follow in the text.
+    if (!spec.row?.children && !(spec.row && _alone(text, c, f))) cursor = f.resume ?? f.end;
   }
   anchors.sort((a, b) => a.found.start - b.found.start);
 
@@ -339,5 +351,5 @@ export function walkGrid(
     }
     out.push(reading);
   }
-  return out;
+  return spillRows(out, template, grid.blocks);
 }
