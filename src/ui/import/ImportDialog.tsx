@@ -227,7 +227,7 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
   return (
     <>
       {button}
-      <Modal labelledBy={titleId} className="import-dialog" onClose={close}>
+      <Modal labelledBy={titleId} className={state.kind === 'read' ? 'import-dialog import-dialog-read' : 'import-dialog'} onClose={close}>
         <div className="modal-head">
           <h2 id={titleId}>导入已发布的报告</h2>
           <button type="button" className="modal-close" onClick={close}>
