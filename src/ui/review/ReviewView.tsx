@@ -163,12 +163,15 @@ export function ReviewView({ onDraftOpened }: { onDraftOpened?: () => void }) {
     const { renderReviewXlsx } = await import('../../render/review/xlsx');
     const bytes = await renderReviewXlsx(batch, decisions);
     downloadBytes(bytes, '审查结果.xlsx', XLSX_MIME);
+    setNote('已导出“审查结果.xlsx”');
   }
 
   async function exportDocx(unit?: ReviewUnit) {
     const { renderReviewDocx } = await import('../../render/review/docx');
     const bytes = await renderReviewDocx(batch, decisions, unit ? { units: [unit.id] } : {});
-    downloadBytes(bytes, unit ? `${unit.organ || '单位'}审查意见.docx` : '审查意见.docx');
+    const name = unit ? `${unit.organ || '单位'}审查意见.docx` : '审查意见.docx';
+    downloadBytes(bytes, name);
+    setNote(`已导出“${name}”`);
   }
 
   const parentInput = parent ? batch.inputs.get(parent) : undefined;
