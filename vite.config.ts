@@ -55,7 +55,8 @@ function serviceWorker(): Plugin {
 
 /**
  * The templates as the app loads them, without each rule's `doc` (the rule catalogue of
- * docs/rules.md and the CLI, which the app never shows): a few KiB less before the first screen.
+ * docs/rules.md and the CLI, which the app never shows). The app only resolves them
+ * (resolveTemplate): the template schema checks every file in test/core/templates.test.ts.
  */
 function templatesForTheApp(): Plugin {
   return {
@@ -69,12 +70,26 @@ function templatesForTheApp(): Plugin {
   };
 }
 
+/**
+ * src/core is headless and pure: importing a module of it does nothing but define things. Saying
+ * so lets the bundle leave out what the app does not use of it (the template schema and the
+ * chainable zod behind it, used only in Node and when the app is built).
+ */
+function pureCore(): Plugin {
+  return {
+    name: 'nianbao-pure-core',
+    transform(code, id) {
+      return /[\\/]src[\\/]core[\\/][^?]*\.ts$/.test(id) ? { code, map: null, moduleSideEffects: false } : null;
+    },
+  };
+}
+
 // `mode: 'single'` (scripts/build-single.mjs) builds one chunk with every asset inlined, for the
 // one-file nianbao.html that opens from file://, where no second file can be loaded.
 export default defineConfig(({ mode }) => ({
   // Relative URLs: dist/ works from any sub-path of a server (and the single file from file://).
   base: './',
-  plugins: [react(), cspMeta(), templatesForTheApp(), mode === 'single' ? null : serviceWorker()],
+  plugins: [react(), cspMeta(), templatesForTheApp(), pureCore(), mode === 'single' ? null : serviceWorker()],
   // The single file runs pdf.js in the page: no worker can start from a file on file://.
   resolve: mode === 'single' ? { alias: [{ find: /^(?:\.\.?\/)+(?:import\/)?pdf-worker$/, replacement: fileURLToPath(new URL('./src/ui/import/pdf-worker-single.ts', import.meta.url)) }] } : {},
   server: { host: '127.0.0.1' },

@@ -7,7 +7,7 @@ import { reportSchema, templateSchema } from '../src/core';
 import { nodeRegistry } from '../src/node/templates';
 
 export function schemaFiles(): Record<string, string> {
-  const json = (schema: z.ZodType) => `${JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
+  const json = (schema: z.core.$ZodType) => `${JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
   const files: Record<string, string> = { 'template.schema.json': json(templateSchema) };
   for (const t of nodeRegistry().all) files[`report-${t.id}.schema.json`] = json(reportSchema(t));
   return files;

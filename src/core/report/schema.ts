@@ -1,49 +1,62 @@
 // The report document: a versioned JSON format whose zod schema is derived from a template.
 // A blank cell is a missing key or null, never 0. Totals a published source printed are kept in
 // `printed`, apart from typed values, so the rules can show where the published report was wrong.
-import { z } from 'zod';
+// Written with zod/mini: drafts are checked against it on the first screen, whose code stays small
+// without the JSON-Schema and chainable API of classic zod (schema/*.json are generated from it all the same).
+import * as z from 'zod/mini';
 import type { Template } from '../template/load';
 import { MAX_VALUE } from './values';
 
 export const REPORT_FORMAT = 'nianbao-report';
 export const REPORT_FORMAT_VERSION = 1;
 
+/** The schema with a title (for schema/*.json and the form's labels): `.meta()` of classic zod. */
+export function titled<T extends z.ZodMiniType>(schema: T, title: string): T {
+  z.globalRegistry.add(schema as z.ZodMiniType, { title });
+  return schema;
+}
+
 const date = z.iso.date();
-const text = z.string().max(200_000);
-const cellValue = z.number().nullable();
+const text = z.string().check(z.maxLength(200_000));
+const cellValue = z.nullable(z.number());
 // The 信息处理费 facts take the ranges of the cells (a count, an amount), so −3 notices or an
 // amount of 1e+308 never pass a check nor reach an exported file.
-const feeAmount = z.number().min(0).max(MAX_VALUE);
+const feeAmount = z.number().check(z.minimum(0), z.maximum(MAX_VALUE));
 
 // Present when the report was read from a published document: what the source showed, so the
 // rules judge a published report (not a draft) and never blame the publisher for what the import missed.
-const sourceSchema = z
-  .strictObject({
+const str = (max: number) => z.string().check(z.maxLength(max));
+
+const sourceSchema = titled(
+  z.strictObject({
     kind: z.literal('published'),
     form: z.enum(['docx', 'pdf', 'html', 'text']),
-    file: z.string().max(1000).optional().meta({ title: '来源文件名（粘贴时无）' }),
-    title: z.string().max(1000).optional().meta({ title: '来源印出的标题' }),
-    shownDate: date.nullable().optional().meta({ title: '来源显示的日期（落款、发布日期或标题下日期）' }),
-    shownDateKind: z.enum(['signature', 'published', 'title']).optional(),
+    file: titled(z.optional(str(1000)), '来源文件名（粘贴时无）'),
+    title: titled(z.optional(str(1000)), '来源印出的标题'),
+    shownDate: titled(z.optional(z.nullable(date)), '来源显示的日期（落款、发布日期或标题下日期）'),
+    shownDateKind: z.optional(z.enum(['signature', 'published', 'title'])),
     // Kept beside a signature date: a report signed in time may still be published late.
-    publishedDate: date.nullable().optional().meta({ title: '来源显示的发布日期（发布时间）' }),
-    headings: z.array(z.string().max(1000)).optional().meta({ title: '来源印出的各部分标题' }),
-    labels: z
-      .array(
-        z.strictObject({
-          cell: z.string().optional(),
-          row: z.string().optional(),
-          printed: z.string().max(1000),
-          official: z.string().max(1000),
-        }),
-      )
-      .optional()
-      .meta({ title: '与规范文字不同的印出标签' }),
-    unread: z.array(z.string()).optional().meta({ title: '导入未能读取的单元格（不是来源的空白）' }),
-    uncertain: z.array(z.string()).optional().meta({ title: '导入值不确定的单元格' }),
-    quirks: z.array(z.string()).optional().meta({ title: '来源版式的偏离' }),
-  })
-  .meta({ title: '导入来源（已发布的报告）' });
+    publishedDate: titled(z.optional(z.nullable(date)), '来源显示的发布日期（发布时间）'),
+    headings: titled(z.optional(z.array(str(1000))), '来源印出的各部分标题'),
+    labels: titled(
+      z.optional(
+        z.array(
+          z.strictObject({
+            cell: z.optional(z.string()),
+            row: z.optional(z.string()),
+            printed: str(1000),
+            official: str(1000),
+          }),
+        ),
+      ),
+      '与规范文字不同的印出标签',
+    ),
+    unread: titled(z.optional(z.array(z.string())), '导入未能读取的单元格（不是来源的空白）'),
+    uncertain: titled(z.optional(z.array(z.string())), '导入值不确定的单元格'),
+    quirks: titled(z.optional(z.array(z.string())), '来源版式的偏离'),
+  }),
+  '导入来源（已发布的报告）',
+);
 
 export type ReportSource = z.infer<typeof sourceSchema>;
 
@@ -54,58 +67,63 @@ export function reportSchema(template: Template) {
     Object.fromEntries(
       [...template.cells.values()]
         .filter((c) => c.computed === computed)
-        .map((c) => [c.id, cellValue.optional().meta({ title: `${template.sectionOf(c.grid)?.label ?? c.grid} · ${c.name}` })]),
+        .map((c) => [c.id, titled(z.optional(cellValue), `${template.sectionOf(c.grid)?.label ?? c.grid} · ${c.name}`)]),
     );
-  const narrative = Object.fromEntries(template.texts.map((t) => [t.id, text.optional().meta({ title: t.label })]));
-  const values = z.strictObject(cellShape(false)).meta({ title: '表格数值（空白 = 未填写，与 0 不同）' });
-  const fee = z
-    .strictObject({
-      status: z.enum(['none', 'collected']).nullable().meta({ title: spec.fee.labels.status }),
-      notices: z.int().min(0).max(MAX_VALUE).nullable().meta({ title: spec.fee.labels.notices }),
-      amount: feeAmount.nullable().meta({ title: spec.fee.labels.amount }),
-      collectedAmount: feeAmount.nullable().meta({ title: spec.fee.labels.collectedAmount }),
-    })
-    .meta({ title: spec.fee.label });
+  const narrative = Object.fromEntries(template.texts.map((t) => [t.id, titled(z.optional(text), t.label)]));
+  const values = titled(z.strictObject(cellShape(false)), '表格数值（空白 = 未填写，与 0 不同）');
+  const count = () => z.int().check(z.minimum(0), z.maximum(MAX_VALUE));
+  const fee = titled(
+    z.strictObject({
+      status: titled(z.nullable(z.enum(['none', 'collected'])), spec.fee.labels.status),
+      notices: titled(z.nullable(count()), spec.fee.labels.notices),
+      amount: titled(z.nullable(feeAmount), spec.fee.labels.amount),
+      collectedAmount: titled(z.nullable(feeAmount), spec.fee.labels.collectedAmount),
+    }),
+    spec.fee.label,
+  );
 
-  return z
-    .strictObject({
-      $schema: z.string().optional(),
+  return titled(
+    z.strictObject({
+      $schema: z.optional(z.string()),
       format: z.literal(REPORT_FORMAT),
       formatVersion: z.literal(REPORT_FORMAT_VERSION),
       template: z.literal(spec.id),
       organ: z.strictObject({
-        name: z.string().max(200).meta({ title: '机关名称（发文机关署名）' }),
-        titleName: z.string().max(200).optional().meta({ title: '标题中的机关名称（不填则用机关名称）' }),
-        level: z.enum(levelIds).nullable().meta({ title: '机关层级' }),
+        name: titled(str(200), '机关名称（发文机关署名）'),
+        titleName: titled(z.optional(str(200)), '标题中的机关名称（不填则用机关名称）'),
+        level: titled(z.nullable(z.enum(levelIds)), '机关层级'),
       }),
-      year: z.int().min(2000).max(2100).meta({ title: '年度' }),
+      year: titled(z.int().check(z.minimum(2000), z.maximum(2100)), '年度'),
       dates: z.strictObject({
-        written: date.nullable().meta({ title: '成文日期' }),
-        deadline: date.nullable().meta({ title: '公开期限（不填则为模板默认）' }),
+        written: titled(z.nullable(date), '成文日期'),
+        deadline: titled(z.nullable(date), '公开期限（不填则为模板默认）'),
       }),
       contact: z.strictObject({
-        office: z.string().max(200).meta({ title: '联系单位' }),
-        phone: z.string().max(100).meta({ title: '联系电话' }),
-        email: z.string().max(200).meta({ title: '电子邮箱' }),
-        website: z.string().max(500).meta({ title: '电子版发布网址' }),
+        office: titled(str(200), '联系单位'),
+        phone: titled(str(100), '联系电话'),
+        email: titled(str(200), '电子邮箱'),
+        website: titled(str(500), '电子版发布网址'),
       }),
-      narrative: z.strictObject(narrative).meta({ title: '文字部分' }),
+      narrative: titled(z.strictObject(narrative), '文字部分'),
       values,
-      printed: z.strictObject(cellShape(true)).optional().meta({ title: '来源文件中印出的合计（导入时保留，用于核对）' }),
+      printed: titled(z.optional(z.strictObject(cellShape(true))), '来源文件中印出的合计（导入时保留，用于核对）'),
       fee,
-      lastYear: z
-        .strictObject({
-          year: z.int(),
-          values: z.strictObject(Object.fromEntries([...template.cells.keys()].map((id) => [id, cellValue.optional()]))),
-          narrative: z.strictObject(Object.fromEntries(template.texts.map((t) => [t.id, text.optional()]))),
-        })
-        .optional()
-        .meta({ title: '上一年度报告（用于结转、连续性和雷同检查）' }),
+      lastYear: titled(
+        z.optional(
+          z.strictObject({
+            year: z.int(),
+            values: z.strictObject(Object.fromEntries([...template.cells.keys()].map((id) => [id, z.optional(cellValue)]))),
+            narrative: z.strictObject(Object.fromEntries(template.texts.map((t) => [t.id, z.optional(text)]))),
+          }),
+        ),
+        '上一年度报告（用于结转、连续性和雷同检查）',
+      ),
       /** Text slots copied from last year that the clerk still has to revise. */
-      revise: z.array(z.string()).optional(),
-      source: sourceSchema.optional(),
-    })
-    .meta({ title: `${spec.name} · nianbao 报告文件` });
+      revise: z.optional(z.array(z.string())),
+      source: z.optional(sourceSchema),
+    }),
+    `${spec.name} · nianbao 报告文件`,
+  );
 }
 
 export type Report = z.infer<ReturnType<typeof reportSchema>>;

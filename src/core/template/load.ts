@@ -58,7 +58,14 @@ export function loadTemplate(json: unknown): Template {
     const lines = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(根)'}：${i.message}`);
     throw new TemplateError(`模板文件无效：\n${lines.join('\n')}`);
   }
-  const spec = parsed.data;
+  return resolveTemplate(parsed.data);
+}
+
+/**
+ * Resolve a template whose file already passed the schema (the app's templates are checked when
+ * the app is built, so the first screen carries no template schema). Throws TemplateError.
+ */
+export function resolveTemplate(spec: TemplateSpec): Template {
   const problems = spec.grids.flatMap(gridProblems);
   if (problems.length) throw new TemplateError(`模板 ${spec.id} 无效：\n  ${problems.join('\n  ')}`);
 

@@ -123,7 +123,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
         return setNotice({ kind: 'info', text: door.question, action: { label: '导入为报告', run: () => void requestImport({ name: file.name, bytes }) } });
       }
     }
-    const result = openReportBytes(bytes, registry.get);
+    const result = openReportBytes(bytes, (await registry.loadAll()).get);
     if (!result.ok) {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”，没有改动任何草稿。问题如下：`, problems: result.problems });
       return;
@@ -183,7 +183,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               type="button"
               onClick={() => {
                 const year = defaultReportYear(new Date());
-                void startNew(createReport(registry.forYear(year) ?? store.template, year), '', `已新建 ${year} 年度的空白报告`);
+                void registry.loadAll().then((all) => startNew(createReport(all.forYear(year) ?? store.template, year), '', `已新建 ${year} 年度的空白报告`));
               }}
             >
               新建报告
@@ -212,10 +212,10 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               title="以此报告为基础新建下一年度报告：上年结转填入，文字沿用上年并标为待修改；本报告不变"
               onClick={() => {
                 const report = store.getState().report;
-                const next = nextYearAcross(store.template, nextYearTemplate(registry, store.template, report), report);
-                void session.flush().then(() =>
-                  startNew(next.report, '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(store.template, next)}`),
-                );
+                void Promise.all([registry.loadAll(), session.flush()]).then(([all]) => {
+                  const next = nextYearAcross(store.template, nextYearTemplate(all, store.template, report), report);
+                  return startNew(next.report, '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(store.template, next)}`);
+                });
               }}
             >
               新建下一年度报告

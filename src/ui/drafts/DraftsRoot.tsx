@@ -77,6 +77,8 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];
+      // The first screen carries only the current template: the draft's own is loaded first.
+      if (target) await registry.load((await db.get(target.id))?.report.template ?? '');
       const opened = target ? await session.open(target.id) : undefined;
       if (disposed) return;
       if (!opened?.ok) {

@@ -2,7 +2,7 @@
 // schema (reportSchema(template).shape), so the form accepts exactly what a report file may hold.
 // Form values are the strings the inputs hold; the schema turns them into the report's types.
 // Chinese messages come from factsError. Pure (no React), so tests use it directly.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FACT_FIELDS, reportSchema, type FactField, type Report, type Template } from '../../core';
 
 export { FACT_FIELDS, type FactField };
@@ -19,31 +19,27 @@ export function factsSchema(template: Template) {
   const organ = shape.organ.shape;
   const dates = shape.dates.shape;
   const contact = shape.contact.shape;
-  return z.object({
-    name: organ.name,
-    titleName: z.string().transform((v) => v || undefined).pipe(organ.titleName),
-    level: z.string().transform(_orNull).pipe(organ.level),
-    year: z
-      .string()
-      .trim()
-      .regex(/^\d{4}$/, { error: '请填四位数字的年份' })
-      .transform(Number)
-      .pipe(shape.year),
-    written: z.string().transform(_orNull).pipe(dates.written),
-    deadline: z.string().transform(_orNull).pipe(dates.deadline),
-    office: contact.office,
-    phone: contact.phone,
-    email: z
-      .string()
-      .refine((v) => v === '' || _email.safeParse(v).success, { error: EMAIL_MESSAGE })
-      .pipe(contact.email),
-    website: contact.website,
-  }).superRefine((v, ctx) => {
-    for (const field of ['written', 'deadline'] as const) {
-      const message = dateRangeProblem(template, field, v[field], v.year);
-      if (message) ctx.addIssue({ code: 'custom', path: [field], message });
-    }
-  });
+  return z
+    .object({
+      name: organ.name,
+      titleName: z.pipe(z.pipe(z.string(), z.transform((v) => v || undefined)), organ.titleName),
+      level: z.pipe(z.pipe(z.string(), z.transform(_orNull)), organ.level),
+      year: z.pipe(z.pipe(z.string().check(z.trim(), z.regex(/^\d{4}$/, { error: '请填四位数字的年份' })), z.transform(Number)), shape.year),
+      written: z.pipe(z.pipe(z.string(), z.transform(_orNull)), dates.written),
+      deadline: z.pipe(z.pipe(z.string(), z.transform(_orNull)), dates.deadline),
+      office: contact.office,
+      phone: contact.phone,
+      email: z.pipe(z.string().check(z.refine((v) => v === '' || _email.safeParse(v).success, { error: EMAIL_MESSAGE })), contact.email),
+      website: contact.website,
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        for (const field of ['written', 'deadline'] as const) {
+          const message = dateRangeProblem(template, field, v[field], v.year);
+          if (message) ctx.addIssue({ code: 'custom', path: [field], message });
+        }
+      }),
+    );
 }
 
 /**
@@ -63,7 +59,7 @@ export type FactsSchema = ReturnType<typeof factsSchema>;
 export function factLabels(template: Template): Record<FactField, string> {
   const shape = reportSchema(template).shape;
   const { organ, dates, contact } = { organ: shape.organ.shape, dates: shape.dates.shape, contact: shape.contact.shape };
-  const schemas: Record<FactField, { meta(): { title?: string } | undefined }> = {
+  const schemas: Record<FactField, z.ZodMiniType> = {
     name: organ.name,
     titleName: organ.titleName,
     level: organ.level,
@@ -75,7 +71,7 @@ export function factLabels(template: Template): Record<FactField, string> {
     email: contact.email,
     website: contact.website,
   };
-  return Object.fromEntries(FACT_FIELDS.map((f) => [f, schemas[f].meta()?.title ?? f])) as Record<FactField, string>;
+  return Object.fromEntries(FACT_FIELDS.map((f) => [f, z.globalRegistry.get(schemas[f])?.title ?? f])) as Record<FactField, string>;
 }
 export type FactsParsed = z.output<FactsSchema>;
 

@@ -33,7 +33,7 @@ async function _read(file: BatchFile): Promise<{ input: ReviewInput; text: strin
   if (_isJson(file.bytes)) {
     const decoded = decodeReportBytes(file.bytes);
     if (!decoded.ok) throw new Error(decoded.message);
-    const parsed = parseReportText(decoded.text, registry.get);
+    const parsed = parseReportText(decoded.text, (await registry.loadAll()).get);
     if (!parsed.ok) throw new Error(parsed.problems.slice(0, 3).map((p) => `${p.path}：${p.message}`).join('；'));
     return { input: { id: file.name, template: parsed.template, report: parsed.report }, text: Object.values(parsed.report.narrative).join('\n') };
   }
@@ -43,7 +43,7 @@ async function _read(file: BatchFile): Promise<{ input: ReviewInput; text: strin
     return { workerSrc: worker.default, loadCMap: cmaps.loadCMap };
   };
   const read = await mod.readAnySource(file.bytes, file.name, { pdf });
-  const result = mod.importAny(read.doc, registry, { form: read.form, file: file.name });
+  const result = mod.importAny(read.doc, await registry.loadAll(), { form: read.form, file: file.name });
   if (!result.recognised) throw new Error('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
   const text = read.doc.blocks
     .map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.filter((c) => !c.covered).map((c) => c.text).join('\t')).join('\n')))

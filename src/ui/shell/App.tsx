@@ -13,8 +13,8 @@ import { useSliceOf } from '../use-store';
 import { registry } from './templates';
 import './app.css';
 
-// 审查 (the county reviewer's workbench) loads only when opened.
-const ReviewView = lazy(() => import('../review/ReviewView').then((m) => ({ default: m.ReviewView })));
+// 审查 (the county reviewer's workbench) loads only when opened, with every template (its batch may hold any).
+const ReviewView = lazy(() => Promise.all([import('../review/ReviewView'), registry.loadAll()]).then(([m]) => ({ default: m.ReviewView })));
 
 /** A new report for the year a clerk starting today most likely writes (see defaultReportYear). */
 export function newStore(today = new Date()): ReportStore {
