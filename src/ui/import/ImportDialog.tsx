@@ -178,7 +178,7 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
           : await mod.readPaste({ text: input.text, ...(input.html ? { html: input.html } : {}) });
       const source: SourceDoc = read.doc;
       // The report's own template (by the grid it prints, else its year), not the page's.
-      const result = mod.importAny(source, registry, { form: read.form, ...(read.file ? { file: read.file } : {}) });
+      const result = mod.importAny(source, await registry.loadAll(), { form: read.form, ...(read.file ? { file: read.file } : {}) });
       if (!result.recognised) throw new mod.ImportError('没有找到报告的标题、章节或表格数字，不像是一份年度报告');
       setState({ kind: 'read', name, source, result });
     } catch (e) {
