@@ -118,7 +118,8 @@ describe('ReportPreview', () => {
     expect(screen.queryByRole('article', { name: '报告预览' })).toBeNull();
     await user.click(screen.getByRole('tab', { name: '预览' }));
     expect(screen.getByRole('tab', { name: '预览' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('article', { name: '报告预览' })).toHaveTextContent('原州区三营镇2023年政府信息公开工作年度报告');
+    // The preview loads on first use.
+    expect(await screen.findByRole('article', { name: '报告预览' })).toHaveTextContent('原州区三营镇2023年政府信息公开工作年度报告');
     expect(document.getElementById('view-form')).not.toBeVisible();
     let printed = 0;
     window.print = () => void printed++;

@@ -5,13 +5,28 @@
 // for the print (on `beforeprint`, synchronously, and removed on `afterprint`). A print that comes
 // without `beforeprint` (some print paths) still never prints the form or the app: print CSS hides
 // them whatever happens and shows a one-line note to print from 预览 instead (`.print-fallback`).
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ReportStore, View } from '../../store/report-store';
 import { ReportForm } from '../form/ReportForm';
-import { ReportPreview } from './ReportPreview';
 import { useSliceOf } from '../use-store';
 import { domId } from '../places';
+
+// The preview and the page layout behind it load when 预览 is first shown, or on idle after the
+// first screen: a print's copy is mounted synchronously on `beforeprint`, so by then it is here.
+let loaded: typeof import('./ReportPreview') | undefined;
+const loadPreview = () => import('./ReportPreview').then((m) => (loaded = m));
+const LazyPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportPreview })));
+function ReportPreview({ store }: { store: ReportStore }) {
+  return loaded ? (
+    <loaded.ReportPreview store={store} />
+  ) : (
+    <Suspense fallback={null}>
+      <LazyPreview store={store} />
+    </Suspense>
+  );
+}
+const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 1000));
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'form', label: '填写' },
@@ -45,6 +60,7 @@ export function ReportViews({ store }: { store: ReportStore }) {
   const view = useSliceOf(store, (s) => s.view);
   const setView = store.setView;
   const printing = usePrinting();
+  useEffect(() => void whenIdle(() => void loadPreview()), []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
