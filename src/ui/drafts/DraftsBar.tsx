@@ -3,7 +3,7 @@
 // groups the app adds (导入, 导出). Below it the conflict banner when another tab changed this
 // report, and one notice line (what just happened, or a file's problems). The reports list is a
 // modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createReport, defaultReportYear, nextYearAcross, nextYearTemplate, type Report } from '../../core';
 import { useDrafts } from './context';
 import type { SessionState } from '../../drafts/session';
@@ -11,12 +11,15 @@ import { nextYearNote } from './next-year-note';
 import type { SaveStatus } from '../../drafts/autosave';
 import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
 import { registry } from '../shell/templates';
-import { REPORTS_LIST_HEADING, ReportsList, draftTitle } from './ReportsList';
+import { REPORTS_LIST_HEADING, draftTitle } from './draft-title';
 import { Modal } from '../shell/Modal';
 import { looksLikeReportFile, whichDoor } from './file-door';
 import { requestImport } from '../import/import-request';
 import { UndoButtons } from '../form/UndoButtons';
 import { useSliceOf } from '../use-store';
+
+// The reports list loads when first opened, with every template (it may open a draft of any).
+const ReportsList = lazy(() => Promise.all([import('./ReportsList'), registry.loadAll()]).then(([m]) => ({ default: m.ReportsList })));
 
 const MAX_PROBLEMS = 50;
 
@@ -230,10 +233,12 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
         {!listOpen && <NoticeLine />}
       </header>
       {listOpen && (
-        <Modal labelledBy={REPORTS_LIST_HEADING} className="reports-dialog" onClose={() => setListOpen(false)}>
-          <ReportsList onOpened={() => setListOpen(false)} onClose={() => setListOpen(false)} />
-          <NoticeLine />
-        </Modal>
+        <Suspense fallback={null}>
+          <Modal labelledBy={REPORTS_LIST_HEADING} className="reports-dialog" onClose={() => setListOpen(false)}>
+            <ReportsList onOpened={() => setListOpen(false)} onClose={() => setListOpen(false)} />
+            <NoticeLine />
+          </Modal>
+        </Suspense>
       )}
     </>
   );

@@ -9,9 +9,7 @@ import { TRASH_DAYS, type DraftSummary } from '../../drafts/db';
 import { stateText } from './state-text';
 
 const when = (t: number) => new Date(t).toLocaleString('zh-CN', { hour12: false });
-export const draftTitle = (d: Pick<DraftSummary, 'name' | 'organ' | 'year'>) => d.name || `${d.organ || '（未填机关名称）'} ${d.year} 年度`;
-
-export const REPORTS_LIST_HEADING = 'reports-list-h';
+import { draftTitle, REPORTS_LIST_HEADING } from './draft-title';
 
 export function ReportsList({ onOpened, onClose }: { onOpened?: () => void; onClose?: () => void }) {
   const { db, session, store, setNotice } = useDrafts();
