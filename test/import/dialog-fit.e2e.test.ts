@@ -57,7 +57,7 @@ it('keeps the result’s buttons in view at 1366×768 while a long list of notes
     expect(box.x + box.width).toBeLessThanOrEqual(VIEW.width);
     // Nothing lies over it: the element at its centre is the button itself.
     const hit = await buttons.nth(i).evaluate((b, [x, y]) => b.contains(document.elementFromPoint(x!, y!)), [box.x + box.width / 2, box.y + box.height / 2]);
-    expect(hit, await buttons.nth(i).textContent()).toBe(true);
+    expect(hit, (await buttons.nth(i).textContent()) ?? undefined).toBe(true);
   }
 
   // Clicked where it is, without any scrolling first: the report opens as a new draft.
