@@ -7,6 +7,12 @@
 // (page hidden, page closing) writes at once. A failed write keeps the snapshot pending and
 // retries; nothing in memory is ever dropped. A conflict (another tab wrote first) stops writing
 // until the session resolves it.
+//
+// Where the clerk is (the focus) is no content: a move alone is written `focusDelay` later, or
+// with the next change or flush, so moving from cell to cell does not write the draft each time.
+// The status says 正在保存 only for a write that takes longer than `slowAfter`: a write of a
+// keystroke lands in about a millisecond, and a status line flickering on every key would cost
+// the page two repaints per key for a word nobody could read.
 import type { Report } from '../core';
 import type { DraftFocus } from './db';
 
@@ -44,6 +50,10 @@ export interface AutosaveOptions {
   delay?: number;
   maxWait?: number;
   retry?: number;
+  /** A move of the focus alone is written this long after it (ms), unless a change or flush writes it first. */
+  focusDelay?: number;
+  /** A write still running after this long (ms) shows as 'saving'. */
+  slowAfter?: number;
   now?: () => number;
 }
 
@@ -69,6 +79,8 @@ export function createAutosave(o: AutosaveOptions): Autosave {
   const delay = o.delay ?? 0;
   const maxWait = o.maxWait ?? 0;
   const retry = o.retry ?? 2000;
+  const focusDelay = o.focusDelay ?? 1000;
+  const slowAfter = o.slowAfter ?? 500;
   const now = o.now ?? Date.now;
   let savedReport = o.saved?.report ?? o.source.getReport();
   let savedFocus = { ...(o.saved?.focus ?? o.source.getFocus()) };
@@ -86,10 +98,23 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     o.onStatus?.(s);
   };
   const current = (): SaveStatus => status;
-  const dirty = () => o.source.getReport() !== savedReport || refusalsNow() !== savedRefusals || !_sameFocus(o.source.getFocus(), savedFocus);
+  const contentDirty = () => o.source.getReport() !== savedReport || refusalsNow() !== savedRefusals;
+  const dirty = () => contentDirty() || !_sameFocus(o.source.getFocus(), savedFocus);
   const clear = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+  };
+  // One watch for slow writes, armed while writes go on (not a timer per write: one per keystroke adds up).
+  let writingSince = 0;
+  let slowWatch: ReturnType<typeof setTimeout> | undefined;
+  const watchSlow = (ms = slowAfter) => {
+    slowWatch ??= setTimeout(() => {
+      slowWatch = undefined;
+      if (disposed || !writing) return;
+      const left = writingSince + slowAfter - now();
+      if (left > 0) watchSlow(left);
+      else if (status.kind !== 'saving') set({ kind: 'saving' });
+    }, ms);
   };
   const schedule = (ms: number) => {
     clear();
@@ -114,7 +139,9 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     const report = o.source.getReport();
     const focus = { ...o.source.getFocus() };
     const refusals = refusalsNow();
-    set({ kind: 'saving' });
+    if (status.kind === 'pending' || status.kind === 'failed') set({ kind: 'saving' });
+    writingSince = now();
+    watchSlow();
     writing = (async () => {
       try {
         const outcome = await o.write(report, focus, refusals);
@@ -126,7 +153,8 @@ export function createAutosave(o: AutosaveOptions): Autosave {
         savedFocus = focus;
         savedRefusals = refusals;
         firstUnsaved = undefined;
-        set(dirty() ? { kind: 'pending' } : { kind: 'saved', at: now() });
+        // Still dirty: the next write starts at once (below) and says 'saved' when it lands.
+        if (!dirty()) set({ kind: 'saved', at: now() });
       } catch (e) {
         set({ kind: 'failed', message: _describe(e), at: now() });
         if (!disposed) schedule(retry);
@@ -146,9 +174,14 @@ export function createAutosave(o: AutosaveOptions): Autosave {
 
   const onChange = () => {
     if (disposed || status.kind === 'conflict' || !dirty()) return;
+    if (status.kind === 'failed') return; // the retry timer is running
+    if (!contentDirty()) {
+      // Only the focus moved: written later, unless a change or a flush comes first.
+      if (timer === undefined && !writing) schedule(focusDelay);
+      return;
+    }
     const t = now();
     firstUnsaved ??= t;
-    if (status.kind === 'failed') return; // the retry timer is running
     if (delay === 0) {
       // No timer: the transaction starts in the input event's own task, before the next paint.
       void run();
@@ -180,6 +213,7 @@ export function createAutosave(o: AutosaveOptions): Autosave {
     dispose() {
       disposed = true;
       clear();
+      if (slowWatch !== undefined) clearTimeout(slowWatch);
       unsubscribe();
     },
   };

@@ -10,11 +10,19 @@
 // worker maps it onto the revisions it wrote meanwhile, so its own hints never count as another
 // tab's write. A hint refused (another tab wrote) is dropped: the page still holds the text, and
 // its next save meets the conflict.
+//
+// The page sends a draft's content whole once, then only the edits from the content of its last
+// request for that draft (patch.ts): the worker keeps that content and applies them. A request
+// whose base the worker does not hold is answered STALE_BASE, and the page sends it whole.
 import { openDraftDb, type DraftContent, type DraftDb, type SaveResult } from './db';
+import { apply, STALE_BASE, type Edit } from './patch';
+
+/** The content whole, or the edits from the content of request `after` (the last one for this draft). */
+export type SaveBody = { content: DraftContent } | { edits: Edit[]; after: number };
 
 export type SaveRequest =
-  | { type: 'save'; seq: number; id: string; content: DraftContent; baseRev: number; strict: boolean }
-  | { type: 'hint'; seq: number; id: string; content: DraftContent; baseRev: number };
+  | ({ type: 'save'; seq: number; id: string; baseRev: number; strict: boolean } & SaveBody)
+  | ({ type: 'hint'; seq: number; id: string; baseRev: number } & SaveBody);
 
 export type SaveReply = { seq: number; ok: true; result: SaveResult; committedAt: number } | { seq: number; ok: false; name: string; message: string };
 
@@ -33,7 +41,15 @@ let queue: Promise<unknown> = Promise.resolve();
  * wrote). A request based on one of them is checked against the last; any other as it is.
  */
 const drafts = new Map<string, { current: number; ours: Set<number>; seq: number }>();
-const hints = new Map<string, Extract<SaveRequest, { type: 'hint' }>>();
+const hints = new Map<string, { seq: number; baseRev: number; content: DraftContent }>();
+/** Per draft: the content of the last request, which the next one's edits start from. */
+const held = new Map<string, { seq: number; content: DraftContent }>();
+
+function contentOf(m: SaveRequest): DraftContent | undefined {
+  if ('content' in m) return m.content;
+  const h = held.get(m.id);
+  return h?.seq === m.after ? apply(h.content, m.edits) : undefined;
+}
 
 function base(id: string, pageRev: number): number {
   const d = drafts.get(id);
@@ -53,8 +69,15 @@ const now = () => performance.timeOrigin + performance.now();
 scope.onmessage = (e) => {
   const m = e.data;
   db ??= openDraftDb();
+  const content = contentOf(m);
+  if (!content) {
+    held.delete(m.id);
+    if (m.type === 'save') scope.postMessage({ seq: m.seq, ok: false, name: STALE_BASE, message: 'the edits start from content this worker does not hold' });
+    return;
+  }
+  held.set(m.id, { seq: m.seq, content });
   if (m.type === 'hint') {
-    if ((hints.get(m.id)?.seq ?? -1) < m.seq) hints.set(m.id, m);
+    if ((hints.get(m.id)?.seq ?? -1) < m.seq) hints.set(m.id, { seq: m.seq, baseRev: m.baseRev, content });
     queue = queue.then(() => writeHint(m.id));
     return;
   }
@@ -62,7 +85,7 @@ scope.onmessage = (e) => {
     try {
       const d = await db!;
       const used = base(m.id, m.baseRev);
-      const result = await d.save(m.id, m.content, used, { strict: m.strict });
+      const result = await d.save(m.id, content, used, { strict: m.strict });
       if (result.ok) stored(m.id, m.baseRev, used, result.rev, m.seq);
       scope.postMessage({ seq: m.seq, ok: true, result, committedAt: now() });
     } catch (err) {
