@@ -1,6 +1,6 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
-import { LEVEL_NAMES, checkReport, verdict, type Finding, type Mode } from '../core';
+import { LEVEL_NAMES, checkReport, countsText, findingText, verdict, type Finding, type Mode } from '../core';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayOption } from './read-report';
@@ -13,15 +13,19 @@ export interface FileResult {
   organ?: string;
   year?: number;
   template?: string;
+  /** The verdict's `shown` counts: each finding counted once (an unfinished item under incomplete, in either mode). */
   counts?: Record<Finding['level'], number>;
+  /** Whether the file has an error: checked as finished, an unfinished item is one. */
+  failed?: boolean;
   findings?: Finding[];
 }
 
-/** The core verdict's counts, under the names of the JSON output. */
-const count = (findings: Finding[], mode: Mode) => {
-  const { counts } = verdict(findings, [], mode);
-  return { error: counts.errors, warning: counts.warnings, incomplete: counts.unfinished };
+/** The core verdict's counts, under the names of the JSON output, and whether the report fails. */
+const judge = (findings: Finding[], mode: Mode) => {
+  const { shown, counts } = verdict(findings, [], mode);
+  return { counts: { error: shown.errors, warning: shown.warnings, incomplete: shown.unfinished }, failed: counts.errors > 0 };
 };
+const _shown = (c: Record<Finding['level'], number>) => ({ errors: c.error, warnings: c.warning, unfinished: c.incomplete });
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
   const opts = parseCommandLine(
@@ -57,7 +61,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     const findings = checkReport(read.template, read.report, { mode: fileMode, previous, today, published });
     return {
       file, ok: true, organ: read.report.organ.name, year: read.report.year, template: read.template.id,
-      counts: count(findings, fileMode), findings,
+      ...judge(findings, fileMode), findings,
     };
   });
 
@@ -65,15 +69,12 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify({ mode, files: results }, null, 2));
   } else {
     for (const r of results) _print(r, io, files.length > 1);
-    if (files.length > 1) _printTotal(results, io);
+    if (files.length > 1) _printTotal(results, io, mode);
   }
   if (results.some((r) => !r.ok)) return 2;
-  return results.some((r) => (r.counts?.error ?? 0) > 0) ? 1 : 0;
+  return results.some((r) => r.failed) ? 1 : 0;
 }
 
-function _summary(c: Record<Finding['level'], number>): string {
-  return `${c.error} 个错误，${c.warning} 个警告，${c.incomplete} 项未完成`;
-}
 
 function _print(r: FileResult, io: Io, brief: boolean): void {
   if (!r.ok) {
@@ -82,23 +83,24 @@ function _print(r: FileResult, io: Io, brief: boolean): void {
   }
   const head = `${r.file}（${r.organ || '未填机关名称'} ${r.year}年）`;
   if (brief) {
-    io.out(`${head}：${_summary(r.counts!)}`);
+    io.out(`${head}：${countsText(_shown(r.counts!))}`);
     return;
   }
   io.out(head);
   for (const f of r.findings ?? []) {
-    io.out(`  ${LEVEL_NAMES[f.level]} ${f.rule} ${f.message}`);
+    io.out(`  ${LEVEL_NAMES[f.level]} ${findingText(f)}`);
     if (f.cells.length) io.out(`      单元格：${f.cells.slice(0, 8).join('，')}${f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}`);
   }
-  io.out(`  共 ${_summary(r.counts!)}`);
+  io.out(`  共 ${countsText(_shown(r.counts!))}`);
 }
 
-function _printTotal(results: FileResult[], io: Io): void {
+function _printTotal(results: FileResult[], io: Io, mode: Mode): void {
   const ok = results.filter((r) => r.ok);
   const sum = (k: Finding['level']) => ok.reduce((s, r) => s + (r.counts?.[k] ?? 0), 0);
-  const withErrors = ok.filter((r) => (r.counts?.error ?? 0) > 0).length;
+  const withErrors = ok.filter((r) => r.failed).length;
   io.out(
-    `合计：${results.length} 份报告，${results.length - ok.length} 份无法读取，${withErrors} 份有错误；` +
-      `${sum('error')} 个错误，${sum('warning')} 个警告，${sum('incomplete')} 项未完成`,
+    // Checked as finished, a report with blanks fails as one with errors does (the exit code says so too).
+    `合计：${results.length} 份报告，${results.length - ok.length} 份无法读取，${withErrors} 份有错误${mode === 'final' ? '或未完成' : ''}；` +
+      countsText({ errors: sum('error'), warnings: sum('warning'), unfinished: sum('incomplete') }),
   );
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
-import { checkReport, verdict } from '../core';
+import { checkReport, countsText, verdict } from '../core';
 import { safeFileName } from '../core/report/sanitize';
 import { toStorableReport } from '../core/report/storable';
 import { ImportError, LIMITS, importAny, readAnySource, type AnyImportResult, type ImportNote, type SourceForm } from '../import';
@@ -114,13 +114,13 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     const target = written.file;
     const { report } = storable;
     const repaired = storable.notes.map((n) => ({ place: n.path, message: n.message, original: n.original }));
-    const counts = opts.values.check ? verdict(checkReport(result.template, report, { published: true, today }), [], 'final').counts : null;
+    const counts = opts.values.check ? verdict(checkReport(result.template, report, { published: true, today }), [], 'final').shown : null;
     if (counts?.errors) withErrors++;
     if (opts.values.json) {
       summary.push({ file, output: target, form: result.form, template: result.template.id, format: result.format, valuesRead: result.valuesRead, flagged: result.flagged, notes: result.notes, repaired, ...(counts ? { check: counts } : {}) });
       continue;
     }
-    const checked = counts ? `；检查：${counts.errors} 个错误，${counts.warnings} 个警告，${counts.unfinished} 项未完成` : '';
+    const checked = counts ? `；检查：${countsText(counts)}` : '';
     io.out(
       `${file} → ${target}：${FORM[result.form]}；${report.organ.name || '（未读出机关名称）'} ${report.year}年；格式：${result.format?.name ?? '无法判断'}；` +
         `读到 ${result.valuesRead} 个数值；${result.flagged.length} 个单元格待核对；${result.notes.length} 条说明${checked}`,

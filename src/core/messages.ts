@@ -7,10 +7,34 @@ import type { CellKind } from './template/schema';
 /** One name per level, everywhere (panel, export, drafts list, CLI). */
 export const LEVEL_NAMES: Record<Level, string> = { error: '错误', warning: '警告', incomplete: '未完成' };
 
-/** "3 个错误，1 个警告，5 项未完成". */
-export function countsText(c: { errors: number; warnings: number; unfinished: number }): string {
+type Shown = { errors: number; warnings: number; unfinished: number };
+
+/** "3 个错误，1 个警告，5 项未完成": a verdict's `shown` counts, in a sentence. */
+export function countsText(c: Shown): string {
   return `${c.errors} 个${LEVEL_NAMES.error}，${c.warnings} 个${LEVEL_NAMES.warning}，${c.unfinished} 项${LEVEL_NAMES.incomplete}`;
 }
+
+/** "错误 3 · 警告 1 · 未完成 5": a verdict's `shown` counts, on a panel's header line. */
+export function countsLine(c: Shown): string {
+  return `${LEVEL_NAMES.error} ${c.errors} · ${LEVEL_NAMES.warning} ${c.warnings} · ${LEVEL_NAMES.incomplete} ${c.unfinished}`;
+}
+
+/** Why a final document is refused, from the verdict's `shown` counts: "3 个错误、5 项未完成". */
+export function blockingText(c: Shown): string {
+  const parts = [c.errors && `${c.errors} 个${LEVEL_NAMES.error}`, c.unfinished && `${c.unfinished} 项${LEVEL_NAMES.incomplete}`].filter(Boolean);
+  return parts.join('、');
+}
+
+/** A finding for a reader: its plain message first, the rule id after, in brackets. */
+export function findingText(f: { rule: string; message: string }): string {
+  return `${f.message}（${f.rule}）`;
+}
+
+/** Over the list of a text's sentences still last year's (in next year's report). */
+export const staleSentencesHead = (n: number): string => `以下 ${n} 句仍是上一年度的，请按本年情况改写（点击一句即在文字框中选中）：`;
+
+/** The label of the text box under a grid, whose section heading is already above it. */
+export const SECTION_NOTE_LABEL = '本节说明（可不填）';
 
 /** Why a cell's typed text is not a value. */
 export type InputProblem = 'none-is-zero' | 'not-a-number' | 'negative' | 'fraction' | 'too-large' | 'too-precise';

@@ -18,6 +18,14 @@ export interface Verdict<R = unknown> {
     warnings: number;
     unfinished: number;
   };
+  /**
+   * What a line of counts prints: three sets that never overlap, the same in both modes. 错误: what
+   * is wrong (error findings other than unfinished items, and refused inputs); 警告; 未完成: what is
+   * not filled in yet. Checked as finished an unfinished item is an error too (it stops a final
+   * export), but it is counted once, under 未完成; so no line says 错误 161 · 未完成 161. A
+   * published report has nothing unfinished: what it leaves blank is an error (see finishFindings).
+   */
+  shown: { errors: number; warnings: number; unfinished: number };
   /** Checked as finished with no error: a final document may be made. Never true for a draft check. */
   exportable: boolean;
 }
@@ -35,5 +43,7 @@ export function verdict<R>(findings: readonly Finding[], refused: readonly R[], 
     if (isUnfinished(f)) unfinished.push(f);
   }
   const counts = { errors: errors.length + refused.length, warnings: warnings.length, unfinished: unfinished.length };
-  return { errors, warnings, unfinished, refused, counts, exportable: mode === 'final' && counts.errors === 0 };
+  const unfinishedErrors = unfinished.filter((f) => f.level === 'error').length;
+  const shown = { errors: counts.errors - unfinishedErrors, warnings: counts.warnings, unfinished: counts.unfinished };
+  return { errors, warnings, unfinished, refused, counts, shown, exportable: mode === 'final' && counts.errors === 0 };
 }

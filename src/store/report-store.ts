@@ -86,6 +86,12 @@ export interface ReportStore {
   getState: () => ReportState;
   subscribe: (listener: () => void) => () => void;
   /**
+   * Told only when this cell's own part of the state changes: its typed value, its value as
+   * shown, its refused text, its findings or its printed total. A grid of 200 cells then asks
+   * the few cells a keystroke changed, not every cell, whether to render.
+   */
+  subscribeCell: (id: CellId, listener: () => void) => () => void;
+  /**
    * What a person typed into a cell: a value is stored, a refusal is kept beside the report.
    * `restore`: the value the report holds while the text is refused (the cell's value when the
    * clerk started editing it), so a refused "180.5" does not leave "180", accepted on the way.
@@ -116,7 +122,7 @@ export interface ReportStore {
   // The editor port of src/drafts (session and autosave) is met by these three.
   getReport: () => Report;
   getFocus: () => Focus;
-  /** The verdict's error count: error-level findings and refused inputs (cells and facts fields). */
+  /** The verdict's error count as every line shows it (`shown`): what is wrong, not what is merely unfinished; the same in both modes. */
   errors: () => number;
   /**
    * One history of the clerk's changes to the report loaded now (a paste, 填0, a cell typed, a
@@ -161,6 +167,29 @@ function _group(findings: Finding[], keys: (f: Finding) => readonly string[], pr
     stable.set(k, _sameFindings(old, list) ? old! : list);
   }
   return stable;
+}
+
+/** The cells whose own part of the state differs between `a` and `b` (see `subscribeCell`). */
+export function changedCells(template: Template, a: ReportState, b: ReportState): CellId[] {
+  const typed = a.report.values !== b.report.values;
+  const shown = a.values !== b.values;
+  const refused = a.refusals !== b.refusals;
+  const found = a.byCell !== b.byCell;
+  const printed = a.report.printed !== b.report.printed;
+  if (!typed && !shown && !refused && !found && !printed) return [];
+  const out: CellId[] = [];
+  for (const id of template.cells.keys()) {
+    if (
+      (typed && a.report.values[id] !== b.report.values[id]) ||
+      (shown && a.values.get(id) !== b.values.get(id)) ||
+      (refused && a.refusals.get(id) !== b.refusals.get(id)) ||
+      (found && a.byCell.get(id) !== b.byCell.get(id)) ||
+      (printed && a.report.printed?.[id] !== b.report.printed?.[id])
+    ) {
+      out.push(id);
+    }
+  }
+  return out;
 }
 
 /** Section · cell name: how messages name a cell. */
@@ -209,13 +238,17 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
   };
 
   let state = derive(initial, options.mode ?? 'draft', new Map());
-  const notify = () => {
+  const cellListeners = new Map<CellId, Set<() => void>>();
+  /** The one way the state changes: the cells it concerns are told, then every listener. */
+  const publish = (next: ReportState) => {
+    const before = state;
+    state = next;
+    if (cellListeners.size > 0) {
+      for (const id of changedCells(template, before, next)) for (const l of [...(cellListeners.get(id) ?? [])]) l();
+    }
     for (const l of [...listeners]) l();
   };
-  const commit = (report: Report, refusals = state.refusals, mode = state.mode) => {
-    state = derive(report, mode, refusals, state);
-    notify();
-  };
+  const commit = (report: Report, refusals = state.refusals, mode = state.mode) => publish(derive(report, mode, refusals, state));
 
   // Undo history: the report and refused cells before each action. `continuing` names the action
   // the next keystroke continues (the same cell or text), so typing "1200" is one step back.
@@ -255,6 +288,15 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeCell: (id, listener) => {
+      let set = cellListeners.get(id);
+      if (!set) cellListeners.set(id, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) cellListeners.delete(id);
+      };
+    },
     typeCell: (id, raw, restore) => {
       const cell = template.cells.get(id);
       if (!cell || cell.computed) throw new Error(`not an input cell: ${id}`);
@@ -268,8 +310,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
           commit({ ...state.report, values: { ...state.report.values, [id]: restore } }, refusals);
         } else if (refusals !== state.refusals) {
           // The report is unchanged: only the refusals move, no rule runs again.
-          state = _judged({ ...state, refusals });
-          notify();
+          publish(_judged({ ...state, refusals }));
         }
         return { ok: false, refusal };
       }
@@ -315,8 +356,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
       const next = new Map(state.fieldRefusals);
       if (refusal) next.set(field, { field, place: { kind: 'fact', field }, ...refusal, reason: refusalReason(refusal.raw, refusal.why, 'fact') });
       else next.delete(field);
-      state = _judged({ ...state, fieldRefusals: next });
-      notify();
+      publish(_judged({ ...state, fieldRefusals: next }));
     },
     update: (change) => {
       const next = change(state.report);
@@ -340,22 +380,19 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
       past = [];
       future = [];
       continuing = null;
-      state = _judged({ ...derive(report, 'draft', new Map(), previous), fieldRefusals: new Map(), focus, loads: state.loads + 1 });
-      notify();
+      publish(_judged({ ...derive(report, 'draft', new Map(), previous), fieldRefusals: new Map(), focus, loads: state.loads + 1 }));
     },
     setFocus: (focus) => {
       if (focus.section === state.focus.section && focus.cell === state.focus.cell && focus.field === state.focus.field) return;
-      state = { ...state, focus };
-      notify();
+      publish({ ...state, focus });
     },
     setView: (view) => {
       if (view === state.view) return;
-      state = { ...state, view };
-      notify();
+      publish({ ...state, view });
     },
     getReport: () => state.report,
     getFocus: () => state.focus,
-    errors: () => state.verdict.counts.errors,
+    errors: () => state.verdict.shown.errors,
     undo: () => travel(past, future),
     redo: () => travel(future, past),
     canUndo: () => past.length > 0,

@@ -17,14 +17,14 @@ describe('nianbao check', () => {
   it('exits 0 on the seed-002 example and prints no error', async () => {
     const r = await run('check', 'examples/seed-002.report.json');
     expect(r.code).toBe(0);
-    expect(r.out).not.toMatch(/错误 R/);
+    expect(r.out).not.toMatch(/^ {2}错误 /m);
     expect(r.out).toContain('共 0 个错误，0 个警告，7 项未完成'); // 7: the seed's 六 still says "x件" (R22)
   });
 
   it('exits 1 and names rule, cells and values on a broken report', async () => {
     const r = await run('check', broken('R1-carry-forward'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('错误 R1 三、收到和处理政府信息公开申请情况 · 自然人列：一（31）+ 二（1）= 32，但（七）总计（29）+ 四（4）= 33');
+    expect(r.out).toContain('  错误 三、收到和处理政府信息公开申请情况 · 自然人列：一（31）+ 二（1）= 32，但（七）总计（29）+ 四（4）= 33（勾稽关系要求两边相等）（R1）');
     expect(r.out).toContain('单元格：applications:new:natural-person');
     expect(r.out).toContain('applications:carry-forward:natural-person');
   });
@@ -38,7 +38,7 @@ describe('nianbao check', () => {
     writeFileSync(join(dir, 'prev.json'), JSON.stringify(prev));
     const r = await run('check', 'examples/busy-subdistrict.report.json', '--previous', join(dir, 'prev.json'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('警告 R7 三、收到和处理政府信息公开申请情况 · 商业企业列：二、上年结转（2）≠ 上年度报告的四、结转下年度继续办理（99）');
+    expect(r.out).toContain('  警告 三、收到和处理政府信息公开申请情况 · 商业企业列：二、上年结转（2）≠ 上年度报告的四、结转下年度继续办理（99）（R7）');
   });
 
   it('--json gives findings with rule, level, cells and message', async () => {

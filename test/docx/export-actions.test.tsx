@@ -59,11 +59,13 @@ describe('ExportActions', () => {
     // Seed 002 as finished: four blank 行政复议 cells, its blank printed total (R6) and no 成文日期 (R16).
     expect(store.getState().mode).toBe('final');
     expect(screen.getByRole('radio', { name: '按定稿检查' })).toBeChecked();
-    expect(alert).toHaveTextContent(`有 ${store.errors()} 个错误，不能导出正式文档`);
-    expect(store.errors()).toBeGreaterThanOrEqual(6);
-    expect(panelErrors()).toBe(store.errors());
+    // All of them still to fill in: said once, as the panel counts them (错误 0 · … · 未完成 7).
+    const { shown, counts } = store.getState().verdict;
+    expect(alert).toHaveTextContent(`有 ${shown.unfinished} 项未完成，不能导出正式文档`);
+    expect(shown.unfinished).toBeGreaterThanOrEqual(6);
+    expect(panelErrors()).toBe(shown.errors);
     const items = within(alert).getAllByRole('listitem');
-    expect(items).toHaveLength(store.errors());
+    expect(items).toHaveLength(counts.errors);
     expect(items[0]).toHaveTextContent('R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
     expect(saved).toHaveLength(0);
     await user.click(within(alert).getByRole('button', { name: '关闭' }));
@@ -116,7 +118,7 @@ describe('ExportActions', () => {
     await user.click(exportButton());
     const alert = await screen.findByRole('alert');
     expect(within(alert).getAllByRole('listitem')).toHaveLength(10);
-    expect(alert).toHaveTextContent(`另有 ${store.errors() - 10} 个错误，见检查结果`);
+    expect(alert).toHaveTextContent(`另有 ${store.getState().verdict.counts.errors - 10} 项，见检查结果`);
     expect(saved).toHaveLength(0);
   });
 
@@ -165,6 +167,7 @@ describe('ExportActions', () => {
     const p = parts(saved[0]!.bytes);
     expect([...p.entries()].some(([n, x]) => /header\d\.xml$/.test(n) && x.includes('>草稿</w:t>'))).toBe(true);
     // A draft leaves the check mode alone: the count is the panel's, in the mode it shows.
+    store.typeCell('applications:new:natural-person', 'x');
     store.setMode('final');
     await user.click(screen.getByRole('button', { name: '导出草稿' }));
     await waitFor(() => expect(saved).toHaveLength(2));
@@ -299,7 +302,7 @@ describe('ExportActions', () => {
     await user.click(within(alert).getByRole('button', { name: /成文日期/ }));
     expect(document.activeElement).toBe(screen.getByLabelText('成文日期'));
     expect(within(alert).queryAllByRole('listitem')).toHaveLength(0);
-    expect(alert).toHaveTextContent('有 1 个错误，不能导出正式文档。');
+    expect(alert).toHaveTextContent('有 1 项未完成，不能导出正式文档。');
     await user.click(within(alert).getByRole('button', { name: '关闭' }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(document.activeElement).toBe(exportButton());

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// Checking as finished turns blanks into errors but keeps them folded; opening another report
-// starts it as a draft again.
+// Checking as finished turns blanks into errors but keeps them folded and counted once, as
+// 未完成; opening another report starts it as a draft again.
 import { afterEach, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -12,7 +12,7 @@ import { registry } from '../../src/ui/shell/templates';
 afterEach(cleanup);
 const template = registry.get('gov-info-2021')!;
 
-it('folds unfinished items in both modes and counts them as errors when finishing', async () => {
+it('folds unfinished items in both modes and counts each once when finishing (they stop a final export)', async () => {
   const store = createReportStore(template, createReport(template, 2024), { today: '2025-01-10' });
   render(<ReportForm store={store} />);
   await userEvent.click(screen.getByRole('radio', { name: '按定稿检查' }));
@@ -20,7 +20,11 @@ it('folds unfinished items in both modes and counts them as errors when finishin
   const blanks = template.inputCells.length;
   // 166 cells, 7 text slots (R6), the fee statement (R11, in 六), 机关名称 and 成文日期 (R16), and
   // the default preface printing the contact facts left empty as （电话）… (R22).
-  await screen.findByText(new RegExp(`^错误 ${blanks + 7 + 1 + 2 + 1} · `), undefined, { timeout: 3000 });
+  const unfinished = blanks + 7 + 1 + 2 + 1;
+  await screen.findByText(`错误 0 · 警告 0 · 未完成 ${unfinished}`, undefined, { timeout: 3000 });
+  // They are errors of a finished report: they stop the export, and the panel says so.
+  expect(store.getState().verdict.counts.errors).toBe(unfinished);
+  expect(panel.querySelector('.summary-note')?.textContent).toContain('须填写后才能导出正式文档');
   // One line for all of them, not one list item per blank cell.
   expect(panel.querySelector('details summary')?.textContent).toBe(`未完成：单元格 ${blanks}，文字 9，基本信息 2`);
   expect(panel.querySelectorAll(':scope > ul.finding-list li').length).toBeLessThan(10);

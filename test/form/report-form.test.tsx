@@ -126,7 +126,7 @@ describe('ReportForm', () => {
     expect(input(cell)).toHaveAttribute('data-level', 'error');
   });
 
-  it('checks as a finished report on request: blanks become errors', async () => {
+  it('checks as a finished report on request: blanks become errors, counted once (as 未完成)', async () => {
     const { store, user } = setup();
     const panel = screen.getByRole('complementary', { name: '检查结果' });
     const incomplete = store.getState().findings.filter((f) => f.level === 'incomplete');
@@ -138,7 +138,8 @@ describe('ReportForm', () => {
     const parts = [`单元格 ${template.inputCells.length}`, `文字 ${texts}`, facts && `基本信息 ${facts}`, other && `其他 ${other}`].filter(Boolean);
     expect(within(panel).getByText(/^未完成：/)).toHaveTextContent(`未完成：${parts.join('，')}`);
     await user.click(within(panel).getByLabelText('按定稿检查'));
-    expect(within(panel).getByRole('status')).not.toHaveTextContent('错误 0 ·');
+    expect(store.getState().verdict.counts.errors).toBe(incomplete.length);
+    expect(within(panel).getByRole('status')).toHaveTextContent(`错误 0 · 警告 0 · 未完成 ${incomplete.length}`);
   });
 
   it('fills only the blank cells with 0, of one grid or of the whole report, never a typed value or a refused text', async () => {

@@ -3,7 +3,7 @@
 // only a final check with no error is exportable.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkReport, createReport, parseReportText, verdict } from '../../src/core';
+import { blockingText, checkReport, countsLine, createReport, parseReportText, verdict } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
 
 const registry = nodeRegistry();
@@ -39,6 +39,29 @@ describe('verdict', () => {
     expect(refused.counts.errors).toBe(1);
     expect(refused.exportable).toBe(false);
     expect(refused.counts.warnings).toBe(findings.filter((f) => f.level === 'warning').length);
+  });
+
+  it('shown counts each item once, the same in both modes: 错误 is what is wrong, 未完成 what is blank', () => {
+    // Seed 002 with one real error added (R1: a column that does not balance) and its real blanks.
+    const report = { ...seed.report, values: { ...seed.report.values, 'applications:new:natural-person': 7 } };
+    const draft = verdict(checkReport(template, report, { mode: 'draft' }), [], 'draft');
+    const final = verdict(checkReport(template, report, { mode: 'final' }), [], 'final');
+    expect(draft.shown.errors).toBeGreaterThan(0);
+    expect(draft.shown.unfinished).toBeGreaterThan(0);
+    expect(final.shown).toEqual(draft.shown);
+    // Checked as finished the blanks are errors (they stop the export) but are counted once, as 未完成.
+    expect(final.counts.errors).toBe(final.shown.errors + final.shown.unfinished);
+    expect(countsLine(final.shown)).toBe(`错误 ${draft.shown.errors} · 警告 ${draft.shown.warnings} · 未完成 ${draft.shown.unfinished}`);
+    expect(blockingText(final.shown)).toBe(`${final.shown.errors} 个错误、${final.shown.unfinished} 项未完成`);
+  });
+
+  it('a published report has nothing unfinished: what it leaves blank is the publisher’s error', () => {
+    const published = { ...seed.report, source: { kind: 'published' as const, form: 'text' as const } };
+    const v = verdict(checkReport(template, published, { published: true }), [], 'final');
+    expect(v.shown.unfinished).toBe(0);
+    expect(v.shown.errors).toBe(v.counts.errors);
+    // Its real blanks (行政复议) and placeholder (网民留言x件) are among the errors.
+    expect(v.errors.map((f) => f.rule)).toEqual(expect.arrayContaining(['R6', 'R22']));
   });
 
   it('every finding of a real report carries its place, derived once in checkReport', () => {

@@ -20,13 +20,13 @@ describe('nianbao check --published', () => {
     const file = join(dir, 'seed.json');
     writeFileSync(file, JSON.stringify(seed));
     const draft = await run('check', file, '--final', '--today', '2026-12-01');
-    expect(draft.out).toContain('错误 R16');
-    expect(draft.out).toContain('警告 R15 今天');
+    expect(draft.out).toMatch(/ {2}错误 .*（R16）/);
+    expect(draft.out).toMatch(/ {2}警告 今天.*（R15）/);
     const published = await run('check', file, '--published', '--today', '2026-12-01');
-    expect(published.out).toContain('警告 R16 报告基本信息：来源报告未印成文日期');
+    expect(published.out).toMatch(/ {2}警告 报告基本信息：来源报告未印成文日期.*（R16）/);
     expect(published.out).not.toContain('R15');
     // The seed's real placeholder 网民留言x件 is an error of a published report.
-    expect(published.out).toContain('错误 R22');
+    expect(published.out).toMatch(/ {2}错误 .*（R22）/);
     expect(published.code).toBe(1);
   });
 
@@ -34,7 +34,24 @@ describe('nianbao check --published', () => {
     const file = join(dir, 'imported.json');
     writeFileSync(file, JSON.stringify({ ...seed, source: { kind: 'published', form: 'text' } }));
     const r = await run('check', file, '--today', '2026-12-01');
-    expect(r.out).toContain('警告 R16 报告基本信息：来源报告未印成文日期');
-    expect(r.out).not.toContain('未完成 R16');
+    expect(r.out).toMatch(/ {2}警告 报告基本信息：来源报告未印成文日期.*（R16）/);
+    expect(r.out).not.toMatch(/未完成 .*（R16）/);
+  });
+});
+
+describe('nianbao check: one count of each', () => {
+  it('a finding leads with its message, the rule id after; blanks are counted once, as 未完成, in both modes', async () => {
+    const draft = await run('check', 'examples/seed-002.report.json', '--today', '2024-01-10');
+    const final = await run('check', 'examples/seed-002.report.json', '--final', '--today', '2024-01-10');
+    const total = (out: string) => /共 (\d+) 个错误，(\d+) 个警告，(\d+) 项未完成/.exec(out)!.slice(1).map(Number);
+    expect(total(final.out)).toEqual(total(draft.out));
+    const [errors, , unfinished] = total(final.out);
+    expect([errors, unfinished]).toEqual([0, 7]); // 7: the seed's blanks (行政复议), no 成文日期, 网民留言x件 (R22)
+    // Checked as finished they stop the report (exit 1) and are listed as errors, each once.
+    expect([draft.code, final.code]).toEqual([0, 1]);
+    const listed = final.out.split('\n').filter((l) => /^ {2}错误 .*（R(6|16|22)）$/.test(l));
+    expect(listed).toHaveLength(7);
+    const many = await run('check', 'examples/seed-002.report.json', 'examples/busy-subdistrict.report.json', '--final', '--today', '2024-01-10');
+    expect(many.out).toMatch(/合计：2 份报告，0 份无法读取，1 份有错误或未完成；/);
   });
 });

@@ -18,16 +18,21 @@ export function checkWithValues(template: Template, report: Report, options: Che
   const findings = template.rules.flatMap((rule) =>
     runRule(rule, ctx),
   );
-  return { findings: finishFindings(template, findings), values: ctx.values };
+  return { findings: finishFindings(template, findings, ctx.published), values: ctx.values };
 }
 
-/** Every finding gets its place and unfinished mark here, so no rule kind has to; then in order. */
-export function finishFindings(template: Template, findings: Finding[]): Finding[] {
+/**
+ * Every finding gets its place and unfinished mark here, so no rule kind has to; then in order.
+ * A published report is not being written: what it leaves blank is the publisher's error, not an
+ * item still to fill in, so checked as finished it carries no unfinished mark.
+ */
+export function finishFindings(template: Template, findings: Finding[], published = false): Finding[] {
   const unfinishedRules = new Set(template.rules.filter((r) => r.draftLevel === 'incomplete').map((r) => r.id));
+  const unfinished = (f: Finding) => unfinishedRules.has(f.rule) && (f.level === 'incomplete' || !published);
   const placed = findings.map((f): Finding => ({
     ...f,
     place: f.place ?? placeOfFinding(template, f),
-    ...(unfinishedRules.has(f.rule) ? { unfinished: true as const } : {}),
+    ...(unfinished(f) ? { unfinished: true as const } : {}),
   }));
   // Errors first, then warnings, then what is merely unfinished; template order within a level.
   return placed

@@ -56,7 +56,7 @@ export function createChecker(): (template: Template, report: Report, options?: 
       return { findings: runRule(rule, _recording(ctx, report, reads)), reads };
     });
     memo = { template, report, options, values, byRule };
-    return { findings: finishFindings(template, byRule.flatMap((r) => r.findings)), values, ran };
+    return { findings: finishFindings(template, byRule.flatMap((r) => r.findings), ctx.published), values, ran };
   };
 }
 

@@ -98,7 +98,7 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
     }
     const now = store.getState();
     const report = store.getReport();
-    const errors = now.verdict.counts.errors;
+    const errors = now.verdict.shown.errors;
     // What a draft carries instead of each refused input: the cell's last accepted value (or blank),
     // the field's previous content.
     const refused = now.verdict.refused.map((r) => ({

@@ -2,7 +2,7 @@
 // (grouped by section), and the refused inputs a draft went out with. Each item is a button that
 // leads to its place; a list can shrink to one line so it does not hide the place it leads to.
 import { useEffect, useRef } from 'react';
-import { LEVEL_NAMES, refusalLine, type Finding, type Place, type Template } from '../../core';
+import { LEVEL_NAMES, blockingText, refusalLine, type Finding, type Place, type Template } from '../../core';
 import type { ReportState } from '../../store/report-store';
 
 /** How many refusing errors are listed; the findings panel has them all. */
@@ -61,7 +61,8 @@ export function Refused(props: {
   onClose: () => void;
 }) {
   const { state, collapsed, onExpand, onPlace, onClose } = props;
-  // The verdict's one count (error findings and refused inputs), as the findings panel shows it.
+  // What stops a final document (error findings and refused inputs, unfinished items among them),
+  // said with the counts the findings panel shows: 3 个错误、158 项未完成.
   const { verdict } = state;
   const count = verdict.counts.errors;
   const items = [
@@ -72,14 +73,14 @@ export function Refused(props: {
   return (
     <div role="alert" className={collapsed ? 'export-refused export-collapsed' : 'export-refused'}>
       {count > 0 ? (
-        <p>有 {count} 个{LEVEL_NAMES.error}，不能导出正式文档。{collapsed ? '' : '请先改正（点击一项转到该处），或导出草稿：'}</p>
+        <p>有 {blockingText(verdict.shown)}，不能导出正式文档。{collapsed ? '' : '请先改正（点击一项转到该处），或导出草稿：'}</p>
       ) : (
         <p>错误已全部改正，可以再次导出 Word 文档。</p>
       )}
       {count > 0 && !collapsed && (
         <ItemList items={listed} />
       )}
-      {count > LISTED_ERRORS && !collapsed && <p>另有 {count - LISTED_ERRORS} 个错误，见检查结果。</p>}
+      {count > LISTED_ERRORS && !collapsed && <p>另有 {count - LISTED_ERRORS} 项，见检查结果。</p>}
       <div className="export-buttons">
         {count > 0 && (collapsed || listed.length > 0) && <ExpandButton collapsed={collapsed} count={listed.length} onExpand={onExpand} />}
         <button type="button" onClick={onClose}>
