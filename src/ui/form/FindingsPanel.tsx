@@ -1,11 +1,14 @@
 // The findings of the rules for the whole report, errors first; each one leads to its cell or
-// text. Unfinished items (blanks while drafting) are folded into one count. A switch checks the
-// report as finished (定稿), where blanks and a missing 信息处理费 statement become errors.
+// text (a finding about one sentence selects it). Each says its plain message first, the rule id
+// small after it. Unfinished items (blanks) are folded into one count. A switch checks the report
+// as finished (定稿), where what is unfinished must be filled in before a final export; the header
+// counts each item once (the verdict's `shown` counts), in either mode.
 import { memo, useCallback, useState } from 'react';
-import { LEVEL_NAMES, isUnfinished, refusalLine, type Finding } from '../../core';
+import { LEVEL_NAMES, countsLine, isUnfinished, refusalLine, type Finding } from '../../core';
 import { blankCells } from '../../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from '../use-store';
 import { goTo } from '../places';
+import { selectSentence } from './select-sentence';
 
 /**
  * What the unfinished items are: blank cells, empty text slots, report facts, and anything else
@@ -50,7 +53,8 @@ function ItemBody({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => v
   return (
     <li data-level={finding.level}>
       <button type="button" className="finding" onClick={() => onGo(finding)}>
-        <span className="level">{LEVEL_NAMES[finding.level]}</span> <span className="rule">{finding.rule}</span> {finding.message}
+        <span className="level">{LEVEL_NAMES[finding.level]}</span> {finding.message}
+        <small className="rule">（{finding.rule}）</small>
       </button>
     </li>
   );
@@ -66,11 +70,11 @@ function FindingsPanelBody() {
   const [filled, setFilled] = useState<number | null>(null);
   // What is merely unfinished stays folded into one line in both modes; checked as finished, it
   // counts as errors but is not listed one by one.
-  const { warnings, unfinished: incomplete, refused, counts } = verdict;
+  const { warnings, unfinished: incomplete, refused, shown: counts } = verdict;
   const errors = verdict.errors.filter((f) => !isUnfinished(f));
-  const go = useCallback((f: Finding) => goTo(store, f.place), [store]);
-  const shown = [...errors, ...warnings];
-  const shownKeys = findingKeys(shown);
+  const go = useCallback((f: Finding) => goTo(store, f.place) && selectSentence(document.activeElement, f), [store]);
+  const listed = [...errors, ...warnings];
+  const shownKeys = findingKeys(listed);
   const incompleteKeys = open ? findingKeys(incomplete) : [];
   return (
     <aside className="findings" aria-label="检查结果">
@@ -85,9 +89,13 @@ function FindingsPanelBody() {
         </label>
       </fieldset>
       <p className="summary" role="status" aria-live="polite">
-        {LEVEL_NAMES.error} {counts.errors} · {LEVEL_NAMES.warning} {counts.warnings} · {LEVEL_NAMES.incomplete} {counts.unfinished}
+        {countsLine(counts)}
       </p>
-      <p className="summary-note">错误包括未接受的输入；“未完成”是草稿中尚空着的单元格和文字，按定稿检查时算作错误。</p>
+      <p className="summary-note">
+        {mode === 'final'
+          ? '错误包括未接受的输入；未完成的单元格和文字须填写后才能导出正式文档。'
+          : '错误包括未接受的输入；未完成是尚空着的单元格和文字，导出正式文档前须填写。'}
+      </p>
       {blanks > 0 && (
         <p className="fill-zeros">
           <button type="button" onClick={() => setFilled(store.fillBlanks())}>
@@ -108,7 +116,7 @@ function FindingsPanelBody() {
         </ul>
       )}
       <ul className="finding-list">
-        {shown.map((f, i) => (
+        {listed.map((f, i) => (
           <Item key={shownKeys[i]} finding={f} onGo={go} />
         ))}
       </ul>

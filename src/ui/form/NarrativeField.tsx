@@ -1,11 +1,41 @@
 // One text slot of the report (preface, a section, a part of 一): label and guidance from the
 // template, the slot's findings under it, a note while text copied from last year is unrevised,
 // and last year's text of the same slot beside it (open where the rectification rule applies).
-import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { LEVEL_NAMES, type TextSlot } from '../../core';
+// The sentences still last year's (R29, a copied fee statement) are listed right under the box,
+// each selecting itself in the box when clicked: a list changes only when the findings do, where
+// a highlighting mirror behind the box would be redrawn on every keystroke.
+import { memo, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { LEVEL_NAMES, SECTION_NOTE_LABEL, staleSentencesHead, type Finding, type TextSlot } from '../../core';
 import { NO_FINDINGS } from '../../store/report-store';
 import { useSlice, useStore } from '../use-store';
 import { domId } from '../places';
+import { selectSentence, sentenceOf } from './select-sentence';
+
+/**
+ * The box a section's own text goes in when the section's body is its tables or its parts: the
+ * heading above names the section, so the box says what it is for (and that it may stay empty).
+ */
+const isSectionNote = (slot: TextSlot) => !!slot.section && slot.id === slot.section.id && !!(slot.section.grids?.length || slot.section.parts?.length);
+
+function StaleSentences({ id, marks, area }: { id: string; marks: readonly Finding[]; area: RefObject<HTMLTextAreaElement | null> }) {
+  return (
+    <div className="stale-sentences" id={`${id}-stale`}>
+      <p className="stale-head">{staleSentencesHead(marks.length)}</p>
+      <ol>
+        {marks.map((f, i) => (
+          <li key={`${f.rule}:${f.range![0]}:${i}`} data-level={f.level}>
+            <button type="button" className="stale-sentence" onClick={() => selectSentence(area.current, f)}>
+              <mark>{sentenceOf(f)}</mark>
+            </button>{' '}
+            <span className="stale-why">
+              {typeof f.params.reason === 'string' ? f.params.reason : f.message}（{f.rule}）
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading: 'h3' | 'none'; extra?: ReactNode }) {
   const store = useStore();
@@ -24,13 +54,21 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
   useLayoutEffect(() => {
     if (area.current && area.current.value !== text) area.current.value = text;
   }, [text]);
-  const shown = findings.filter((f) => f.level !== 'incomplete');
+  // Named by the section heading above and what it is for: 三、… 本节说明（可不填）.
+  const note = heading === 'none' && isSectionNote(slot);
+  const marks = findings.filter((f) => sentenceOf(f) !== null);
+  const shown = findings.filter((f) => f.level !== 'incomplete' && sentenceOf(f) === null);
+  const described = [`${id}-guidance`, marks.length ? `${id}-stale` : '', shown.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
   return (
     <div className="narrative">
       {heading === 'h3' ? (
         <h3>
           <label htmlFor={id}>{slot.label}</label>
         </h3>
+      ) : note ? (
+        <label htmlFor={id} id={`${id}-label`} className="section-note-label">
+          {SECTION_NOTE_LABEL}
+        </label>
       ) : (
         <label htmlFor={id} className="visually-hidden">
           {slot.label}
@@ -58,17 +96,20 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
         rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
         ref={area}
         defaultValue={text}
-        aria-describedby={`${id}-guidance${shown.length ? ` ${id}-findings` : ''}`}
+        aria-labelledby={note ? `${domId.sectionHeading(slot.section!.id)} ${id}-label` : undefined}
+        aria-describedby={described}
         aria-invalid={shown.some((f) => f.level === 'error') || undefined}
         onChange={(e) => store.setText(slot.id, e.target.value)}
         spellCheck={false}
       />
+      {marks.length > 0 && <StaleSentences id={id} marks={marks} area={area} />}
       {extra}
       {shown.length > 0 && (
         <ul className="text-findings" id={`${id}-findings`}>
           {shown.map((f, i) => (
             <li key={i} data-level={f.level}>
               <span className="level">{LEVEL_NAMES[f.level]}</span> {f.message}
+              <small className="rule">（{f.rule}）</small>
             </li>
           ))}
         </ul>

@@ -24,7 +24,7 @@ export function checkFeeReported(rule: Of<'fee-reported'>, ctx: RuleContext): Fi
   const copied = fee.status === null && rule.staleMessage ? statements[0] : undefined;
   if (copied) {
     const range: [number, number] = [copied.start, copied.start + copied.text.length];
-    return [ctx.finding(rule, { section: section?.id, cells: [], text: copied.slot, range, params: { quote: copied.text } }, rule.staleMessage)];
+    return [ctx.finding(rule, { section: section?.id, cells: [], text: copied.slot, range, params: { quote: copied.text, sentence: copied.text } }, rule.staleMessage)];
   }
   const f = ctx.finding(rule, { section: section?.id, cells: [], text: section?.id, params: {} }, (ctx.published && rule.publishedMessage) || rule.message);
   // A published report may state it where the import does not read (a table of its own).

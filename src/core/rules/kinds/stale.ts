@@ -136,7 +136,7 @@ export function staleSentences(ctx: RuleContext, rule: Of<'stale-text'>, slot: T
   return splitSentences(text).flatMap((s) => {
     const why = _why(ctx, rule, previous, s);
     if (!why) return [];
-    const params = { text: slotName(slot), quote: _short(s.text), ...why.params };
+    const params = { text: slotName(slot), quote: _short(s.text), sentence: s.text, ...why.params };
     const reason = fillMessage(rule.reasons[why.reason], params);
     return [
       ctx.finding(rule, {
