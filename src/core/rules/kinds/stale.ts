@@ -4,7 +4,8 @@
 // a comparison such as 较2023年增长 is not), quotes last year's figure where this year's differs
 // (共受理申请12件, last year's 一 total, when this year's is 15), or is copied unchanged from last
 // year's text (the template's own sentences, the same every year by design, aside).
-// R10 and R24 leave to this rule what it says more precisely (see staleNumber, namesLastYear).
+// R10, R17 and R24 leave to this rule what it says more precisely (staleNumber, hasStaleSentences,
+// namesLastYear).
 import type { RuleSpec } from '../../template/schema';
 import type { Template, TextSlot } from '../../template/load';
 import type { CellId } from '../../template/resolve';
@@ -148,6 +149,12 @@ export function staleSentences(ctx: RuleContext, rule: Of<'stale-text'>, slot: T
       }),
     ];
   });
+}
+
+/** Whether R29 marks a sentence of this text (R17 then leaves the text to it). */
+export function hasStaleSentences(ctx: RuleContext, slot: TextSlot, text: string): boolean {
+  const rule = _staleRule(ctx.template);
+  return !!rule && staleSentences(ctx, rule, slot, text).length > 0;
 }
 
 export function checkStaleText(rule: Of<'stale-text'>, ctx: RuleContext): Finding[] {

@@ -9,7 +9,7 @@ import { coverage, problemItems } from '../../text/items';
 import { memoByText } from '../../text/memo';
 import { toUnits, fromUnits } from '../../report/amount';
 import { proseSlots, slotName } from './slots';
-import { staleNumber } from './stale';
+import { hasStaleSentences, staleNumber } from './stale';
 
 export { similarity } from './similar';
 
@@ -96,7 +96,8 @@ export function checkPersonalData(rule: Of<'personal-data'>, ctx: RuleContext): 
 
 export function checkUnrevised(rule: Of<'unrevised'>, ctx: RuleContext): Finding[] {
   const revise = new Set(ctx.report.revise ?? []);
+  // Where R29 marks the sentences still last year's, it says it more precisely.
   return proseSlots(ctx)
-    .filter(({ slot }) => revise.has(slot.id))
+    .filter(({ slot, text }) => revise.has(slot.id) && !hasStaleSentences(ctx, slot, text))
     .map(({ slot }) => ctx.finding(rule, { section: slot.section?.id, cells: [], text: slot.id, params: { text: slotName(slot) } }));
 }
