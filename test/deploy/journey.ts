@@ -1,6 +1,7 @@
 // The clerk's journey that must work wherever the app runs: type into the grids and a text, reload
-// (the draft is kept), export a .docx draft, import a published PDF (pdf.js). Shared by the
-// single-file (file://) and the sub-path suites.
+// (the draft is kept), export a .docx draft, open a report of an older format (its template loads
+// on demand), import a published PDF (pdf.js). Shared by the single-file (file://) and the
+// sub-path suites.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
@@ -64,4 +65,27 @@ export async function importPdf(page: Page): Promise<void> {
   await dialog.locator('input[type="file"]').setInputFiles(PDF);
   await expect.poll(() => dialog.locator('h3.import-read-heading').textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^读取结果：.*淮安.*2024年/);
   await dialog.getByRole('button', { name: '取消' }).click();
+}
+
+/** A report in the 2019 format: its template is not in the first screen's code and loads on demand. */
+export const OLDER = { file: 'examples/seed-003.report.json', organ: '三元区莘口镇人民政府', label: '本年新制作数量' };
+
+const showsOlder = async (page: Page) => {
+  await expect.poll(() => page.locator('#fact-organ').inputValue().catch(() => ''), { timeout: 30_000 }).toBe(OLDER.organ);
+  await page.getByText(OLDER.label, { exact: true }).first().waitFor({ timeout: 30_000 });
+};
+
+/**
+ * 打开文件 with a report of the 2019 format: it opens in its own template, and again after a
+ * reload; then 新建报告 leaves a blank report of the current format open (the newest draft).
+ */
+export async function openOlderReport(page: Page): Promise<void> {
+  await page.getByTestId('open-file').setInputFiles(OLDER.file);
+  await showsOlder(page);
+  await saved(page);
+  await page.reload();
+  await showsOlder(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await expect.poll(() => page.locator('#fact-organ').inputValue().catch(() => null), { timeout: 30_000 }).toBe('');
+  await ready(page);
 }

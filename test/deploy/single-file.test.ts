@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launch } from '../helpers/browser';
-import { ready, typeReport, expectTyped, exportDraft, importPdf, watch } from './journey';
+import { ready, typeReport, expectTyped, exportDraft, importPdf, openOlderReport, watch } from './journey';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-usb-'));
 const file = join(dir, '年报编制器', 'nianbao.html');
@@ -37,7 +37,7 @@ it('is one file whose policy allows only its own inline script and style, by has
   expect(page).not.toMatch(/<link[^>]+(stylesheet|modulepreload)|src="/);
 });
 
-it('opens from file://, keeps the draft across a reload, exports and imports a PDF', { timeout: 180_000 }, async () => {
+it('opens from file://, keeps the draft across a reload, exports, opens a 2019 report and imports a PDF', { timeout: 180_000 }, async () => {
   const page = await browser.context.newPage();
   const errors = watch(page);
   const requests: string[] = [];
@@ -48,6 +48,7 @@ it('opens from file://, keeps the draft across a reload, exports and imports a P
   await page.reload();
   await expectTyped(page);
   await exportDraft(page);
+  await openOlderReport(page);
   await importPdf(page);
   // Nothing but the file itself (and data:/blob: URLs it makes) was ever asked for.
   expect(requests.filter((u) => !/^(data|blob):/.test(u) && u.split('#')[0] !== pathToFileURL(file).href)).toEqual([]);

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
 import { launch } from '../helpers/browser';
-import { ready, typeReport, expectTyped, exportDraft, importPdf, watch } from './journey';
+import { ready, typeReport, expectTyped, exportDraft, importPdf, openOlderReport, watch } from './journey';
 
 const PREFIX = '/county/nianbao/';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 const entryOf = (html: string) => /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
 
-it('runs from a sub-path: types, keeps the draft across a reload, exports, imports a PDF', { timeout: 180_000 }, async () => {
+it('runs from a sub-path: types, keeps the draft across a reload, exports, opens a 2019 report, imports a PDF', { timeout: 180_000 }, async () => {
   const page = await browser.context.newPage();
   const errors = watch(page);
   await page.goto(origin + PREFIX);
@@ -76,6 +76,7 @@ it('runs from a sub-path: types, keeps the draft across a reload, exports, impor
   await page.reload();
   await expectTyped(page);
   await exportDraft(page);
+  await openOlderReport(page);
   await importPdf(page);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
@@ -138,6 +139,7 @@ it('works offline after the first visit, from the service worker of its sub-path
   await page.reload();
   await expectTyped(page);
   await exportDraft(page);
+  await openOlderReport(page);
   await importPdf(page);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
