@@ -229,7 +229,12 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     if (id && o.locks) {
       let close = () => {};
       const open = new Promise<void>((resolve) => (close = resolve));
-      const request = o.locks.request(draftLockName(id), { mode: 'shared' }, () => open).catch(() => undefined);
+      let request: Promise<unknown>;
+      try {
+        request = o.locks.request(draftLockName(id), { mode: 'shared' }, () => open).catch(() => undefined);
+      } catch {
+        request = Promise.resolve(); // locks refused here (an opaque origin): the revision check still guards
+      }
       held = {
         id,
         release: () => {
