@@ -1,6 +1,7 @@
 // React's view of the report store: one subscription per slice. A selector must return a value
 // that stays identical (===) while its slice is unchanged, so only the affected parts re-render.
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { CellId } from '../core';
 import type { ReportState, ReportStore } from '../store/report-store';
 
 export const StoreContext = createContext<ReportStore | null>(null);
@@ -13,6 +14,17 @@ export function useStore(): ReportStore {
 
 export function useSlice<T>(select: (state: ReportState) => T): T {
   return useSliceOf(useStore(), select);
+}
+
+/**
+ * A slice of one cell's own part of the state (its values, refused text, findings, printed total):
+ * asked again only when the store says that cell changed (`subscribeCell`), so a keystroke asks
+ * the few cells it changed, not all 200.
+ */
+export function useCellSlice<T>(id: CellId, select: (state: ReportState) => T): T {
+  const store = useStore();
+  const subscribe = useCallback((listener: () => void) => store.subscribeCell(id, listener), [store, id]);
+  return useSyncExternalStore(subscribe, () => select(store.getState()));
 }
 
 /** The same, for a store passed by hand (outside the form's provider, e.g. a toolbar). */

@@ -1,10 +1,10 @@
 // One value cell: a labelled native input for typed cells, an <output> for computed totals. It
-// subscribes to its own value, refusal and findings only. What was typed stays in the input until
+// subscribes to its own value, refusal and findings only, through the store's per-cell channel. What was typed stays in the input until
 // it is accepted or replaced; a refused text is kept and its reason shown beside the grid.
 import { memo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { formatValue, parseCellInput, type Finding, type ValueCell } from '../../core';
 import { NO_FINDINGS } from '../../store/report-store';
-import { useSlice, useStore } from '../use-store';
+import { useCellSlice, useStore } from '../use-store';
 import { moveKeyOf, nextCell, type GridMatrix } from './grid-keys';
 import { domId } from '../places';
 
@@ -28,9 +28,9 @@ interface Props {
 
 function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
   const store = useStore();
-  const value = useSlice((s) => s.report.values[cell.id] ?? null);
-  const refusal = useSlice((s) => s.refusals.get(cell.id));
-  const findings = useSlice((s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
+  const value = useCellSlice(cell.id, (s) => s.report.values[cell.id] ?? null);
+  const refusal = useCellSlice(cell.id, (s) => s.refusals.get(cell.id));
+  const findings = useCellSlice(cell.id, (s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
   const [text, setText] = useState(() => refusal?.raw ?? _text(value));
   const [shown, setShown] = useState<{ value: number | null; refused: boolean }>({ value, refused: !!refusal });
   // The value the cell held when the clerk started editing it (focus, or a paste into it): while
@@ -109,9 +109,9 @@ function InputCellBody({ cell, matrix, onPasteBlock }: Props) {
 }
 
 function TotalCellBody({ cell }: { cell: ValueCell }) {
-  const value = useSlice((s) => s.values.get(cell.id) ?? null);
-  const findings = useSlice((s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
-  const printed = useSlice((s) => s.report.printed?.[cell.id] !== undefined);
+  const value = useCellSlice(cell.id, (s) => s.values.get(cell.id) ?? null);
+  const findings = useCellSlice(cell.id, (s) => s.byCell.get(cell.id) ?? NO_FINDINGS);
+  const printed = useCellSlice(cell.id, (s) => s.report.printed?.[cell.id] !== undefined);
   const title = [printed ? '导入文件中印出的合计' : '', _title(findings) ?? ''].filter(Boolean).join('\n') || undefined;
   return (
     <output id={domId.cell(cell.id)} className="cell-total" aria-label={cell.name} data-level={worstLevel(findings)} data-printed={printed || undefined} title={title}>

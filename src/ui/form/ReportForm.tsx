@@ -1,7 +1,7 @@
 // The authoring form: the report's facts, the preface, then the template's sections in order, each
 // with its guidance, its text slots, its grids and (for 六) the 信息处理费 facts; the findings beside.
 // Everything is read from the template; the form holds no official wording of its own.
-import { useEffect, type FocusEvent } from 'react';
+import { useEffect, useMemo, type FocusEvent } from 'react';
 import { prefaceText, type SectionSpec, type Template } from '../../core';
 import type { ReportStore } from '../../store/report-store';
 import { FactsFields } from './FactsFields';
@@ -16,7 +16,12 @@ import './form.css';
 function PrefaceExtra() {
   const store = useStore();
   const empty = useSlice((s) => !(s.report.narrative.preface ?? '').trim());
-  const generated = useSlice((s) => prefaceText(store.template, s.report));
+  // The default preface is worded from the organ, the year and the contact: selected as they are
+  // (no string is built on every keystroke elsewhere), worded again only when one changes.
+  const organ = useSlice((s) => s.report.organ);
+  const year = useSlice((s) => s.report.year);
+  const contact = useSlice((s) => s.report.contact);
+  const generated = useMemo(() => prefaceText(store.template, { ...store.getState().report, organ, year, contact }), [store, organ, year, contact]);
   if (!empty) return null;
   return (
     <div className="preface-default">
