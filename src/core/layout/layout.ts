@@ -51,6 +51,16 @@ export function gridFontSize(grid: ResolvedGrid, values: ReadonlyMap<CellId, num
   return Math.max(TABLE.minSize, Math.min(TABLE.maxSize, fit));
 }
 
+/** Type size of a grid's label cells: a wide grid (三, 四) sets them in 小五, never above the numbers' size. */
+export function labelFontSize(grid: ResolvedGrid, size: number): number {
+  return grid.columnCount > TABLE.denseColumns ? Math.min(size, TABLE.denseLabelSize) : size;
+}
+
+/** Exact line height of a table cell in twips: single spacing, 1.35 × the type size. */
+export function cellLineHeight(size: number): number {
+  return Math.round(size * 10 * 1.35);
+}
+
 /**
  * Rows that stay on the page of the next row: title and header rows (never alone at a page
  * foot) and the rows of a small merged group (a parent row label spanning a few rows), whose label would otherwise
