@@ -3,6 +3,7 @@
 // package, so the .docx renderer and the HTML preview lay the page out with the same numbers.
 import type { CellId, ResolvedGrid } from '../template/resolve';
 import { cellText } from '../report/document';
+import { computeColumnWidths, labelSize } from './columns';
 import { SIGNATURE_RIGHT, SIZE, TABLE, TEXT_WIDTH, ems } from './gbt9704';
 
 /**
@@ -27,16 +28,17 @@ export function signatureIndents(organ: string, date: string): { organ: number; 
   return { organ: organRight, date: dateRight };
 }
 
-/** Column widths in twips over the whole 版心: label columns get a share, value columns the rest. */
+/**
+ * Column widths in twips over the whole 版心, from the grid's labels and numbers (columns.ts);
+ * computed once per grid.
+ */
 export function columnWidths(grid: ResolvedGrid): number[] {
-  const labels = grid.labelColumns;
-  const values = grid.columnCount - labels;
-  if (labels === 0) return _spread(TEXT_WIDTH, Array(values).fill(1));
-  const labelWidth = Math.max(TEXT_WIDTH - values * TABLE.maxValueWidth, Math.round(TEXT_WIDTH * TABLE.labelShare));
-  const valueWidths = _spread(TEXT_WIDTH - labelWidth, Array(values).fill(1));
-  const labelWeights = Array.from({ length: labels }, (_, i) => (i < labels - 1 ? TABLE.outerLabelShare : 1 - TABLE.outerLabelShare * (labels - 1)));
-  return [..._spread(labelWidth, labelWeights), ...valueWidths];
+  let widths = _widths.get(grid);
+  if (!widths) _widths.set(grid, (widths = computeColumnWidths(grid, anchorColumns(grid))));
+  return [...widths];
 }
+
+const _widths = new WeakMap<ResolvedGrid, number[]>();
 
 /**
  * Type size of a grid: 五号 at most, smaller when the longest number would not fit the narrowest
@@ -51,9 +53,12 @@ export function gridFontSize(grid: ResolvedGrid, values: ReadonlyMap<CellId, num
   return Math.max(TABLE.minSize, Math.min(TABLE.maxSize, fit));
 }
 
-/** Type size of a grid's label cells: a wide grid (三, 四) sets them in 小五, never above the numbers' size. */
-export function labelFontSize(grid: ResolvedGrid, size: number): number {
-  return grid.columnCount > TABLE.denseColumns ? Math.min(size, TABLE.denseLabelSize) : size;
+/**
+ * Type size of a grid's label cells: 小五 in a wide grid (三, 四), 五号 otherwise, whatever size the
+ * numbers take, so labels keep the line breaks their column widths were chosen for.
+ */
+export function labelFontSize(grid: ResolvedGrid, _numbers?: number): number {
+  return labelSize(grid);
 }
 
 /** Exact line height of a table cell in twips: single spacing, 1.35 × the type size. */
@@ -92,12 +97,4 @@ export function anchorColumns(grid: ResolvedGrid): number[][] {
     for (let c = 0; c < grid.columnCount; c++) covered[c] = Math.max(0, covered[c]! - 1);
     return starts;
   });
-}
-
-/** Split a width by weights into whole twips that add up exactly. */
-function _spread(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const out = weights.map((w) => Math.floor((total * w) / sum));
-  out[out.length - 1]! += total - out.reduce((s, w) => s + w, 0);
-  return out;
 }

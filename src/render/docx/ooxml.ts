@@ -16,12 +16,15 @@ export interface RunStyle {
   /** Half-points. */
   size: number;
   bold?: boolean;
+  /** Horizontal scale in percent (100: none). */
+  scale?: number;
 }
 
 /** The run properties of a style, written once per style and reused for every run of it. */
-export function runProperties({ font, size, bold }: RunStyle): string {
+export function runProperties({ font, size, bold, scale = 100 }: RunStyle): string {
   const f = esc(font);
-  return `<w:rPr><w:rFonts w:ascii="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+  const w = scale === 100 ? '' : `<w:w w:val="${scale}"/>`;
+  return `<w:rPr><w:rFonts w:ascii="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>${bold ? '<w:b/><w:bCs/>' : ''}${w}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
 }
 
 /** A run; `rPr` from runProperties, `lineBreak` puts a line break before the text. */

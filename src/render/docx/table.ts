@@ -2,8 +2,11 @@
 // rows repeated on each page, rows that never split, merged cells as the resolved grid gives them.
 import type { CellId, GridItem, ResolvedGrid } from '../../core';
 import { cellText } from '../../core';
-import { FONT, TABLE, TEXT_WIDTH } from '../../core/layout/gbt9704';
-import { anchorColumns, columnWidths, gridFontSize, keepWithNext } from '../../core/layout/layout';
+import { FONT, LINE, TABLE, TEXT_HEIGHT, TEXT_WIDTH } from '../../core/layout/gbt9704';
+import { planGroups, type GroupPlan } from '../../core/layout/groups';
+import { gridLayout } from '../../core/layout/paginate-grid';
+import { numberScale } from '../../core/layout/columns';
+import { anchorColumns, columnWidths, gridFontSize, labelFontSize } from '../../core/layout/layout';
 import { cell, paragraph, paragraphProperties, row, run, runProperties, table, type Justification } from './ooxml';
 
 /** A merged cell still covering rows below: its width and span, and its paragraph's alignment. */
@@ -14,20 +17,29 @@ interface Covering {
   jc: Justification;
 }
 
+/** Merged groups kept on one page, or cut where taller than a page under the repeated header rows. */
+function _plan(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): GroupPlan {
+  const heights = gridLayout(grid, values).rowHeights;
+  const header = heights.filter((_, r) => grid.rows[r]!.repeat).reduce((s, h) => s + h, 0);
+  // One body line to spare: the page may start with a heading kept with the table.
+  return planGroups(grid, heights, TEXT_HEIGHT - header - LINE);
+}
+
 export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): string {
   const widths = columnWidths(grid);
   const size = gridFontSize(grid, values, widths);
-  const labelSize = grid.columnCount > TABLE.denseColumns ? Math.min(size, TABLE.denseLabelSize) : size;
-  const starts = anchorColumns(grid);
-  const keep = keepWithNext(grid);
+  const labelSize = labelFontSize(grid);
+  const plan = _plan(grid, values);
+  const starts = anchorColumns({ ...grid, rows: plan.rows });
+  const keep = plan.keep;
   const covering: (Covering | null)[] = Array(grid.columnCount).fill(null);
-  const rows = grid.rows.map((displayRow, r) => {
+  const rows = plan.rows.map((displayRow, r) => {
     const items = new Map<number, GridItem>(displayRow.items.map((item, i) => [starts[r]![i]!, item]));
     let cells = '';
     for (let col = 0; col < grid.columnCount; ) {
       const above = covering[col];
       if (above) {
-        cells += cell({ width: above.width, colSpan: above.colSpan, merge: 'continue' }, paragraph(paragraphProperties({ jc: above.jc }), ''));
+        cells += cell({ width: above.width, colSpan: above.colSpan, merge: 'continue' }, paragraph(paragraphProperties({ keepNext: keep[r]!, jc: above.jc }), ''));
         if (--above.rowsLeft === 0) covering[col] = null;
         col += above.colSpan;
         continue;
@@ -38,7 +50,8 @@ export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number
       const isValue = item.type === 'value';
       const cellSize = isValue ? size : labelSize;
       const text = isValue ? cellText(values.get(item.id)) : item.label;
-      const bold = !isValue && (item.role === 'title' || item.role === 'column' || item.role === 'corner');
+      // Labels in the regular weight, as the official template sets them; a number too long for its column even at the smallest type is narrowed.
+      const scale = isValue ? numberScale(text, width, cellSize) : 100;
       const jc: Justification = !isValue && item.role === 'row' && item.rowSpan === 1 ? 'left' : 'center';
       const pPr = paragraphProperties({
         keepNext: keep[r]!,
@@ -48,7 +61,7 @@ export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number
         ...(!isValue && item.indent ? { indent: { left: Math.round(item.indent * cellSize * 10) } } : {}),
         jc,
       });
-      const content = paragraph(pPr, text ? run(runProperties({ font: FONT.table, size: cellSize, bold }), text) : '');
+      const content = paragraph(pPr, text ? run(runProperties({ font: FONT.table, size: cellSize, scale }), text) : '');
       cells += cell({ width, colSpan: item.colSpan, ...(item.rowSpan > 1 ? { merge: 'restart' as const } : {}) }, content);
       if (item.rowSpan > 1) covering[col] = { width, colSpan: item.colSpan, rowsLeft: item.rowSpan - 1, jc };
       col += item.colSpan;
