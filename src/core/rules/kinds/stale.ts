@@ -17,6 +17,7 @@ import { toUnits, fromUnits } from '../../report/amount';
 import { dataRegex, splitSentences, type Sentence } from '../../text/sentences';
 import { boilerplateOf } from './similar';
 import { proseSlots, slotName } from './slots';
+import { memoByText } from '../../text/memo';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 type Reason = 'number' | 'year' | 'copied';
@@ -92,37 +93,67 @@ export function staleNumber(ctx: RuleContext, cells: CellId[], stated: number): 
   return last !== null && actual !== null && stated === last && stated !== actual ? { last, actual } : null;
 }
 
-/** The figures a sentence states through the number phrases of R10, last year's where this year's differs. */
-function _numberIn(ctx: RuleContext, rule: Of<'stale-text'>, sentence: string): Record<string, string | number> | null {
-  const numbers = ctx.template.rules.find((r) => r.id === rule.numbers && r.kind === 'narrative-numbers');
-  if (numbers?.kind !== 'narrative-numbers') return null;
-  for (const scan of numbers.scans) {
-    const cells = typeof scan.cell === 'string' ? [scan.cell] : scan.cell;
-    if (scan.value !== undefined || !cells.every((c) => ctx.template.cells.has(c))) continue;
-    for (const m of sentence.matchAll(dataRegex(scan.pattern))) {
-      if (m[1] === undefined) continue;
-      const stated = Number(m[1].replace(/\s+/g, ''));
-      const hit = staleNumber(ctx, cells, stated);
-      if (hit) return { stated, what: scan.what, actual: hit.actual };
-    }
+/** What one sentence says that may be last year's, read once per text (it does not depend on the values). */
+interface Reading {
+  sentence: Sentence;
+  /** Figures stated through R10's number phrases, with R10's cells. */
+  figures: { cells: CellId[]; stated: number; what: string }[];
+  namesLastYear: boolean;
+  copied: boolean;
+}
+
+/** What a reading needs besides the text: one per rule, template and last year's report. */
+interface Frame {
+  rule: Of<'stale-text'>;
+  template: Template;
+  previous: PreviousData;
+  comparisons: string[];
+  scans: { pattern: string; cells: CellId[]; what: string }[];
+  boilerplate: string[];
+}
+
+const _frames = new WeakMap<PreviousData, WeakMap<Of<'stale-text'>, Frame>>();
+function _frame(ctx: RuleContext, rule: Of<'stale-text'>, previous: PreviousData): Frame {
+  let byRule = _frames.get(previous);
+  if (!byRule) _frames.set(previous, (byRule = new WeakMap()));
+  let frame = byRule.get(rule);
+  if (!frame) {
+    const { template } = ctx;
+    const numbers = template.rules.find((r) => r.id === rule.numbers && r.kind === 'narrative-numbers');
+    const similar = template.rules.find((r) => r.id === rule.boilerplate && r.kind === 'similar-text');
+    const scans = (numbers?.kind === 'narrative-numbers' ? numbers.scans : [])
+      .map((scan) => ({ pattern: scan.pattern, cells: typeof scan.cell === 'string' ? [scan.cell] : scan.cell, what: scan.what, fixed: scan.value !== undefined }))
+      .filter((scan) => !scan.fixed && scan.cells.every((c) => template.cells.has(c)));
+    frame = {
+      rule, template, previous, scans,
+      comparisons: _comparisons(ctx, rule),
+      boilerplate: similar?.kind === 'similar-text' ? boilerplateOf(similar, template) : [],
+    };
+    byRule.set(rule, frame);
   }
-  return null;
+  return frame;
 }
 
-/** Whether a sentence is the template's own, the same every year by design (nothing of the unit's own left without it). */
-function _boilerplate(ctx: RuleContext, rule: Of<'stale-text'>, sentence: string): boolean {
-  const similar = ctx.template.rules.find((r) => r.id === rule.boilerplate && r.kind === 'similar-text');
-  if (similar?.kind !== 'similar-text') return false;
-  const rest = boilerplateOf(similar, ctx.template).reduce((t, p) => t.replace(dataRegex(p), ''), sentence);
-  return _own(rest).length < rule.minLength;
-}
+const _read = memoByText((text: string, f: Frame): Reading[] =>
+  splitSentences(text).map((sentence) => {
+    const s = sentence.text;
+    const figures = f.scans.flatMap((scan) =>
+      [...s.matchAll(dataRegex(scan.pattern))].filter((m) => m[1] !== undefined).map((m) => ({ cells: scan.cells, stated: Number(m[1]!.replace(/\s+/g, '')), what: scan.what })),
+    );
+    // The template's own sentences (the same every year by design) leave nothing of the unit's own.
+    const own = () => _own(f.boilerplate.reduce((t, p) => t.replace(dataRegex(p), ''), s)).length >= f.rule.minLength;
+    const copied = lastYearSentences(f.previous).has(_key(s)) && _own(s).length >= f.rule.minLength && own();
+    return { sentence, figures, namesLastYear: namesYear(s, f.previous.year, f.comparisons), copied };
+  }),
+);
 
-function _why(ctx: RuleContext, rule: Of<'stale-text'>, previous: PreviousData, s: Sentence): { reason: Reason; params: Record<string, string | number> } | null {
-  const number = _numberIn(ctx, rule, s.text);
-  if (number) return { reason: 'number', params: number };
-  if (namesYear(s.text, previous.year, _comparisons(ctx, rule))) return { reason: 'year', params: { named: previous.year } };
-  const copied = lastYearSentences(previous).has(_key(s.text)) && _own(s.text).length >= rule.minLength && !_boilerplate(ctx, rule, s.text);
-  return copied ? { reason: 'copied', params: {} } : null;
+function _why(ctx: RuleContext, r: Reading, year: number): { reason: Reason; params: Record<string, string | number> } | null {
+  for (const { cells, stated, what } of r.figures) {
+    const hit = staleNumber(ctx, cells, stated);
+    if (hit) return { reason: 'number', params: { stated, what, actual: hit.actual } };
+  }
+  if (r.namesLastYear) return { reason: 'year', params: { named: year } };
+  return r.copied ? { reason: 'copied', params: {} } : null;
 }
 
 /** A long sentence shortened for a message; the range marks it whole. */
@@ -134,9 +165,10 @@ function _short(sentence: string, max = 30): string {
 export function staleSentences(ctx: RuleContext, rule: Of<'stale-text'>, slot: TextSlot, text: string): Finding[] {
   const previous = lastYearOf(ctx);
   if (!previous) return [];
-  return splitSentences(text).flatMap((s) => {
-    const why = _why(ctx, rule, previous, s);
+  return _read(text, _frame(ctx, rule, previous)).flatMap((reading) => {
+    const why = _why(ctx, reading, previous.year);
     if (!why) return [];
+    const s = reading.sentence;
     const params = { text: slotName(slot), quote: _short(s.text), sentence: s.text, ...why.params };
     const reason = fillMessage(rule.reasons[why.reason], params);
     return [
