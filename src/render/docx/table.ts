@@ -17,19 +17,32 @@ interface Covering {
   jc: Justification;
 }
 
-/** Merged groups kept on one page, or cut where taller than a page under the repeated header rows. */
-function _plan(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): GroupPlan {
-  const heights = gridLayout(grid, values).rowHeights;
-  const header = heights.filter((_, r) => grid.rows[r]!.repeat).reduce((s, h) => s + h, 0);
-  // One body line to spare: the page may start with a heading kept with the table.
-  return planGroups(grid, heights, TEXT_HEIGHT - header - LINE);
+/**
+ * Merged groups kept on one page, or cut where taller than a page under the repeated header rows.
+ * Labels keep their size and numbers stay on one line, so the plan depends on the grid and the
+ * numbers' type size only, and is made once for each.
+ */
+function _plan(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>, size: number): GroupPlan {
+  const bySize = _plans.get(grid) ?? new Map<number, GroupPlan>();
+  _plans.set(grid, bySize);
+  let plan = bySize.get(size);
+  if (!plan) {
+    const heights = gridLayout(grid, values).rowHeights;
+    const header = heights.filter((_, r) => grid.rows[r]!.repeat).reduce((s, h) => s + h, 0);
+    // One body line to spare: the page may start with a heading kept with the table.
+    plan = planGroups(grid, heights, TEXT_HEIGHT - header - LINE);
+    bySize.set(size, plan);
+  }
+  return plan;
 }
+
+const _plans = new WeakMap<ResolvedGrid, Map<number, GroupPlan>>();
 
 export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): string {
   const widths = columnWidths(grid);
   const size = gridFontSize(grid, values, widths);
   const labelSize = labelFontSize(grid);
-  const plan = _plan(grid, values);
+  const plan = _plan(grid, values, size);
   const starts = anchorColumns({ ...grid, rows: plan.rows });
   const keep = plan.keep;
   const covering: (Covering | null)[] = Array(grid.columnCount).fill(null);
