@@ -39,7 +39,9 @@ export async function serveDistCopy(): Promise<App> {
       cpSync(process.env.NIANBAO_OUT_DIR || 'dist', dir, { recursive: true });
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
       const refs = [...html.matchAll(/(?:src|href)="\.?\/([^"]+)"/g)].map((m) => m[1]!);
-      if (refs.length > 0 && refs.every((r) => existsSync(join(dir, r)))) break;
+      // sw.js, written last, lists every file of one whole build: the chunks loaded on demand too.
+      const files = (JSON.parse(/JSON\.parse\('(\[[^']*\])'\)/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))?.[1] ?? '[]') as string[]).map((f) => f.slice(2));
+      if (refs.length > 0 && refs.every((r) => files.includes(r)) && files.every((f) => existsSync(join(dir, f)))) break;
     } catch {
       /* caught mid-build: try again */
     }
