@@ -78,8 +78,6 @@ export const TABLE = {
   denseLabelSize: SIZE.xiao5,
   /** A value column is never wider than this (第二十条 grid, three value columns). */
   maxValueWidth: 2000,
-  /** With several label columns, each outer one gets this share of the label width. */
-  outerLabelShare: 0.2,
   /** Merged row groups up to this many rows are kept on one page. */
   keepGroupRows: 8,
 } as const;
