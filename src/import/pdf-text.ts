@@ -137,6 +137,7 @@ export type LinePart = { kind: 'lines'; lines: Line[] } | { kind: 'rows'; top: n
 type Piece = ReturnType<typeof _pieces>[number];
 
 const NUMERIC = /^[-−]?\d[\d,，.]*%?$/;
+const NUMBERING = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
 /**
  * Single-piece lines inside a table printed without lines: a label wrapped over several lines,
@@ -154,8 +155,48 @@ function _labelLines(lines: Line[], pieces: Piece[][]): Set<number> {
     while (below < lines.length && !multi(below) && pieces[below]!.length === 1) below++;
     if (above < 0 || below >= lines.length) continue;
     const piece = pieces[k]![0]!;
-    const near = [above, below].filter((m) => Math.abs(lines[m]![0]!.y - lines[k]![0]!.y) <= _size(lines[m]!) * 1.6 && piece.x1 <= pieces[m]![1]!.x0);
+    // Its row's numbers begin after it (a piece of a merged group cell may stand left of the row's label).
+    const numbers = (m: number) => (pieces[m]!.find((p) => NUMERIC.test(p.text)) ?? pieces[m]![1]!).x0;
+    const near = [above, below].filter((m) => Math.abs(lines[m]![0]!.y - lines[k]![0]!.y) <= _size(lines[m]!) * 1.6 && piece.x1 <= numbers(m));
     if (near.length) out.add(k);
+  }
+  // A part of a label (or of a merged group cell beside it) next to a part already taken: between the same rows.
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (let k = 0; k < lines.length; k++) {
+      if (out.has(k) || pieces[k]!.length !== 1) continue;
+      const by = [k - 1, k + 1].find((m) => out.has(m) && Math.abs(lines[m]![0]!.y - lines[k]![0]!.y) <= _size(lines[k]!) * 1.6);
+      if (by === undefined) continue;
+      out.add(k);
+      grown = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * A row's label set in a smaller size than its numbers sits on a baseline a little above theirs:
+ * a line of words without numbers followed, within half a line height, by a line of numbers that
+ * begin right of those words (and maybe a piece of a merged group cell left of them) is one line.
+ */
+function _labelBesideNumbers(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const next = lines[k + 1];
+    const words = _pieces(line);
+    const numbers = next ? _pieces(next) : [];
+    if (
+      next &&
+      words.every((p) => !NUMERIC.test(p.text)) &&
+      numbers.filter((p) => NUMERIC.test(p.text)).length >= 2 &&
+      // Besides the numbers, only pieces of a merged group cell left of the label ("供").
+      numbers.every((p) => NUMERIC.test(p.text) ? p.x0 > words[words.length - 1]!.x1 : p.x1 < words[words.length - 1]!.x0) &&
+      next[0]!.y - line[0]!.y < Math.max(_size(line), _size(next)) * 0.5
+    ) {
+      out.push([...line, ...next].sort((a, b) => a.x - b.x));
+      k++;
+    } else out.push(line);
   }
   return out;
 }
@@ -166,8 +207,9 @@ function _labelLines(lines: Line[], pieces: Piece[][]): Set<number> {
  * wrapped over lines above and below its row's numbers joins that row's first cell. Columns so
  * found are approximate, so these rows come with exactColumns false.
  */
-export function gapRows(lines: Line[]): LinePart[] {
+export function gapRows(given: Line[]): LinePart[] {
   const parts: LinePart[] = [];
+  const lines = _labelBesideNumbers(given);
   const pieces = lines.map(_pieces);
   const labels = _labelLines(lines, pieces);
   const inRun = (k: number) => pieces[k]!.length >= 2 || labels.has(k);
@@ -195,18 +237,25 @@ export function gapRows(lines: Line[]): LinePart[] {
       const before = new Map<number, string[]>();
       const after = new Map<number, string[]>();
       const alone = new Map<number, string>();
+      const group = new Map<number, string[]>();
+      // A row whose label opens with its numbering ("3.其他") has no part of a label above it.
+      const numbered = (r: number) => NUMBERING.test(pieces[r]![0]!.text);
       for (let k = i; k < j; k++) {
         if (pieces[k]!.length >= 2) continue;
         const y = lines[k]![0]!.y;
-        const [row, other] = [...rowsAt].sort((a, b) => Math.abs(lines[a]![0]!.y - y) - Math.abs(lines[b]![0]!.y - y));
+        const piece = pieces[k]![0]!;
         const dist = (r: number | undefined) => (r === undefined ? Infinity : Math.abs(lines[r]![0]!.y - y));
+        const [row, other] = [...rowsAt]
+          .filter((r) => lines[r]![0]!.y < y || !numbered(r) || piece.x1 < pieces[r]![0]!.x0)
+          .sort((a, b) => dist(a) - dist(b));
         // Only where one row is clearly nearer: a part between two rows alike stays a row of its own.
         if (dist(row) >= dist(other) * 0.75) {
-          alone.set(k, pieces[k]![0]!.text);
+          alone.set(k, piece.text);
           continue;
         }
-        const into = lines[row!]![0]!.y > y ? before : after;
-        into.set(row!, [...(into.get(row!) ?? []), pieces[k]![0]!.text]);
+        // A piece left of the row's label is a piece of a merged group cell beside it: kept out of the label.
+        const into = piece.x1 < pieces[row!]![0]!.x0 ? group : lines[row!]![0]!.y > y ? before : after;
+        into.set(row!, [...(into.get(row!) ?? []), piece.text]);
       }
       parts.push({
         kind: 'rows',
@@ -215,9 +264,12 @@ export function gapRows(lines: Line[]): LinePart[] {
           if (alone.has(r)) return [{ text: alone.get(r)!, col: 0, span: 1 }];
           const label = [...(before.get(r) ?? []), ...(after.get(r) ?? [])];
           const cells = pieces[r]!.map((p) => ({ text: p.text, col: col(p), span: 1 }));
-          // The wrapped label's parts surround the row's own label, or stand alone when the row holds only numbers.
-          if (label.length && cells[0]!.col === 0) cells[0]!.text = [...(before.get(r) ?? []), cells[0]!.text, ...(after.get(r) ?? [])].join('');
+          // The wrapped label's parts surround the row's own label (the last piece before the numbers: a piece of a
+          // merged group cell may stand left of it), or stand alone when the row holds only numbers.
+          const own = cells.filter((c) => c.col === 0).pop();
+          if (label.length && own) own.text = [...(before.get(r) ?? []), own.text, ...(after.get(r) ?? [])].join('');
           else if (label.length) cells.unshift({ text: label.join(''), col: 0, span: 1 });
+          if (group.has(r)) cells.unshift({ text: group.get(r)!.join(''), col: 0, span: 1 });
           return cells;
         }),
       });
