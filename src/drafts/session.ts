@@ -68,6 +68,8 @@ export interface ExportDone {
   name: string;
   final: boolean;
   report: Report;
+  /** The draft the report was taken from (the open one when the export started); the open one by default. */
+  draftId?: string | null;
 }
 
 export type OpenResult = { ok: true; record: DraftRecord; repairs: RepairNote[] } | { ok: false; problems: Problem[] };
@@ -405,8 +407,8 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       post({ type: 'list', tab });
       set({ listVersion: state.listVersion + 1 });
     },
-    async markExported({ name, final, report }) {
-      const id = state.draftId;
+    async markExported({ name, final, report, draftId }) {
+      const id = draftId ?? state.draftId;
       if (!id) return;
       await o.db.markExported(id, { at: Date.now(), name, final, key: contentKey(report) });
       session.listChanged();

@@ -71,6 +71,18 @@ describe('a draft’s state in the reports list', () => {
     expect(await state()).toMatchObject({ kind: 'changed', final: false });
   });
 
+  it('an export marks the draft it was taken from, even when another was opened meanwhile', async () => {
+    const { factory } = freshDb();
+    const a = await tab(factory);
+    const exported = await a.session.openNew(example, '导出的');
+    const report = a.editor.getReport();
+    const other = await a.session.openNew(withCell(example, cell, 3), '另一份');
+    await a.session.markExported({ name: '导出的.docx', final: false, report, draftId: exported.id });
+    const list = await a.db.list();
+    expect(list.find((d) => d.id === exported.id)?.state).toMatchObject({ kind: 'exported', name: '导出的.docx' });
+    expect(list.find((d) => d.id === other.id)?.state).toEqual({ kind: 'draft' });
+  });
+
   it('a record of an older version (no mark, or one it cannot read) lists as 草稿 and still opens', async () => {
     const { factory } = freshDb();
     const a = await tab(factory);

@@ -98,6 +98,8 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
     }
     const now = store.getState();
     const report = store.getReport();
+    // The draft it comes from: another may be opened while the document is being made.
+    const draftId = drafts?.session.getState().draftId;
     const errors = now.verdict.shown.errors;
     // What a draft carries instead of each refused input: the cell's last accepted value (or blank),
     // the field's previous content.
@@ -114,7 +116,7 @@ export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE
       save(bytes, name);
       say({ kind: 'done', name, draft, errors, refused });
       // The reports list shows it (已定稿 / 已导出 with the date and this name); the file is out whatever happens to this note.
-      await drafts?.session.markExported({ name, final: !draft, report }).catch(() => undefined);
+      await drafts?.session.markExported({ name, final: !draft, report, draftId }).catch(() => undefined);
     } catch (e) {
       say({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
