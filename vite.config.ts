@@ -102,6 +102,8 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: mode === 'single' ? 8000 : 800,
     outDir: process.env.NIANBAO_OUT_DIR || 'dist',
     emptyOutDir: true,
+    // Every browser the app supports (Chromium-based) knows <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
     ...(mode === 'single' ? { assetsInlineLimit: () => true, cssCodeSplit: false, modulePreload: false, rolldownOptions: { output: { codeSplitting: false } } } : {}),
   },
 }));

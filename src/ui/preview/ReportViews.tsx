@@ -26,7 +26,15 @@ function ReportPreview({ store }: { store: ReportStore }) {
     </Suspense>
   );
 }
-const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 1000));
+/** Run when the page is idle; returns the cancel (a test's page may go away first). */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run);
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 1000);
+  return () => clearTimeout(id);
+}
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'form', label: '填写' },
@@ -60,7 +68,7 @@ export function ReportViews({ store }: { store: ReportStore }) {
   const view = useSliceOf(store, (s) => s.view);
   const setView = store.setView;
   const printing = usePrinting();
-  useEffect(() => void whenIdle(() => void loadPreview()), []);
+  useEffect(() => whenIdle(() => void loadPreview()), []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
