@@ -109,9 +109,9 @@ describe('the preview’s sheets', () => {
     });
   });
 
-  it('repeats a grid’s header rows on the pages it continues on, and continues a cut merged label as an empty cell', () => {
+  it('repeats a grid’s header rows on the pages it continues on, with the rows the .docx has there', () => {
     const report = structuredClone(seed);
-    // Enough text before 三 that its 22-row outcome block is cut by a page end.
+    // Enough text before 三 that it continues on a next page.
     report.narrative['overview.oversight'] = (report.narrative['overview.oversight'] ?? '') + '\n本段为分页测试而加。'.repeat(12);
     const blocks = composeDocument(template, report);
     const pages = paginate(blocks);
@@ -125,15 +125,37 @@ describe('the preview’s sheets', () => {
     const headRows = grid.rows.filter((r) => r.repeat).length;
     expect(tables[0]!.querySelector('thead')).toBeNull();
     expect(tables[0]!.getAttribute('aria-label')).toBe(grid.label);
-    for (const table of tables.slice(1)) {
-      expect(table.querySelectorAll('thead tr')).toHaveLength(headRows);
-      // The continuation holds, before its own cells, the empty rest of 三、本年度办理结果.
-      const first = table.querySelector('tbody tr')!;
-      expect(first.querySelector('.pv-merged-cont')).not.toBeNull();
-      expect(first.querySelector('.pv-merged-cont')!.textContent).toBe('');
-    }
-    // Each table's rows have the heights the paginator counted with.
-    expect([...tables[0]!.querySelectorAll('tr')].every((tr) => /pt$/.test((tr as HTMLElement).style.height))).toBe(true);
+    tables.forEach((table, i) => {
+      if (i > 0) expect(table.querySelectorAll('thead tr')).toHaveLength(headRows);
+      // A merged group is never cut by a page here: the .docx keeps it on one page.
+      expect(table.querySelector('.pv-merged-cont')).toBeNull();
+      expect(table.querySelectorAll('tbody tr')).toHaveLength((pieces[i] as { rows: number[] }).rows.length);
+      // The rows have the heights the paginator counted with.
+      expect([...table.querySelectorAll('tr')].every((tr) => /pt$/.test((tr as HTMLElement).style.height))).toBe(true);
+    });
+  });
+
+  it('draws a merged label cut by a page end as Word does: its rows on the first page, an empty cell on the next', () => {
+    const blocks = composeDocument(template, seed);
+    const index = blocks.findIndex((b) => b.kind === 'grid' && b.grid.id === 'applications');
+    const grid = template.grid('applications');
+    const head = grid.rows.flatMap((r, i) => (r.repeat ? [i] : []));
+    const all = grid.rows.map((_, i) => i);
+    // Cut inside 三、本年度办理结果 (rows 5–26) and inside （三）不予公开 (rows 7–14), at row 10.
+    const pages: Page[] = [
+      { number: 1, parts: [{ kind: 'rows', block: index, head: [], rows: all.slice(0, 10) }] },
+      { number: 2, parts: [{ kind: 'rows', block: index, head, rows: all.slice(10) }] },
+    ];
+    render(<PreviewSheets blocks={blocks} pages={pages} />);
+    const [first, second] = [...document.querySelectorAll('table[data-grid="applications"]')];
+    const outcome = [...first!.querySelectorAll('th')].find((th) => squeeze(th.textContent) === '三、本年度办理结果')!;
+    expect(outcome.getAttribute('rowspan')).toBe('5'); // rows 5–9
+    const cont = [...second!.querySelector('tbody tr')!.querySelectorAll('.pv-merged-cont')];
+    expect(cont.map((c) => c.getAttribute('rowspan'))).toEqual(['17', '5']); // rows 10–26, rows 10–14
+    expect(cont.every((c) => c.textContent === '')).toBe(true);
+    // Every row of the second table fills the width: 10 columns, counting the spans from above.
+    const firstRow = second!.querySelector('tbody tr')!;
+    expect([...firstRow.children].reduce((n, c) => n + Number(c.getAttribute('colspan') ?? 1), 0)).toBe(grid.columnCount);
   });
 
   it('lays out columns and title with the .docx layout (core/layout)', () => {

@@ -2,14 +2,13 @@
 // pitch (22 lines a page) and the characters per line, so every page break Word or LibreOffice
 // makes can be computed from composeDocument's blocks: paragraphs break between any two lines,
 // headings stay with what follows them, table rows never split, a table's header rows come back
-// at the top of every page it continues on, rows kept together (keepWithNext) move as one, and an
-// attachment starts a page of its own. The preview draws these pages and prints them one per sheet.
+// at the top of every page it continues on, rows kept together (a merged group, see groups.ts)
+// move as one, and an attachment starts a page of its own. The preview draws these pages and prints them one per sheet.
 import type { DocBlock } from '../report/document';
-import type { ResolvedGrid } from '../template/resolve';
 import { LINE, SIZE, TEXT_HEIGHT, TEXT_WIDTH, TITLE_LINE, TITLE_SPACE_AFTER } from './gbt9704';
-import { keepWithNext, titleLines } from './layout';
+import { titleLines } from './layout';
 import { bodyLines, breakLines, type LineRuns } from './paginate-lines';
-import { ROW_RULE, gridLayout } from './paginate-grid';
+import { ROW_RULE, gridPlan } from './paginate-grid';
 
 /** What one page holds of one block. */
 export type PagePart =
@@ -66,11 +65,10 @@ function _units(blocks: readonly DocBlock[]): Unit[] {
         break;
       }
       case 'grid': {
-        const { rowHeights } = gridLayout(block.grid, block.values);
-        const keep = _rowsKept(block.grid);
-        const headRows = block.grid.rows.flatMap((r, i) => (r.repeat ? [i] : []));
+        const { rows, rowHeights, keep } = gridPlan(block.grid, block.values);
+        const headRows = rows.flatMap((r, i) => (r.repeat ? [i] : []));
         const head = { rows: headRows, height: headRows.reduce((s, r) => s + rowHeights[r]!, 0) };
-        block.grid.rows.forEach((_, r) => units.push({ block: b, height: rowHeights[r]!, keep: keep[r]!, row: r, head }));
+        rows.forEach((_, r) => units.push({ block: b, height: rowHeights[r]!, keep: keep[r]!, row: r, head }));
         break;
       }
       case 'signature':
@@ -80,20 +78,6 @@ function _units(blocks: readonly DocBlock[]): Unit[] {
     }
   });
   return units;
-}
-
-/**
- * Rows that really stay with the next one in LibreOffice: those keepWithNext asks for, except a
- * body row that holds the covered part of a label merged from above (that cell's paragraph
- * carries no keep-with-next in the .docx, and LibreOffice keeps a row only when all its
- * paragraphs do). Repeated header rows never end a page without a body row under them.
- */
-function _rowsKept(grid: ResolvedGrid): boolean[] {
-  const covered = grid.rows.map(() => false);
-  grid.rows.forEach((row, r) => {
-    for (const item of row.items) for (let k = r + 1; k < r + item.rowSpan; k++) covered[k] = true;
-  });
-  return keepWithNext(grid).map((keep, r) => keep && (!covered[r] || grid.rows[r]!.repeat));
 }
 
 /** The units from `i` that must share a page: each one that keeps with the next, and that next. */

@@ -3,11 +3,11 @@
 // paginator broke them (no wrapping by the browser), table rows at the height it gave them, so
 // neither the screen nor the printer can break a page anywhere else.
 import { memo, type ReactNode } from 'react';
-import { cellText, type CellId, type DocBlock, type GridItem, type ResolvedGrid } from '../../core';
+import { cellText, type CellId, type DisplayRow, type DocBlock, type GridItem } from '../../core';
 import { TEXT_HEIGHT } from '../../core/layout/gbt9704';
 import { anchorColumns, cellLineHeight, columnWidths, gridFontSize, labelFontSize, signatureIndents, titleLines } from '../../core/layout/layout';
 import type { Page, PagePart } from '../../core/layout/paginate';
-import { gridLayout } from '../../core/layout/paginate-grid';
+import { gridPlan } from '../../core/layout/paginate-grid';
 import type { LineRuns } from '../../core/layout/paginate-lines';
 
 /** Twips (1/20 pt) as a CSS length. */
@@ -42,6 +42,8 @@ function Lines({ part, block }: { part: Extract<PagePart, { kind: 'lines' }>; bl
 }
 
 interface GridGeometry {
+  /** The display rows as the .docx has them (a cut group's label repeated on each piece). */
+  rows: DisplayRow[];
   widths: number[];
   starts: number[][];
   heights: number[];
@@ -59,8 +61,8 @@ function geometryOf(block: Extract<DocBlock, { kind: 'grid' }>): GridGeometry {
   if (!g) {
     const widths = columnWidths(block.grid);
     const size = gridFontSize(block.grid, block.values, widths);
-    const { rowHeights: heights, lines } = gridLayout(block.grid, block.values);
-    g = { widths, starts: anchorColumns(block.grid), heights, lines, size, labelSize: labelFontSize(block.grid, size) };
+    const { rows, rowHeights: heights, lines } = gridPlan(block.grid, block.values);
+    g = { rows, widths, starts: anchorColumns({ ...block.grid, rows }), heights, lines, size, labelSize: labelFontSize(block.grid, size) };
     _geometry.set(block, g);
   }
   return g;
@@ -93,17 +95,18 @@ function _cell(item: GridItem, values: ReadonlyMap<CellId, number | null>, rowSp
  * The rows of one page's piece of a grid. A merged label cut by the page end spans only the rows
  * on this page; on the next page its place is an empty cell, as Word and LibreOffice draw it.
  */
-function GridRows({ grid, values, rows, geometry, first }: { grid: ResolvedGrid; values: ReadonlyMap<CellId, number | null>; rows: number[]; geometry: GridGeometry; first: boolean }) {
+function GridRows({ values, rows, geometry, first }: { values: ReadonlyMap<CellId, number | null>; rows: number[]; geometry: GridGeometry; first: boolean }) {
+  const all = geometry.rows;
   const end = rows.at(-1)!;
   return rows.map((r, k) => {
-    const cells: { start: number; node: ReactNode }[] = grid.rows[r]!.items.map((item, i) => ({
+    const cells: { start: number; node: ReactNode }[] = all[r]!.items.map((item, i) => ({
       start: geometry.starts[r]![i]!,
       node: _cell(item, values, Math.min(item.rowSpan, end - r + 1), geometry.lines[r]![i]!),
     }));
     if (k === 0 && !first) {
       // Labels merged from rows on an earlier page.
       for (let above = 0; above < r; above++) {
-        grid.rows[above]!.items.forEach((item, i) => {
+        all[above]!.items.forEach((item, i) => {
           if (above + item.rowSpan <= r) return;
           const start = geometry.starts[above]![i]!;
           const span = Math.min(above + item.rowSpan, end + 1) - r;
@@ -113,7 +116,7 @@ function GridRows({ grid, values, rows, geometry, first }: { grid: ResolvedGrid;
       cells.sort((a, b) => a.start - b.start);
     }
     return (
-      <tr key={r} className={`pv-row-${grid.rows[r]!.role}`} style={{ height: pt(geometry.heights[r]!) }}>
+      <tr key={r} className={`pv-row-${all[r]!.role}`} style={{ height: pt(geometry.heights[r]!) }}>
         {cells.map((c) => c.node)}
       </tr>
     );
@@ -133,11 +136,11 @@ function Rows({ part, block }: { part: Extract<PagePart, { kind: 'rows' }>; bloc
       </colgroup>
       {part.head.length > 0 && (
         <thead>
-          <GridRows grid={block.grid} values={block.values} rows={part.head} geometry={geometry} first />
+          <GridRows values={block.values} rows={part.head} geometry={geometry} first />
         </thead>
       )}
       <tbody>
-        <GridRows grid={block.grid} values={block.values} rows={part.rows} geometry={geometry} first={first} />
+        <GridRows values={block.values} rows={part.rows} geometry={geometry} first={first} />
       </tbody>
     </table>
   );
