@@ -1,27 +1,42 @@
-// Printing in real Chromium (the production build under the CSP): from the 填写 tab, the printed
-// PDF holds the report alone (no form, no buttons), with page numbers "— N —" at the outside
-// bottom corners (odd pages right, even pages left); no block title of the 第二十条 grid ends a page
-// without its rows, and no heading ends a page, whatever the length of the text before them. The
-// PDF is read back with pdftotext; page images go to test-output/preview/ (pdftoppm -r 50). A print
+// Printing in real Chromium (the production build under the CSP, a private copy of it): 预览 shows
+// A4 sheets on a grey desk, as many as the paginator's pages, zoomed by a select; printing from 填写
+// gives the report alone (no form, no buttons), one sheet per page, "— N —" at the outside bottom
+// corners (odd pages right, even pages left), the same pages whatever the zoom on screen. The PDF
+// is read back with pdftotext; page images go to test-output/preview/ (pdftoppm -r 50). A print
 // that comes without `beforeprint` (some print paths) prints neither the form nor the app, only a
-// note to print from 预览.
-import { describe, expect, it } from 'vitest';
+// note to print from 预览. paginate-truth.test.ts compares the pages with LibreOffice's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { appInBrowser, guardPage } from '../helpers/browser';
+import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
 import { composeDocument, parseReportText } from '../../src/core';
+import { paginate } from '../../src/core/layout/paginate';
 import { nodeRegistry } from '../../src/node/templates';
 
 const OUT = 'test-output/preview';
-const app = appInBrowser();
 const registry = nodeRegistry();
 const template = registry.get('gov-info-2021')!;
 const seedText = readFileSync('examples/seed-002.report.json', 'utf8');
 const parsed = parseReportText(seedText, registry.get);
 if (!parsed.ok) throw new Error('seed-002 does not parse');
 const seed = parsed.report;
+const blocks = composeDocument(template, seed);
+const pageCount = paginate(blocks).length;
+
+let app: App | undefined;
+let browser: Awaited<ReturnType<typeof launch>> | undefined;
+beforeAll(async () => {
+  app = await serveDistCopy();
+  browser = await launch();
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
 
 /** Print the page as Chromium prints it (the CSS @page size and margins), and read it back. */
 async function printed(page: Page, name: string): Promise<{ pages: string[]; pdf: string }> {
@@ -51,31 +66,45 @@ function pageNumbers(pdf: string): { page: number; text: string; x: number; widt
   return out;
 }
 
+async function openSeed(page: Page): Promise<void> {
+  await page.goto(app!.url);
+  await page.getByTestId('open-file').setInputFiles({ name: 'seed-002.json', mimeType: 'application/json', buffer: Buffer.from(seedText) });
+  await expect.poll(() => page.locator('#fact-organ').inputValue(), { timeout: 60_000 }).toBe(seed.organ.name);
+}
+
 describe('printing the report', () => {
-  it('prints the report alone from 填写, numbered at the outside corners, blocks and headings kept with what follows', async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
-    const page = await app.context.newPage();
+  it('shows A4 sheets, zoomed, and prints them from 填写 alone: one per page, numbered at the outside corners', async () => {
+    const page = await browser!.context.newPage();
     const errors = guardPage(page);
-    await page.goto(app.url);
-    await page.getByTestId('open-file').setInputFiles({ name: 'seed-002.json', mimeType: 'application/json', buffer: Buffer.from(seedText) });
-    await expect.poll(() => page.locator('#fact-organ').inputValue()).toBe(seed.organ.name);
+    await openSeed(page);
     expect(await page.getByRole('tab', { name: '填写' }).getAttribute('aria-selected')).toBe('true');
 
-    // On screen, 预览 is an A4 sheet on a grey desk.
+    // On screen, 预览 is as many A4 sheets as the paginator has pages, on a grey desk; at 100 %
+    // a sheet is 210 mm wide with the 28 mm left margin.
     await page.getByRole('tab', { name: '预览' }).click();
-    const sheet = page.locator('.pv-page');
-    await sheet.waitFor();
-    const look = await sheet.evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { width: el.getBoundingClientRect().width, bg: s.backgroundColor, desk: getComputedStyle(el.parentElement!).backgroundColor, padLeft: s.paddingLeft };
-    });
-    expect(Math.round(look.width)).toBe(Math.round((210 * 96) / 25.4));
-    expect(look.bg).toBe('rgb(255, 255, 255)');
-    expect(look.desk).not.toBe('rgb(255, 255, 255)');
-    expect(parseFloat(look.padLeft)).toBeCloseTo((28 * 96) / 25.4, 1);
+    await expect.poll(() => page.locator('.pv-page').count(), { timeout: 60_000 }).toBe(pageCount);
+    const zoom = page.getByRole('combobox', { name: '缩放' });
+    expect(await zoom.inputValue()).toBe('fit');
+    await zoom.selectOption('1');
+    const sheet = page.locator('.pv-page').first();
+    const look = async () =>
+      sheet.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { width: el.getBoundingClientRect().width, bg: s.backgroundColor, desk: getComputedStyle(el.closest('.pv-desk')!).backgroundColor, padLeft: s.paddingLeft };
+      });
+    await expect.poll(async () => Math.round((await look()).width), { timeout: 30_000 }).toBe(Math.round((210 * 96) / 25.4));
+    const seen = await look();
+    expect(seen.bg).toBe('rgb(255, 255, 255)');
+    expect(seen.desk).not.toBe('rgb(255, 255, 255)');
+    expect(parseFloat(seen.padLeft)).toBeCloseTo((28 * 96) / 25.4, 1);
+    // 125 %: the sheets are drawn larger; 适合宽度 fits one into the 1400 px window.
+    await zoom.selectOption('1.25');
+    await expect.poll(async () => Math.round((await look()).width), { timeout: 30_000 }).toBe(Math.round((1.25 * 210 * 96) / 25.4));
+    await zoom.selectOption('fit');
+    await expect.poll(async () => (await look()).width, { timeout: 30_000 }).toBeLessThan(1400);
     await page.locator('.report-preview').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: join(OUT, 'screen-preview.png') });
+    await zoom.selectOption('1.25');
     await page.getByRole('tab', { name: '填写' }).click();
 
     // How long the print copy takes to mount (beforeprint renders it synchronously): printed, not asserted.
@@ -91,15 +120,14 @@ describe('printing the report', () => {
     );
     expect(runs.map((r) => r.cells)).toEqual(runs.map(() => template.cells.size));
     const mounts = runs.map((r) => r.ms).sort((a, b) => a - b);
-    console.log(`print copy of seed 002 mounted on beforeprint: median ${mounts[7]!.toFixed(1)} ms, max ${mounts[14]!.toFixed(1)} ms (15 runs)`);
+    console.log(`print copy of seed 002 (${pageCount} sheets) mounted on beforeprint: median ${mounts[7]!.toFixed(1)} ms, max ${mounts[14]!.toFixed(1)} ms (15 runs)`);
 
-    // Printed from 填写: the report only.
-    const blocks = composeDocument(template, seed);
+    // Printed from 填写 (the zoom left at 125 %): the report only, one sheet a page.
     const title = blocks.find((b) => b.kind === 'title')!.text;
     const { pages, pdf } = await printed(page, 'from-form');
-    const all = pages.join('\n');
-    expect(squeeze(all)).toContain(squeeze(title));
-    for (const ui of ['导出 Word 文档', '导出草稿', '检查结果', '打印', '按定稿检查', '报告列表']) expect(all).not.toContain(ui);
+    expect(pages).toHaveLength(pageCount);
+    expect(squeeze(pages[0]!)).toContain(squeeze(title));
+    for (const ui of ['导出 Word 文档', '导出草稿', '检查结果', '打印', '按定稿检查', '报告列表', '缩放']) expect(pages.join('\n')).not.toContain(ui);
     expect(await page.locator('.print-copy').count()).toBe(0);
     execFileSync('pdftoppm', ['-r', '50', '-png', pdf, join(OUT, 'page')]);
 
@@ -110,58 +138,19 @@ describe('printing the report', () => {
       if (n.page % 2) expect(n.x).toBeGreaterThan(n.width / 2);
       else expect(n.x).toBeLessThan(n.width / 2);
     }
-    expect(pages.length).toBeGreaterThan(2);
 
-    // Whatever the text before the 第二十条 grid, no block is cut after its title or header row and
-    // no heading ends a page: the text of 一 grows line by line over a whole page.
-    const grid = template.grid('article-20');
-    const blockRanges = grid.rows.flatMap((r, i) => (r.role === 'title' ? [i] : [])).map((start, k, starts) => grid.rows.slice(start, starts[k + 1] ?? grid.rows.length));
-    const label = (item: (typeof grid.rows)[number]['items'][number]) => (item.type === 'header' ? item.label : '');
-    const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [squeeze(b.text)] : []));
-    const slot = page.locator('[id="text-overview.oversight"]');
-    const base = seed.narrative['overview.oversight'] ?? '';
-    const problems: string[] = [];
-    const pdfTimes: number[] = [];
-    for (let extra = 0; extra < 24; extra++) {
-      await slot.fill(base + '\n本段为分页测试而加。'.repeat(extra));
-      const t = performance.now();
-      const run = await printed(page, 'sweep');
-      pdfTimes.push(performance.now() - t);
-      const lines = run.pages.map((p) => p.split('\n').map(squeeze).filter(Boolean));
-      for (const block of blockRanges) {
-        const first = squeeze(label(block[0]!.items[0]!));
-        const last = squeeze(label(block.at(-1)!.items[0]!));
-        const at = lines.findIndex((ls) => ls.some((l) => l.includes(first)));
-        const end = lines.findIndex((ls, i) => i >= at && ls.some((l) => l.includes(last)));
-        if (at < 0 || at !== end) problems.push(`+${extra} 行：“${first}”在第 ${at + 1} 页，其末行“${last}”在第 ${end + 1} 页`);
-      }
-      // A grid's header rows are never printed without a body row under them.
-      for (const g of template.grids) {
-        const head = g.rows.find((r) => r.repeat);
-        const body = g.rows.find((r) => r.role === 'body');
-        // The shortest label of the header (a long one wraps and mixes with its neighbours' text).
-        const first = head && head.items.map((i) => squeeze(label(i))).filter(Boolean).sort((a, b) => a.length - b.length)[0];
-        const under = body && squeeze(label(body.items[0]!));
-        if (!first || !under) continue;
-        const at = lines.findIndex((ls) => ls.join('').includes(first));
-        const end = lines.findIndex((ls, i) => i >= at && ls.join('').includes(under));
-        if (at < 0 || at !== end) problems.push(`+${extra} 行：表头“${first}”在第 ${at + 1} 页，首行“${under}”在第 ${end + 1} 页`);
-      }
-      lines.forEach((ls, i) => {
-        const body = ls.filter((l) => !/^—\d+—$/.test(l));
-        const tail = body.at(-1) ?? '';
-        if (i < lines.length - 1 && headings.includes(tail)) problems.push(`+${extra} 行：第 ${i + 1} 页以标题“${tail}”结束`);
-      });
-    }
-    pdfTimes.sort((a, b) => a - b);
-    console.log(`page.pdf + pdftotext of ${pages.length} pages: median ${pdfTimes[12]!.toFixed(0)} ms over 24 layouts`);
-    expect(problems).toEqual([]);
-    writeFileSync(join(OUT, 'sweep.txt'), 'checked 24 layouts\n');
+    // From 预览 at 适合宽度, the same pages.
+    await page.getByRole('tab', { name: '预览' }).click();
+    await expect.poll(() => page.locator('.pv-page').count(), { timeout: 60_000 }).toBe(pageCount);
+    await page.getByRole('combobox', { name: '缩放' }).selectOption('fit');
+    const again = await printed(page, 'from-preview');
+    expect(again.pages.map(squeeze)).toEqual(pages.map(squeeze));
     expect(errors).toEqual([]);
-  }, 240_000); // 24 PDF renderings of the page-break sweep: minutes on a busy 2-core machine
+    await page.close();
+  }, 240_000);
 
   it('a print without beforeprint from 填写 shows no form and no app, only a note to print from 预览', async () => {
-    const page = await app.context.newPage();
+    const page = await browser!.context.newPage();
     const errors = guardPage(page);
     // The print paths that never tell the page: no beforeprint/afterprint, no print media query events.
     await page.addInitScript(() => {
@@ -171,9 +160,7 @@ describe('printing the report', () => {
         add.call(this, type, ...rest);
       } as typeof add;
     });
-    await page.goto(app.url);
-    await page.getByTestId('open-file').setInputFiles({ name: 'seed-002.json', mimeType: 'application/json', buffer: Buffer.from(seedText) });
-    await expect.poll(() => page.locator('#fact-organ').inputValue()).toBe(seed.organ.name);
+    await openSeed(page);
     const note = page.getByText('请切换到“预览”后打印');
     expect(await note.isVisible()).toBe(false);
 
@@ -196,5 +183,5 @@ describe('printing the report', () => {
     expect(await note.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });
