@@ -29,7 +29,7 @@ export function diff(before: unknown, after: unknown): Edit[] {
     }
     for (const k of Object.keys(b)) {
       if (!_has(a, k)) edits.push({ path: [...path, k], value: b[k] });
-      else walk(a[k], b[k], [...path, k]);
+      else if (a[k] !== b[k]) walk(a[k], b[k], [...path, k]);
     }
     for (const k of Object.keys(a)) if (!_has(b, k)) edits.push({ path: [...path, k], remove: true });
   };

@@ -33,37 +33,53 @@ export function useSliceOf<T>(store: ReportStore, select: (state: ReportState) =
 }
 
 /**
- * The same, but a change is taken after the browser has painted the frame of the keystroke
- * (requestAnimationFrame, then a task): the typed cell and its totals show first, and what this
- * component shows follows one frame later. For the findings panel, whose repaint (many lines of
- * Chinese text) would otherwise add a frame to every keystroke (scripts/bench/form-typing.bench.ts).
- * Where there are no frames (jsdom, a hidden tab), it follows at once.
+ * The same, but a change is taken once typing pauses: QUIET_MS after the last change, and at the
+ * latest MAX_WAIT_MS after the first one not yet taken. The typed cell and its totals show in the
+ * keystroke's own frame; what this component shows follows when the clerk stops. For the findings
+ * panel, whose repaint (many lines of Chinese text) would otherwise be a frame of its own after
+ * every key, landing on the next key (scripts/bench/form-typing.bench.ts). Where there are no
+ * frames (jsdom, a hidden tab), it follows at once.
  */
 export function useSliceAfterPaint<T>(select: (state: ReportState) => T): T {
   const store = useStore();
   const subscribe = useCallback(
     (notify: () => void) => {
-      let pending = false;
-      const later = () => {
-        if (pending) return;
-        if (_atOnce()) return notify();
-        pending = true;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            pending = false;
-            notify();
-          }, AFTER_PAINT_MS),
-        );
+      let first = 0;
+      let last = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // One timer per pause, not per keystroke: it looks again at when the last change came.
+      const check = () => {
+        const now = performance.now();
+        const wait = Math.min(last + QUIET_MS, first + MAX_WAIT_MS) - now;
+        if (wait > 0) {
+          timer = setTimeout(check, wait);
+          return;
+        }
+        timer = undefined;
+        notify();
       };
-      return store.subscribe(later);
+      const later = () => {
+        if (_atOnce()) return notify();
+        last = performance.now();
+        if (timer !== undefined) return;
+        first = last;
+        timer = setTimeout(check, QUIET_MS);
+      };
+      const unsubscribe = store.subscribe(later);
+      return () => {
+        unsubscribe();
+        if (timer !== undefined) clearTimeout(timer);
+      };
     },
     [store],
   );
   return useSyncExternalStore(subscribe, () => select(store.getState()));
 }
 
-/** How long after the keystroke's frame the panel follows: past that frame's raster and presentation. */
-const AFTER_PAINT_MS = 80;
+/** A pause in typing: this long with no change. */
+const QUIET_MS = 200;
+/** Typing without a pause still shows its changes this often. */
+const MAX_WAIT_MS = 1000;
 
 /** No frames to wait for: jsdom (component tests), or a page that is not shown. */
 function _atOnce(): boolean {
