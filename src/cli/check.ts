@@ -1,6 +1,6 @@
 // nianbao check FILE... : findings per report in Chinese (or JSON), a one-line summary per file
 // and a total when several files are given.
-import { LEVEL_NAMES, checkReport, countsText, findingText, verdict, type Finding, type Mode } from '../core';
+import { checkReport, countsText, findingText, levelName, verdict, type Finding, type Mode } from '../core';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
 import { readPrevious, readReportFile, todayOption } from './read-report';
@@ -88,7 +88,7 @@ function _print(r: FileResult, io: Io, brief: boolean): void {
   }
   io.out(head);
   for (const f of r.findings ?? []) {
-    io.out(`  ${LEVEL_NAMES[f.level]} ${findingText(f)}`);
+    io.out(`  ${levelName(f)} ${findingText(f)}`);
     if (f.cells.length) io.out(`      单元格：${f.cells.slice(0, 8).join('，')}${f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}`);
   }
   io.out(`  共 ${countsText(_shown(r.counts!))}`);

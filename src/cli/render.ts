@@ -2,7 +2,7 @@
 // A final export is refused while error-level findings remain (checked in final mode, listed in
 // Chinese); --draft writes anyway, with 草稿 in the page header. Exit 0 written, 1 refused,
 // 2 unreadable or invalid input or a usage error.
-import { checkReport, verdict } from '../core';
+import { blockingText, checkReport, findingText, levelName, verdict } from '../core';
 import { exportFileName } from '../render/docx/file-name';
 import type { Io } from './io';
 import { parseCommandLine } from './args';
@@ -37,10 +37,11 @@ export async function runRender(args: string[], io: Io): Promise<number> {
   const draft = opts.values.draft ?? false;
   const today = todayOption(opts.values.today, io);
   if (!today) return 2;
-  const { errors } = verdict(checkReport(template, report, { mode: 'final', previous, today }), [], 'final');
+  const { errors, shown } = verdict(checkReport(template, report, { mode: 'final', previous, today }), [], 'final');
   if (errors.length && !draft) {
-    io.err(`${file}：有 ${errors.length} 个错误，不能导出正式文档（改正后再导出，或用 --draft 导出草稿）：`);
-    for (const f of errors) io.err(`  错误 ${f.rule} ${f.message}`);
+    // Counted and named as `check` counts them: 3 个错误、5 项未完成.
+    io.err(`${file}：有 ${blockingText(shown)}，不能导出正式文档（改正后再导出，或用 --draft 导出草稿）：`);
+    for (const f of errors) io.err(`  ${levelName(f)} ${findingText(f)}`);
     return 1;
   }
   const out = opts.values.output ?? exportFileName(template, report, draft);
@@ -54,6 +55,6 @@ export async function runRender(args: string[], io: Io): Promise<number> {
     io.err(written.problem);
     return 2;
   }
-  io.out(`已写入 ${out}（${draft ? '草稿，' : ''}${bytes.length} 字节）${draft && errors.length ? `；尚有 ${errors.length} 个错误` : ''}`);
+  io.out(`已写入 ${out}（${draft ? '草稿，' : ''}${bytes.length} 字节）${draft && errors.length ? `；尚有 ${blockingText(shown)}` : ''}`);
   return 0;
 }

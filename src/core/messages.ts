@@ -1,7 +1,8 @@
 // The app's and the CLI's own Chinese wording, in one place: level names, counts, refused inputs,
 // why a typed value is not accepted. The template's wording (labels, rule messages) stays in the
 // template; views put these words together from data and never take a sentence apart.
-import type { Level } from './rules/finding';
+import type { Finding, Level } from './rules/finding';
+import { isUnfinished } from './verdict';
 import type { CellKind } from './template/schema';
 
 /** One name per level, everywhere (panel, export, drafts list, CLI). */
@@ -23,6 +24,11 @@ export function countsLine(c: Shown): string {
 export function blockingText(c: Shown): string {
   const parts = [c.errors && `${c.errors} 个${LEVEL_NAMES.error}`, c.unfinished && `${c.unfinished} 项${LEVEL_NAMES.incomplete}`].filter(Boolean);
   return parts.join('、');
+}
+
+/** The name a finding is listed under, as `shown` counts it: an unfinished item is 未完成 in both modes. */
+export function levelName(f: Finding): string {
+  return LEVEL_NAMES[isUnfinished(f) ? 'incomplete' : f.level];
 }
 
 /** A finding for a reader: its plain message first, the rule id after, in brackets. */

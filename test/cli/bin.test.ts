@@ -50,7 +50,7 @@ describe('bin/nianbao.mjs on the built CLI', () => {
   it('exits 1 on rule errors, 2 on bad usage, in Chinese', () => {
     const check = nianbao('check', 'test/fixtures/broken/R6-blank-cell.json', '--final');
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain('错误 二、主动公开政府信息情况 · 行政处罚 · 本年处理决定数量：尚未填写，没有发生的请填0（R6）');
+    expect(check.stdout).toContain('  未完成 二、主动公开政府信息情况 · 行政处罚 · 本年处理决定数量：尚未填写，没有发生的请填0（R6）');
     const unknown = nianbao('frobnicate');
     expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, '未知命令“frobnicate”']);
     expect(nianbao('check', '--bogus').stderr.trim()).toBe('参数有误：没有参数“--bogus”');

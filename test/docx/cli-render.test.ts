@@ -36,11 +36,12 @@ describe('nianbao render', () => {
     expect(r.code).toBe(1);
     // Seed 002 leaves five cells of 四 blank (R6) and no 成文日期 (R16), errors when finished;
     // other rules may add theirs.
-    const listed = r.err.split('\n').filter((l) => l.startsWith('  错误 '));
-    expect(listed.filter((l) => l.startsWith('  错误 R6 ')).length).toBe(5);
-    expect(listed.filter((l) => l.startsWith('  错误 R16 ')).length).toBe(1);
-    expect(r.err).toContain(`有 ${listed.length} 个错误，不能导出正式文档`);
-    expect(r.err).toContain('错误 R6 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0');
+    // Blank or missing, they are counted and named as 未完成, as `check` does.
+    const listed = r.err.split('\n').filter((l) => /^ {2}(错误|未完成) /.test(l));
+    expect(listed.filter((l) => /^ {2}未完成 .*（R6）$/.test(l)).length).toBe(5);
+    expect(listed.filter((l) => /^ {2}未完成 .*（R16）$/.test(l)).length).toBe(1);
+    expect(r.err).toContain(`有 ${listed.length} 项未完成，不能导出正式文档`);
+    expect(r.err).toContain('未完成 四、政府信息公开行政复议、行政诉讼情况 · 行政复议 · 结果维持：尚未填写，没有发生的请填0（R6）');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -50,9 +51,9 @@ describe('nianbao render', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('草稿');
     const refused = await run('render', 'examples/seed-002.report.json', '-o', join(dir, 'refused-again.docx'));
-    const errors = refused.err.split('\n').filter((l) => l.startsWith('  错误 ')).length;
+    const errors = refused.err.split('\n').filter((l) => l.startsWith('  未完成 ')).length;
     expect(errors).toBeGreaterThanOrEqual(6);
-    expect(r.out).toContain(`尚有 ${errors} 个错误`);
+    expect(r.out).toContain(`尚有 ${errors} 项未完成`);
     const p = parts(new Uint8Array(readFileSync(out)));
     expect([...p.entries()].some(([n, x]) => /header\d\.xml$/.test(n) && x.includes('>草稿</w:t>'))).toBe(true);
   });

@@ -20,7 +20,7 @@ describe('nianbao check --published', () => {
     const file = join(dir, 'seed.json');
     writeFileSync(file, JSON.stringify(seed));
     const draft = await run('check', file, '--final', '--today', '2026-12-01');
-    expect(draft.out).toMatch(/ {2}错误 .*（R16）/);
+    expect(draft.out).toMatch(/ {2}未完成 .*（R16）/);
     expect(draft.out).toMatch(/ {2}警告 今天.*（R15）/);
     const published = await run('check', file, '--published', '--today', '2026-12-01');
     expect(published.out).toMatch(/ {2}警告 报告基本信息：来源报告未印成文日期.*（R16）/);
@@ -47,10 +47,11 @@ describe('nianbao check: one count of each', () => {
     expect(total(final.out)).toEqual(total(draft.out));
     const [errors, , unfinished] = total(final.out);
     expect([errors, unfinished]).toEqual([0, 7]); // 7: the seed's blanks (行政复议), no 成文日期, 网民留言x件 (R22)
-    // Checked as finished they stop the report (exit 1) and are listed as errors, each once.
+    // Checked as finished they stop the report (exit 1); each is listed once, as counted: 未完成.
     expect([draft.code, final.code]).toEqual([0, 1]);
-    const listed = final.out.split('\n').filter((l) => /^ {2}错误 .*（R(6|16|22)）$/.test(l));
+    const listed = final.out.split('\n').filter((l) => /^ {2}未完成 .*（R(6|16|22)）$/.test(l));
     expect(listed).toHaveLength(7);
+    expect(final.out).not.toMatch(/^ {2}错误 /m);
     const many = await run('check', 'examples/seed-002.report.json', 'examples/busy-subdistrict.report.json', '--final', '--today', '2024-01-10');
     expect(many.out).toMatch(/合计：2 份报告，0 份无法读取，1 份有错误或未完成；/);
   });

@@ -4,7 +4,7 @@
 // as finished (定稿), where what is unfinished must be filled in before a final export; the header
 // counts each item once (the verdict's `shown` counts), in either mode.
 import { memo, useCallback, useState } from 'react';
-import { LEVEL_NAMES, countsLine, isUnfinished, refusalLine, type Finding } from '../../core';
+import { LEVEL_NAMES, countsLine, isUnfinished, levelName, refusalLine, type Finding } from '../../core';
 import { blankCells } from '../../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from '../use-store';
 import { goTo } from '../places';
@@ -53,7 +53,7 @@ function ItemBody({ finding, onGo }: { finding: Finding; onGo: (f: Finding) => v
   return (
     <li data-level={finding.level}>
       <button type="button" className="finding" onClick={() => onGo(finding)}>
-        <span className="level">{LEVEL_NAMES[finding.level]}</span> {finding.message}
+        <span className="level">{levelName(finding)}</span> {finding.message}
         <small className="rule">（{finding.rule}）</small>
       </button>
     </li>
