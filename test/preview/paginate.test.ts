@@ -6,7 +6,7 @@
 // LibreOffice.
 import { describe, expect, it } from 'vitest';
 import { composeDocument, paragraphBlock, type DocBlock } from '../../src/core';
-import { paginate, type Page, type PagePart } from '../../src/core/layout/paginate';
+import { paginate, titleBreaks, type Page, type PagePart } from '../../src/core/layout/paginate';
 import { gridPlan } from '../../src/core/layout/paginate-grid';
 import { nodeRegistry } from '../../src/node/templates';
 import { readReport, seed002, template } from '../core/fixtures';
@@ -30,6 +30,13 @@ describe('paginate', () => {
     expect(part.from).toBe(18);
     expect(part.ends).toBe(false);
     expect((pages[2]!.parts[0] as Extract<PagePart, { kind: 'lines' }>).ends).toBe(true);
+  });
+
+  it('breaks a title too long for a line at the margin too, and counts its lines', () => {
+    const long: DocBlock = { kind: 'title', text: '平潭综合实验区自然资源与生态环境局2024年政府信息公开工作年度报告' };
+    expect(titleBreaks(long.text)).toEqual(['平潭综合实验区自然资源与生态环境局2024', '年', '政府信息公开工作年度报告']);
+    // 3 × 35 pt + one line: 17 body lines are left on the first page.
+    expect(paginate([long, paragraph(30)]).map(linesOn)).toEqual([17, 13]);
   });
 
   it('never leaves a paragraph’s first or last line alone on a page', () => {

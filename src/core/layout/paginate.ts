@@ -28,6 +28,12 @@ export interface Page {
   parts: PagePart[];
 }
 
+/** The title's lines on the page: broken where the meaning allows (titleLines), then at the margin if still too long. */
+export function titleBreaks(title: string): string[] {
+  const room = Math.floor((TEXT_WIDTH * 10) / (SIZE.hao2 * 10)); // tenths of a 二号 character
+  return titleLines(title).flatMap((line) => breakLines([{ text: line }], room).map((l) => l.map((r) => r.text).join('')));
+}
+
 /** The smallest piece the flow places: a line, a table row, a whole title or signature. */
 interface Unit {
   block: number;
@@ -46,12 +52,9 @@ function _units(blocks: readonly DocBlock[]): Unit[] {
   const units: Unit[] = [];
   blocks.forEach((block, b) => {
     switch (block.kind) {
-      case 'title': {
-        const em = SIZE.hao2 * 10; // twips per character of 二号 type
-        const lines = titleLines(block.text).reduce((n, l) => n + breakLines([{ text: l }], Math.floor((TEXT_WIDTH * 10) / em)).length, 0);
-        units.push({ block: b, height: lines * TITLE_LINE + TITLE_SPACE_AFTER, keep: false });
+      case 'title':
+        units.push({ block: b, height: titleBreaks(block.text).length * TITLE_LINE + TITLE_SPACE_AFTER, keep: false });
         break;
-      }
       case 'heading':
       case 'paragraph': {
         const runs = block.kind === 'heading' ? [{ text: block.text }] : block.runs;

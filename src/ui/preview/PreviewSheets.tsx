@@ -5,8 +5,8 @@
 import { memo, type ReactNode } from 'react';
 import { cellText, type CellId, type DisplayRow, type DocBlock, type GridItem } from '../../core';
 import { TEXT_HEIGHT } from '../../core/layout/gbt9704';
-import { anchorColumns, cellLineHeight, columnWidths, gridFontSize, labelFontSize, signatureIndents, titleLines } from '../../core/layout/layout';
-import type { Page, PagePart } from '../../core/layout/paginate';
+import { anchorColumns, cellLineHeight, columnWidths, gridFontSize, labelFontSize, signatureIndents } from '../../core/layout/layout';
+import { titleBreaks, type Page, type PagePart } from '../../core/layout/paginate';
 import { gridPlan } from '../../core/layout/paginate-grid';
 import type { LineRuns } from '../../core/layout/paginate-lines';
 
@@ -153,7 +153,7 @@ function Part({ part, blocks }: { part: PagePart; blocks: readonly DocBlock[] })
   if (block.kind === 'title') {
     return (
       <h1 className="pv-title">
-        {titleLines(block.text).map((l, i) => (
+        {titleBreaks(block.text).map((l, i) => (
           <span key={i} className="pv-title-line">
             {l}
           </span>
