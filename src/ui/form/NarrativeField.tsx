@@ -5,7 +5,7 @@
 // each selecting itself in the box when clicked: a list changes only when the findings do, where
 // a highlighting mirror behind the box would be redrawn on every keystroke.
 import { memo, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { LEVEL_NAMES, SECTION_NOTE_LABEL, staleSentencesHead, type Finding, type TextSlot } from '../../core';
+import { SECTION_NOTE_LABEL, levelName, staleSentencesHead, type Finding, type TextSlot } from '../../core';
 import { NO_FINDINGS } from '../../store/report-store';
 import { useSlice, useStore } from '../use-store';
 import { domId } from '../places';
@@ -108,7 +108,7 @@ function NarrativeFieldBody({ slot, heading, extra }: { slot: TextSlot; heading:
         <ul className="text-findings" id={`${id}-findings`}>
           {shown.map((f, i) => (
             <li key={i} data-level={f.level}>
-              <span className="level">{LEVEL_NAMES[f.level]}</span> {f.message}
+              <span className="level">{levelName(f)}</span> {f.message}
               <small className="rule">（{f.rule}）</small>
             </li>
           ))}
