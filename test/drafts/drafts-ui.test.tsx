@@ -18,6 +18,8 @@ import { parseReportText } from '../../src/core';
 const exampleText = readFileSync('examples/seed-002.report.json', 'utf8');
 
 const template = registry.get('gov-info-2021')!;
+/** The reports list loads on first use (with every template): on a loaded machine that takes more than a second. */
+const LIST_LOADS = { timeout: 15_000 };
 
 afterEach(() => {
   cleanup();
@@ -88,7 +90,7 @@ describe('drafts UI', () => {
     const first = location.hash;
     const opener = screen.getByRole('button', { name: '报告列表' });
     await user.click(opener);
-    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' }, LIST_LOADS);
     const table = await within(dialog).findByRole('table');
     await user.click(within(table).getByRole('button', { name: '删除' }));
     expect(await liveDrafts()).toBe(1); // only asked so far
@@ -120,7 +122,7 @@ describe('drafts UI', () => {
     db.close();
     const first = location.hash;
     await user.click(screen.getByRole('button', { name: '报告列表' }));
-    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' }, LIST_LOADS);
     await within(dialog).findByText('乙街道办事处 2023 年度');
     const current = dialog.querySelector('tr[aria-current="true"]') as HTMLElement;
     await user.click(within(current).getByRole('button', { name: '删除' }));
@@ -141,7 +143,7 @@ describe('drafts UI', () => {
     db.close();
     expect(store.errors()).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: '报告列表' }));
-    const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+    const dialog = await screen.findByRole('dialog', { name: '报告列表' }, LIST_LOADS);
     const row = (await within(dialog).findAllByRole('row'))[1]!;
     expect(within(row).getAllByRole('cell')[4]).toHaveTextContent(String(store.errors()));
     expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(/^草稿$/);
@@ -163,7 +165,7 @@ describe('drafts UI', () => {
     await screen.findByText('表单');
     const stateCell = async () => {
       await user.click(screen.getByRole('button', { name: '报告列表' }));
-      const dialog = await screen.findByRole('dialog', { name: '报告列表' });
+      const dialog = await screen.findByRole('dialog', { name: '报告列表' }, LIST_LOADS);
       const row = within(dialog).getAllByRole('row')[1]!;
       const text = within(row).getAllByRole('cell')[3]!.textContent ?? '';
       await user.click(within(dialog).getByRole('button', { name: '关闭' }));
