@@ -6,7 +6,7 @@ import { AlignmentType, Document, Footer, Header, LineRuleType, Packer, PageNumb
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE } from '../../core/layout/gbt9704';
 import { withFontEntries } from './font-table';
-import { esc } from './ooxml';
+import type { Escape } from './escape';
 
 /** The word in the header of a draft export. */
 export const DRAFT_MARK = '草稿';
@@ -110,12 +110,12 @@ export function skeleton(draft: boolean): Promise<Skeleton> {
  * docProps/core.xml of a report. Same input, same bytes: docx stamps "now" into it; the stamps
  * become the 成文日期 (or are left out).
  */
-export function coreProperties(core: string, creator: string, title: string, written: string | null): string {
+export function coreProperties(core: string, escape: Escape, creator: string, title: string, written: string | null): string {
   return core
     .split(_CREATOR)
-    .join(esc(creator))
+    .join(escape(creator))
     .split(_TITLE)
-    .join(esc(title))
+    .join(escape(title))
     .replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, (_m, tag: string) =>
       written ? `<dcterms:${tag} xsi:type="dcterms:W3CDTF">${written}T00:00:00Z</dcterms:${tag}>` : '',
     );

@@ -7,7 +7,8 @@ import { planGroups, type GroupPlan } from '../../core/layout/groups';
 import { gridLayout } from '../../core/layout/paginate-grid';
 import { numberScale } from '../../core/layout/columns';
 import { anchorColumns, columnWidths, gridFontSize, labelFontSize } from '../../core/layout/layout';
-import { cell, paragraph, paragraphProperties, row, run, runProperties, table, type Justification } from './ooxml';
+import type { Markup } from './markup';
+import type { Justification, ParagraphStyle } from './shapes';
 
 /** A merged cell still covering rows below: its width and span, and its paragraph's alignment. */
 interface Covering {
@@ -38,7 +39,7 @@ function _plan(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>, s
 
 const _plans = new WeakMap<ResolvedGrid, Map<number, GroupPlan>>();
 
-export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): string {
+export function gridTable(markup: Markup, grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>): string {
   const widths = columnWidths(grid);
   const size = gridFontSize(grid, values, widths);
   const labelSize = labelFontSize(grid);
@@ -52,7 +53,7 @@ export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number
     for (let col = 0; col < grid.columnCount; ) {
       const above = covering[col];
       if (above) {
-        cells += cell({ width: above.width, colSpan: above.colSpan, merge: 'continue' }, paragraph(paragraphProperties({ keepNext: keep[r]!, jc: above.jc }), ''));
+        cells += markup.cell({ width: above.width, colSpan: above.colSpan, merge: 'continue' }, markup.paragraph({ keepNext: keep[r]!, jc: above.jc }, ''));
         if (--above.rowsLeft === 0) covering[col] = null;
         col += above.colSpan;
         continue;
@@ -66,20 +67,20 @@ export function gridTable(grid: ResolvedGrid, values: ReadonlyMap<CellId, number
       // Labels in the regular weight, as the official template sets them; a number too long for its column even at the smallest type is narrowed.
       const scale = isValue ? numberScale(text, width, cellSize) : 100;
       const jc: Justification = !isValue && item.role === 'row' && item.rowSpan === 1 ? 'left' : 'center';
-      const pPr = paragraphProperties({
+      const style: ParagraphStyle = {
         keepNext: keep[r]!,
         // Single spacing at 1.35 × the type size, exact, so the body's 22-line pitch does not apply.
         spacing: { line: Math.round(cellSize * 10 * 1.35), before: 0, after: 0 },
         // An indicator list shows nesting by indentation, one character per level.
         ...(!isValue && item.indent ? { indent: { left: Math.round(item.indent * cellSize * 10) } } : {}),
         jc,
-      });
-      const content = paragraph(pPr, text ? run(runProperties({ font: FONT.table, size: cellSize, scale }), text) : '');
-      cells += cell({ width, colSpan: item.colSpan, ...(item.rowSpan > 1 ? { merge: 'restart' as const } : {}) }, content);
+      };
+      const content = markup.paragraph(style, text ? markup.run({ font: FONT.table, size: cellSize, scale }, text) : '');
+      cells += markup.cell({ width, colSpan: item.colSpan, ...(item.rowSpan > 1 ? { merge: 'restart' as const } : {}) }, content);
       if (item.rowSpan > 1) covering[col] = { width, colSpan: item.colSpan, rowsLeft: item.rowSpan - 1, jc };
       col += item.colSpan;
     }
-    return row(cells, displayRow.repeat);
+    return markup.row(displayRow.repeat, cells);
   });
-  return table({ width: TEXT_WIDTH, columns: widths, marginX: TABLE.cellMarginX, marginY: TABLE.cellMarginY }, rows.join(''));
+  return markup.table({ width: TEXT_WIDTH, columns: widths, marginX: TABLE.cellMarginX, marginY: TABLE.cellMarginY }, rows.join(''));
 }
