@@ -5,9 +5,10 @@
 // its row label lands by label and is undone; the grids, the facts and the texts are filled (last
 // year's texts written over); the final .docx is exported and the reports list says 已定稿 with
 // its file. LibreOffice converts the file: no placeholder, no sentence of last year as this
-// year's, the year and the figures printed. Screenshots of each step and of LibreOffice's pages
-// go to test-output/clerk/ (path-*.png, lo-page-*.png).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// year's, the year and the figures printed; the preview showed as many pages as LibreOffice sets.
+// Screenshots of each step, of the preview's pages and of LibreOffice's pages go to
+// test-output/clerk/ (path-*.png, preview-page-*.png, lo-page-*.png).
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -127,7 +128,8 @@ it('from last year’s published .docx to this year’s final .docx, read by Lib
   // 4. The grids, cell by cell as a clerk types them.
   const values = thisYearValues();
   for (const [id, v] of Object.entries(values)) await cell(page, id).fill(String(v));
-  for (const [id, v] of Object.entries(values)) expect(await cell(page, id).inputValue(), id).toBe(String(v));
+  const shown = await page.evaluate((ids) => ids.map((id) => (document.getElementById(`cell-${id}`) as HTMLInputElement | null)?.value ?? null), Object.keys(values));
+  expect(shown).toEqual(Object.values(values).map(String));
   await shot(page, '4-grids-filled');
 
   // 5. The facts: contact (the preface prints them), the date it is signed, 信息处理费.
@@ -152,9 +154,13 @@ it('from last year’s published .docx to this year’s final .docx, read by Lib
   await expect.poll(() => page.locator('.stale-sentences').count(), WAIT).toBe(0);
   await shot(page, '5-texts-written');
 
+  // The preview as paper: its pages, each one's picture (compared with LibreOffice's below).
   await page.getByRole('tab', { name: '预览' }).click();
   await expect.poll(() => page.locator('.pv-page').first().textContent(), WAIT).toContain(`${year}年`);
   await shot(page, '6-preview');
+  const previewPages = await page.locator('.pv-page').count();
+  for (const old of readdirSync(OUT).filter((f) => f.startsWith('preview-page-'))) rmSync(join(OUT, old)); // an earlier run's
+  for (let i = 0; i < previewPages; i++) await page.locator('.pv-page').nth(i).screenshot({ path: `${OUT}/preview-page-${i + 1}.png` });
   await page.getByRole('tab', { name: '填写' }).click();
 
   // 7. The final export: warnings are confirmed (仍然导出), errors would refuse it and be listed.
@@ -186,8 +192,10 @@ it('from last year’s published .docx to this year’s final .docx, read by Lib
   const docx = join(work, 'final.docx');
   copyFileSync((await file.path())!, docx);
   const [pdf] = convert([docx], 'pdf', join(work, 'pdf')).files;
+  for (const old of readdirSync(OUT).filter((f) => f.startsWith('lo-page-'))) rmSync(join(OUT, old)); // an earlier run's
   const pages = pdfToPngs(pdf!, `${OUT}/lo-page`);
   expect(pages.length).toBeGreaterThan(1);
+  expect(previewPages, '预览的页数与 LibreOffice 排出的页数').toBe(pages.length);
   const text = pdfText(pdf!);
   const flat = text.replace(/\s+/g, '');
   for (const placeholder of ['（网址）', '（联系单位）', '（电话）', '（电子邮箱）', 'x件', '××', 'XXX', '＿＿']) expect(flat, placeholder).not.toContain(placeholder);
