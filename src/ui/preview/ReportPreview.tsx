@@ -22,7 +22,7 @@ export function ReportPreview({ store }: { store: ReportStore }) {
   return (
     <div className="report-preview">
       <div className="pv-bar">
-        <span>与导出的 Word 文档逐页一致（A4，GB/T 9704 版式），共 {pages.length} 页。</span>
+        <span>按导出的 Word 文档分页（A4，GB/T 9704 版式），共 {pages.length} 页。</span>
         <label className="pv-zoom">
           缩放
           <select value={zoom} onChange={(e) => setZoom(e.target.value as Zoom)}>

@@ -1,6 +1,6 @@
-// The preview's zoom: fit to the width of the window, or a fixed scale of the real sheet. The
-// choice is kept for the browser session (a clerk who chose 100 % gets it back on the next visit
-// to 预览, and every tab starts from 适合宽度 again).
+// The preview's zoom: fit to the width of the window (never larger than the real sheet), or a
+// fixed scale of the real sheet. The choice is kept for the browser session (a clerk who chose
+// 100 % gets it back on the next visit to 预览; every new tab starts from 适合宽度).
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 export type Zoom = 'fit' | '0.75' | '1' | '1.25';
@@ -46,6 +46,6 @@ export function useZoom(desk: RefObject<HTMLElement | null>): { zoom: Zoom; setZ
       /* not remembered: the choice still holds while the page is open */
     }
   }, []);
-  const fit = width > 0 ? Math.min(1.5, Math.max(0.3, (width - FIT_MARGIN_PX) / SHEET_PX)) : 1;
+  const fit = width > 0 ? Math.min(1, Math.max(0.3, (width - FIT_MARGIN_PX) / SHEET_PX)) : 1;
   return { zoom, setZoom, scale: zoom === 'fit' ? fit : Number(zoom) };
 }
