@@ -5,8 +5,8 @@
 // reports: the examples (2021, 2019 and 2008 formats), seed 002 with its text grown line by line
 // until the tables move, a long narrative, 三 with nine-digit numbers after a long text (its outcome
 // block cut by a page end), and three published reports of the corpus as the importer reads them.
-// Page images: test-output/clerk/preview-page-N.png (the preview) and preview-lo-page-N.png
-// (LibreOffice), for seed 002.
+// Page images of seed 002: test-output/clerk/preview-seed-002-page-N.png (the preview) and
+// preview-seed-002-lo-page-N.png (LibreOffice).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,8 +115,8 @@ beforeAll(async () => {
   const { files } = convert(cases.map((c) => join(work, `${c.name}.docx`)), 'pdf', join(work, 'pdf'));
   files.forEach((f, i) => (cases[i]!.pdf = f));
   mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(OUT)) if (/^preview-(lo-)?page-\d+\.png$/.test(f)) rmSync(join(OUT, f));
-  pdfToPngs(cases.find((c) => c.name === 'seed-002')!.pdf!, join(OUT, 'preview-lo-page'), 60);
+  for (const f of readdirSync(OUT)) if (/^preview-seed-002-(lo-)?page-\d+\.png$/.test(f)) rmSync(join(OUT, f));
+  pdfToPngs(cases.find((c) => c.name === 'seed-002')!.pdf!, join(OUT, 'preview-seed-002-lo-page'), 60);
 }, 300_000);
 
 afterAll(() => {
@@ -161,7 +161,7 @@ describe('Chromium printing the preview', () => {
       await expect.poll(() => page.locator('.pv-page').count(), { timeout: 60_000 }).toBe(c.pages.length);
       if (c.name === 'seed-002') {
         await page.getByRole('combobox', { name: '缩放' }).selectOption('1');
-        for (let i = 0; i < c.pages.length; i++) await page.locator('.pv-page').nth(i).screenshot({ path: join(OUT, `preview-page-${i + 1}.png`) });
+        for (let i = 0; i < c.pages.length; i++) await page.locator('.pv-page').nth(i).screenshot({ path: join(OUT, `preview-seed-002-page-${i + 1}.png`) });
       }
       const pdf = join(work, `${c.name}-chromium.pdf`);
       await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
