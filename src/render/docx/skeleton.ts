@@ -108,7 +108,7 @@ export function skeleton(draft: boolean): Promise<Skeleton> {
 
 /**
  * docProps/core.xml of a report. Same input, same bytes: docx stamps "now" into it; the stamps
- * become the 成文日期 (or are left out).
+ * (docx's elements, only their text changed) become the 成文日期, or are left out.
  */
 export function coreProperties(core: string, escape: Escape, creator: string, title: string, written: string | null): string {
   return core
@@ -116,7 +116,7 @@ export function coreProperties(core: string, escape: Escape, creator: string, ti
     .join(escape(creator))
     .split(_TITLE)
     .join(escape(title))
-    .replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, (_m, tag: string) =>
-      written ? `<dcterms:${tag} xsi:type="dcterms:W3CDTF">${written}T00:00:00Z</dcterms:${tag}>` : '',
+    .replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _tag: string, close: string) =>
+      written ? `${open}${escape(written)}T00:00:00Z${close}` : '',
     );
 }
