@@ -48,3 +48,18 @@ it('re-renders only the text field typed in and the findings list on a keystroke
   expect([...new Set(rendered.map((r) => r.name))].sort()).toEqual(['FindingsPanelBody', 'NarrativeFieldBody']);
   expect(store.getState().report.narrative.problems).toBe('已经');
 });
+
+it('renders nothing when the clerk moves from cell to cell (the focused cell is styled by CSS :focus)', async () => {
+  const store = createReportStore(template, createReport(template, 2024), { today: '2025-01-10' });
+  const user = userEvent.setup();
+  render(<ReportForm store={store} />);
+  await user.click(document.getElementById('cell-applications:new:natural-person')!);
+  await user.keyboard('5');
+  const rendered = await renderedDuring(async () => {
+    await user.click(document.getElementById('cell-applications:new:commercial')!);
+    await user.tab();
+    await user.click(document.getElementById('cell-appeals:cases:review.upheld')!);
+  });
+  expect(rendered.map((r) => r.name)).toEqual([]);
+  expect(store.getState().focus).toEqual({ section: 'appeals', cell: 'appeals:cases:review.upheld' });
+});
