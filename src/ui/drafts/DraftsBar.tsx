@@ -10,7 +10,7 @@ import type { SessionState } from '../../drafts/session';
 import { nextYearNote } from './next-year-note';
 import type { SaveStatus } from '../../drafts/autosave';
 import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
-import { registry } from '../shell/templates';
+import { allTemplates } from '../shell/templates';
 import { REPORTS_LIST_HEADING, draftTitle } from './draft-title';
 import { Modal } from '../shell/Modal';
 import { looksLikeReportFile, whichDoor } from './file-door';
@@ -19,7 +19,7 @@ import { UndoButtons } from '../form/UndoButtons';
 import { useSliceOf } from '../use-store';
 
 // The reports list loads when first opened, with every template (it may open a draft of any).
-const ReportsList = lazy(() => Promise.all([import('./ReportsList'), registry.loadAll()]).then(([m]) => ({ default: m.ReportsList })));
+const ReportsList = lazy(() => Promise.all([import('./ReportsList'), allTemplates()]).then(([m]) => ({ default: m.ReportsList })));
 
 const MAX_PROBLEMS = 50;
 
@@ -126,7 +126,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
         return setNotice({ kind: 'info', text: door.question, action: { label: '导入为报告', run: () => void requestImport({ name: file.name, bytes }) } });
       }
     }
-    const result = openReportBytes(bytes, (await registry.loadAll()).get);
+    const result = openReportBytes(bytes, (await allTemplates()).get);
     if (!result.ok) {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”，没有改动任何草稿。问题如下：`, problems: result.problems });
       return;
@@ -186,7 +186,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               type="button"
               onClick={() => {
                 const year = defaultReportYear(new Date());
-                void registry.loadAll().then((all) => startNew(createReport(all.forYear(year) ?? store.template, year), '', `已新建 ${year} 年度的空白报告`));
+                void allTemplates().then((all) => startNew(createReport(all.forYear(year) ?? store.template, year), '', `已新建 ${year} 年度的空白报告`));
               }}
             >
               新建报告
@@ -215,7 +215,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               title="以此报告为基础新建下一年度报告：上年结转填入，文字沿用上年并标为待修改；本报告不变"
               onClick={() => {
                 const report = store.getState().report;
-                void Promise.all([registry.loadAll(), session.flush()]).then(([all]) => {
+                void Promise.all([allTemplates(), session.flush()]).then(([all]) => {
                   const next = nextYearAcross(store.template, nextYearTemplate(all, store.template, report), report);
                   return startNew(next.report, '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(store.template, next)}`);
                 });

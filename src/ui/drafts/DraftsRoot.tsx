@@ -72,13 +72,17 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       // (the place is kept with the draft), and the store tells of both.
       const editor = storePort(store);
       const locks = typeof navigator !== 'undefined' ? (navigator.locks ?? null) : null;
-      session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal: storageJournal(_localStorage()), locks });
+      const journal = storageJournal(_localStorage());
+      // What the journal keeps (copies recovered below, counted by errorsOf) may be of any template.
+      // A template that cannot load (offline without the service worker) leaves the draft to say so.
+      await Promise.all(journal.ids().map((id) => registry.load(journal.read(id)?.report?.template ?? '').catch(() => undefined)));
+      session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal, locks });
       await session.recoverCopies();
       const wanted = HASH.exec(location.hash)?.[1];
       const live = (await db.list()).filter((d) => d.deletedAt === null);
       const target = live.find((d) => d.id === wanted) ?? live[0];
       // The first screen carries only the current template: the draft's own is loaded first.
-      if (target) await registry.load((await db.get(target.id))?.report.template ?? '');
+      if (target) await registry.load((await db.get(target.id))?.report?.template ?? '').catch(() => undefined);
       const opened = target ? await session.open(target.id) : undefined;
       if (disposed) return;
       if (!opened?.ok) {

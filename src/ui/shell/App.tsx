@@ -10,11 +10,11 @@ import { ImportDialog } from '../import/ImportDialog';
 import { FirstSteps } from './FirstSteps';
 import { createReportStore, type ReportStore } from '../../store/report-store';
 import { useSliceOf } from '../use-store';
-import { registry } from './templates';
+import { allTemplates, registry } from './templates';
 import './app.css';
 
 // 审查 (the county reviewer's workbench) loads only when opened, with every template (its batch may hold any).
-const ReviewView = lazy(() => Promise.all([import('../review/ReviewView'), registry.loadAll()]).then(([m]) => ({ default: m.ReviewView })));
+const ReviewView = lazy(() => Promise.all([import('../review/ReviewView'), allTemplates()]).then(([m]) => ({ default: m.ReviewView })));
 
 /** A new report for the year a clerk starting today most likely writes (see defaultReportYear). */
 export function newStore(today = new Date()): ReportStore {

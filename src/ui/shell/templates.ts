@@ -16,3 +16,9 @@ export const registry = createLoadingRegistry(
   Object.entries(files).map(([path, load]) => ({ id: idOf(path), load })),
   (json) => resolveTemplate(json as TemplateSpec),
 );
+
+/**
+ * Every template, or those that could be loaded (a chunk that cannot load, offline without the
+ * service worker, leaves its reports to be refused by name rather than the app to stop).
+ */
+export const allTemplates = () => registry.loadAll().catch(() => registry);
