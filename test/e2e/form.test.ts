@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { checkReport, computeValues, parseReportText, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { guardPage, launch, serveApp, type App } from '../helpers/browser';
+import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
 
 const registry = nodeRegistry();
 const template = registry.get('gov-info-2021')!;
@@ -18,7 +18,7 @@ let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
 let errors: string[];
 beforeAll(async () => {
-  app = await serveApp();
+  app = await serveDistCopy();
   browser = await launch();
   page = await browser.context.newPage();
   errors = guardPage(page);

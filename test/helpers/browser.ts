@@ -19,15 +19,6 @@ export interface App {
   close: () => Promise<void>;
 }
 
-/** Serve dist/ (built by test/global-setup.ts) on a free loopback port. */
-export async function serveApp(): Promise<App> {
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/`;
-  return { url, server, close: () => server.close() };
-}
-
 /**
  * Serve a private copy of the build: for suites that reload and reopen pages many times while
  * other suites may rebuild dist/ in place (vitest's global setup).
@@ -95,7 +86,7 @@ export function appInBrowser(options: Parameters<typeof launch>[0] = {}): { read
   let app: App | undefined;
   let browser: Awaited<ReturnType<typeof launch>> | undefined;
   beforeAll(async () => {
-    app = await serveApp();
+    app = await serveDistCopy();
     browser = await launch(options);
   });
   afterAll(async () => {
