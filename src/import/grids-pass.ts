@@ -61,9 +61,9 @@ export function readTextGrids(
       continue;
     }
     if (!s.values) {
-      // Cells on which every remaining reading agrees are certain all the same.
+      // Cells on which every remaining reading agrees are certain all the same, when the digits run together.
       const left = s.remaining;
-      const agreed = r.cells.map((_, i) => (left.length > 1 && left.every((c) => c[i] === left[0]![i]) ? left[0]![i]! : undefined));
+      const agreed = r.cells.map((_, i) => (r.runTogether && left.length > 1 && left.every((c) => c[i] === left[0]![i]) ? left[0]![i]! : undefined));
       r.cells.forEach((id, i) => {
         const v = agreed[i];
         if (v === undefined) return r.stray === undefined ? facts.uncertain.add(id) : undefined;
@@ -77,6 +77,8 @@ export function readTextGrids(
           : '行名后面没有数字，下一行的行名紧接在下一行（数字可能印在别处）'
         : !r.candidates.length
         ? `“${r.valueText.trim() || '（无）'}”不能读作此行的 ${r.cells.length} 个数字`
+        : left.length === 1
+        ? `数字“${r.valueText.trim().replace(/\s+/g, ' ')}”少于此行的 ${r.cells.length} 格，只有拆成 ${_show(left[0]!)} 才够，但表格的合计无法印证（也可能有数字漏印）`
         : `数字连写为“${r.valueText.trim()}”，有 ${left.length} 种拆分都说得通（如 ${_show(left[0]!)}；${_show(left[1]!)}）`;
       const open = r.cells.filter((_, i) => agreed[i] === undefined);
       const some = open.length < r.cells.length ? '不确定的单元格' : '此行';

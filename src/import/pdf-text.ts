@@ -16,17 +16,24 @@ export type Line = Glyph[];
 /** A page number as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 6 页", "3/6", "Page 3". */
 export const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
+const BARE_NUMBER = /^\d{1,4}$/;
+
 /**
  * Text a PDF tool extracted (pdftotext ends each page with a form feed): each page's number,
- * printed alone on its first or last line, is dropped; the pages run on as lines.
+ * printed alone on its first or last line, is dropped; the pages run on as lines. A bare number
+ * ("6") may be a table cell that ends a page: it is a page number only when it counts the pages
+ * (the page's own number, or the same offset from it as on another page).
  */
 export function joinPages(text: string): string {
   if (!text.includes('\f')) return text;
-  return text
-    .split('\f')
-    .map((page) => {
-      const lines = page.split(/\r?\n/);
-      const edge = (i: number) => lines[i] !== undefined && PAGE_NUMBER.test(lines[i]!.trim());
+  const pages = text.split('\f').map((page) => page.split(/\r?\n/));
+  const edges = (lines: string[]) => [lines.find((l) => l.trim()), lines.findLast((l) => l.trim())].map((l) => l?.trim() ?? '');
+  const offsets = pages.flatMap((lines, i) => edges(lines).filter((l) => BARE_NUMBER.test(l)).map((l) => Number(l) - i));
+  const counts = (offset: number) => offsets.filter((o) => o === offset).length;
+  const counted = (line: string, i: number) => !BARE_NUMBER.test(line) || Number(line) === i + 1 || counts(Number(line) - i) >= 2;
+  return pages
+    .map((lines, page) => {
+      const edge = (i: number) => lines[i] !== undefined && PAGE_NUMBER.test(lines[i]!.trim()) && counted(lines[i]!.trim(), page);
       const first = lines.findIndex((l) => l.trim());
       let last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim());
       if (first >= 0 && edge(last)) lines.splice(last--, 1);

@@ -51,7 +51,7 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
   for (const s of result) {
     if (!s.reading.parentRow && s.reading.forced && s.reading.candidates.length === 1) accept(s, s.reading.candidates[0]!, 'printed');
   }
-  const open = () => result.filter((s) => s.how === 'uncertain' && !s.reading.parentRow && !s.reading.spill && s.reading.candidates.length > 1);
+  const open = () => result.filter((s) => s.how === 'uncertain' && !s.reading.parentRow && !s.reading.spill && (s.reading.candidates.length > 1 || (s.reading.candidates.length === 1 && !s.reading.forced)));
   const relevant = (s: Settled) => {
     const mine = new Set(s.reading.cells);
     const touching = eqs.filter((e) => mine.has(e.total) || e.items.some((t) => mine.has(t.cell)));
@@ -104,6 +104,7 @@ export function settleRows(readings: RowReading[], template: Template, known: Ma
     }
   }
   for (const s of open()) {
+    if (!s.reading.runTogether) continue;
     const { row, column } = relevant(s);
     if (passing(s, [...row, ...column])?.length !== 0) continue; // several readings remain
     const byRow = passing(s, row) ?? [];

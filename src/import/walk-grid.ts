@@ -167,6 +167,12 @@ export interface RowReading {
   candidates: Printed[][];
   /** Candidates came from the separators alone (no split was chosen). */
   forced: boolean;
+  /**
+   * The digits run together (one token, or only tokens no number can be, "00"): every cut of them
+   * is a reading. Numbers set apart that are fewer than the cells may have lost one instead, so
+   * only the sums may then choose a cut.
+   */
+  runTogether?: boolean;
   /** Row printed as one line though the template divides it (a group of 2019 with sub-rows): not read. */
   parentRow?: boolean;
   /** Words standing after the label where its numbers should be: the row is not read. */
@@ -347,9 +353,33 @@ export function walkGrid(
     if (tokens) {
       const all = tokens.length === 0 ? [cells.map(() => null)] : splits(tokens, kinds);
       reading.candidates = all ?? [];
-      reading.forced = tokens.length === 0 || (tokens.length === cells.length) || (all?.length === 1);
+      // Numbers set apart yet fewer than the cells: the one way to cut them is certain only when the
+      // digits run together throughout, or every longer token is one no number can be ("00"): a
+      // number lost at a page break would otherwise leave a wrong cut ("0 0 54" for 0, 0, 5, 4).
+      const apart = valueText.split(/[\s\u3000|｜,，]+/).filter(Boolean).length;
+      reading.runTogether = apart <= 1 || tokens.every((t) => t.kind !== 'digits' || t.text.length === 1 || t.text.startsWith('0'));
+      reading.forced = tokens.length === 0 || tokens.length === cells.length || (all?.length === 1 && reading.runTogether);
     }
     out.push(reading);
   }
+  for (const block of grid.blocks) _distrustTornRows(out.filter((r) => r.block === block));
   return spillRows(out, template, grid.blocks);
+}
+
+/**
+ * A table whose rows came apart in the text (a browser's PDF in a PDF tool's reading order): some
+ * lines hold one number and others a few, but never a whole row ("29026 0" / "0" / "6"), so a line
+ * may mix cells of neighbouring rows. Then no row is certain from its place in the text alone:
+ * only the sums may confirm one.
+ */
+function _distrustTornRows(readings: RowReading[]): void {
+  const n = readings[0]?.cells.length ?? 0;
+  // Numbers set apart on each line (digits run together count as one: they hold no line's layout).
+  const apart = (line: string) => line.split(/[\s\u3000|｜,，]+/).filter((p) => /\d/.test(p)).length;
+  const perLine = readings.flatMap((r) => r.valueText.split(/\r?\n/).map(apart)).filter((k) => k > 0);
+  if (n < 3 || !perLine.some((k) => k === 1) || !perLine.some((k) => k > 1 && k < n)) return;
+  for (const r of readings) {
+    r.forced = false;
+    r.runTogether = false;
+  }
 }

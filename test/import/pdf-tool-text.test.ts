@@ -69,6 +69,30 @@ describe('plain pdftotext: rows whose labels are set apart, their numbers printe
   });
 });
 
+describe('a number lost from a row set one per line (a cell that ended a page, taken for its number)', () => {
+  const rows = (carried: string[]) => ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '3001', '53', '0', '0', '61', '4', '3119', '二、上年结转政府信息公开申请数量', ...carried, '（一）予以公开', '1288', '21', '0', '0', '50', '3', '1362'].join('\n');
+  const carried = (text: string) => {
+    const r = importAny(readText(text), nodeRegistry());
+    const ids = ['natural-person', 'commercial', 'research', 'public-interest', 'legal-services', 'other-organisation', 'total'].map((c) => `applications:carried-over:${c}`);
+    return { values: ids.map((id) => r.report.values[id] ?? r.report.printed?.[id] ?? null), uncertain: ids.filter((id) => r.report.source?.uncertain?.includes(id)).length };
+  };
+
+  it('is not made up by cutting a number that stands alone: 0 0 0 0 0 54 is not 0 0 0 0 0 5 4', () => {
+    expect(carried(rows(['0', '0', '0', '0', '0', '54']))).toEqual({ values: [null, null, null, null, null, null, null], uncertain: 7 });
+  });
+  it('is not taken from its place when the table came apart (lines mixing cells of neighbouring rows, as a browser\'s PDF in plain pdftotext)', () => {
+    // 7 numbers after the label, but "69421 8" on one line where the other lines hold one: the sums must confirm them, and here they fail.
+    const torn = rows(['0', '69421 8', '90', '294', '6', '0']).replace('3001\n53\n', '3001 53\n');
+    expect(carried(torn)).toEqual({ values: [null, null, null, null, null, null, null], uncertain: 7 });
+    // The same numbers with a total that their sum confirms are read.
+    expect(carried(rows(['0', '69421 8', '90', '294', '6', '69819'])).values).toEqual([0, 69421, 8, 90, 294, 6, 69819]);
+  });
+  it('while digits that no number can be ("00") are still cut, and the row printed whole is read', () => {
+    expect(carried(rows(['0', '0', '0', '0', '00', '0'])).values).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(carried(rows(['0', '0', '0', '0', '0', '54', '54'])).values).toEqual([0, 0, 0, 0, 0, 54, 54]);
+  });
+});
+
 describe('nianbao\'s own export as `pdftotext -layout` prints it (labels wrapped round their numbers)', async () => {
   const want = readReport('examples/busy-subdistrict.report.json');
   const bytes = new Uint8Array(readFileSync(new URL('fixtures/busy-subdistrict.pdftotext-layout.txt', import.meta.url)));

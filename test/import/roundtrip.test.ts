@@ -1,7 +1,8 @@
 // The round trip through every published form (issue 11, item 6): random consistent reports of
 // the 2021 and 2019 templates → nianbao's .docx → LibreOffice → PDF, HTML and text, the PDF
-// through pdftotext (-raw and -layout), and the HTML printed to PDF by Chromium (as a page saved
-// from a government site is; its fonts map glyphs to radical look-alikes such as ⾏ for 行)
+// through pdftotext (plain, -raw and -layout), and the HTML printed to PDF by Chromium (as a page
+// saved from a government site is; its fonts map glyphs to radical look-alikes such as ⾏ for 行),
+// that PDF also through pdftotext
 // → sniffed, read and imported → the same values. Every
 // report of a run goes through one soffice call per target form (its start-up is most of the
 // cost). Published reports print every cell, so every cell is filled here, 0 included.
@@ -59,9 +60,12 @@ function build(template: Template, base: Report, sample: { cells: number[]; year
 }
 
 /** Forms whose table columns are approximate: no value may be wrong; cells may be left unread (and named). */
-const TEXT_FORMS = ['pdftotext -raw', 'pdftotext -layout', 'pdf without lines'] as const;
+const TEXT_FORMS = ['pdftotext', 'pdftotext -raw', 'pdftotext -layout', 'browser pdf, pdftotext', 'browser pdf, pdftotext -raw', 'pdf without lines'] as const;
 type Form = 'docx' | 'pdf' | 'html' | 'txt' | 'browser pdf' | (typeof TEXT_FORMS)[number];
-const SNIFFED: Record<Form, SourceForm> = { docx: 'docx', pdf: 'pdf', html: 'html', txt: 'text', 'browser pdf': 'pdf', 'pdftotext -raw': 'text', 'pdftotext -layout': 'text', 'pdf without lines': 'pdf' };
+const SNIFFED: Record<Form, SourceForm> = {
+  docx: 'docx', pdf: 'pdf', html: 'html', txt: 'text', 'browser pdf': 'pdf', 'pdf without lines': 'pdf',
+  pdftotext: 'text', 'pdftotext -raw': 'text', 'pdftotext -layout': 'text', 'browser pdf, pdftotext': 'text', 'browser pdf, pdftotext -raw': 'text',
+};
 
 /** The same .docx with every table border removed: its PDF shows the tables without lines. */
 function withoutBorders(docx: Uint8Array): Uint8Array {
@@ -118,19 +122,24 @@ describe('round trip: random reports → .docx → LibreOffice → PDF, HTML, te
   const barePdf = convert(bare, 'pdf', join(dir, 'bare')).files;
   const html = convert(docx, 'html', join(dir, 'html')).files;
   const txt = convert(docx, 'txt:Text (encoded):UTF8', join(dir, 'txt')).files;
-  const pdftotext = (file: string, mode: string) => {
+  // Plain mode (no option) is the reading order a viewer's select-all gives: wrapped labels set apart.
+  const pdftotext = (file: string, mode: 'plain' | 'raw' | 'layout') => {
     const out = file.replace(/\.pdf$/, `.${mode}.txt`);
-    execFileSync('pdftotext', [`-${mode}`, '-enc', 'UTF-8', file, out]);
+    execFileSync('pdftotext', [...(mode === 'plain' ? [] : [`-${mode}`]), '-enc', 'UTF-8', file, out]);
     return out;
   };
+  const browserPdf = await printed(html);
   const files: Record<Form, string[]> = {
     docx,
     pdf,
     html,
     txt,
-    'browser pdf': await printed(html),
+    'browser pdf': browserPdf,
+    pdftotext: pdf.map((f) => pdftotext(f, 'plain')),
     'pdftotext -raw': pdf.map((f) => pdftotext(f, 'raw')),
     'pdftotext -layout': pdf.map((f) => pdftotext(f, 'layout')),
+    'browser pdf, pdftotext': browserPdf.map((f) => pdftotext(f, 'plain')),
+    'browser pdf, pdftotext -raw': browserPdf.map((f) => pdftotext(f, 'raw')),
     'pdf without lines': barePdf,
   };
 

@@ -66,6 +66,12 @@ describe('sniff: the form by content', () => {
     expect(doc.blocks).toEqual(['标题', '正文第一页', '正文第二页 12 件', '落款'].map((text) => ({ kind: 'paragraph', text })));
   });
 
+  it('a bare number ending a page is a page number only when it counts the pages: a table cell there is kept', async () => {
+    // Bare page numbers 3 and 4 on pages 3 and 4 go; the 6 and the 10 that end pages 1 and 2 are cells.
+    const { doc } = await readAnySource(bytes('一\n54\n6\n\f二\n10\n\f三\n3\n\f四\n4\n\f'));
+    expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['一', '54', '6', '二', '10', '三', '四']);
+  });
+
   it('text copied out of a PDF: radical look-alikes (⾏, ⼀, ⻔, ⼾) become the characters they show', async () => {
     const { doc } = await readPaste({ text: '⼆、主动公开政府信息情况\n⾏政规范性⽂件\t8\t1\t40\n通过⻔⼾⽹站公开，⻩⾦周' });
     expect(doc.blocks).toEqual([
