@@ -52,7 +52,7 @@ describe('body fragments made by docx', () => {
       ].join(''),
     );
     const theirs = await docxBody([
-      new Paragraph({
+      new Paragraph({ widowControl: true,
         spacing: { line: 700, before: 0, after: 579, lineRule: LineRuleType.EXACT },
         alignment: AlignmentType.CENTER,
         children: [
@@ -60,21 +60,21 @@ describe('body fragments made by docx', () => {
           new TextRun({ text: ODD, break: 1, font: font('方正小标宋简体'), size: 44 }),
         ],
       }),
-      new Paragraph({
+      new Paragraph({ widowControl: true,
         keepNext: false,
         spacing: { line: 579, before: 0, after: 0, lineRule: LineRuleType.EXACT },
         indent: { firstLine: 640 },
         alignment: AlignmentType.JUSTIFIED,
         children: [new TextRun({ text: '（一）', font: font('楷体_GB2312'), size: 32, bold: true }), new TextRun({ text: ODD, font: font('仿宋_GB2312'), size: 32 })],
       }),
-      new Paragraph({
+      new Paragraph({ widowControl: true,
         keepNext: true,
         pageBreakBefore: true,
         indent: { right: 1280 },
         alignment: AlignmentType.RIGHT,
         children: [new TextRun({ text: '', font: font('仿宋_GB2312'), size: 32 })],
       }),
-      new Paragraph({ keepNext: true, alignment: AlignmentType.LEFT }),
+      new Paragraph({ widowControl: true, keepNext: true, alignment: AlignmentType.LEFT }),
     ]);
     expect(ours).toBe(theirs);
   });
@@ -97,7 +97,7 @@ describe('body fragments made by docx', () => {
     });
     const line = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
     const para = (text: string, scale?: number, left?: number) =>
-      new Paragraph({
+      new Paragraph({ widowControl: true,
         keepNext: true,
         spacing: { line: 284, before: 0, after: 0, lineRule: LineRuleType.EXACT },
         ...(left ? { indent: { left } } : {}),
@@ -123,7 +123,7 @@ describe('body fragments made by docx', () => {
           new TableRow({
             cantSplit: true,
             children: [
-              cell(3000, [new Paragraph({ keepNext: false, alignment: AlignmentType.CENTER })], { columnSpan: 2, verticalMerge: VerticalMergeType.CONTINUE }),
+              cell(3000, [new Paragraph({ widowControl: true, keepNext: false, alignment: AlignmentType.CENTER })], { columnSpan: 2, verticalMerge: VerticalMergeType.CONTINUE }),
               cell(1000, [para('987654321', 100)]),
             ],
           }),

@@ -132,6 +132,8 @@ export function shapeProbe(shape: Shape, marker: string): Paragraph | Table {
         ...(spacing ? { spacing: { ...spacing, lineRule: LineRuleType.EXACT } } : {}),
         ...(indent ? { indent } : {}),
         alignment: _JC[jc],
+        // Word leaves widow and orphan control off unless asked; LibreOffice and the preview apply it.
+        widowControl: true,
         children: [new TextRun(marker)],
       });
     }

@@ -2,9 +2,9 @@
 // rows repeated on each page, rows that never split, merged cells as the resolved grid gives them.
 import type { CellId, GridItem, ResolvedGrid } from '../../core';
 import { cellText } from '../../core';
-import { FONT, LINE, TABLE, TEXT_HEIGHT, TEXT_WIDTH } from '../../core/layout/gbt9704';
-import { planGroups, type GroupPlan } from '../../core/layout/groups';
-import { gridLayout } from '../../core/layout/paginate-grid';
+import { FONT, TABLE, TEXT_WIDTH } from '../../core/layout/gbt9704';
+import type { GroupPlan } from '../../core/layout/groups';
+import { gridPlan } from '../../core/layout/paginate-grid';
 import { numberScale } from '../../core/layout/columns';
 import { anchorColumns, columnWidths, gridFontSize, labelFontSize } from '../../core/layout/layout';
 import type { Markup } from './markup';
@@ -19,19 +19,18 @@ interface Covering {
 }
 
 /**
- * Merged groups kept on one page, or cut where taller than a page under the repeated header rows.
- * Labels keep their size and numbers stay on one line, so the plan depends on the grid and the
- * numbers' type size only, and is made once for each.
+ * Merged groups kept on one page, or cut where taller than a page under the repeated header rows:
+ * the preview's plan (gridPlan), so the .docx and the preview break the same. Labels keep their
+ * size and numbers stay on one line, so the plan depends on the grid and the numbers' type size
+ * only, and is made once for each.
  */
 function _plan(grid: ResolvedGrid, values: ReadonlyMap<CellId, number | null>, size: number): GroupPlan {
   const bySize = _plans.get(grid) ?? new Map<number, GroupPlan>();
   _plans.set(grid, bySize);
   let plan = bySize.get(size);
   if (!plan) {
-    const heights = gridLayout(grid, values).rowHeights;
-    const header = heights.filter((_, r) => grid.rows[r]!.repeat).reduce((s, h) => s + h, 0);
-    // One body line to spare: the page may start with a heading kept with the table.
-    plan = planGroups(grid, heights, TEXT_HEIGHT - header - LINE);
+    const { rows, keep } = gridPlan(grid, values);
+    plan = { rows, keep };
     bySize.set(size, plan);
   }
   return plan;
