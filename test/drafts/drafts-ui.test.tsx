@@ -18,6 +18,8 @@ import { parseReportText } from '../../src/core';
 const exampleText = readFileSync('examples/seed-002.report.json', 'utf8');
 
 const template = registry.get('gov-info-2021')!;
+/** Room for a loaded machine: the first render pays for loading the drafts layer and the database. */
+const SLOW = { timeout: 20_000 };
 /** The reports list and the older templates load on first use: on a loaded machine that takes more than a second. */
 const ON_DEMAND = { timeout: 15_000 };
 
@@ -35,7 +37,7 @@ async function setup() {
       <p>表单</p>
     </DraftsRoot>,
   );
-  await screen.findByText('表单');
+  await screen.findByText('表单', {}, SLOW);
   return { store, user };
 }
 
@@ -49,12 +51,12 @@ const liveDrafts = async () => {
 describe('drafts UI', () => {
   it('creates a first draft, shows 已保存 with the time, and saves what the store changes', async () => {
     const { store } = await setup();
-    expect(await screen.findByText(/^已保存 \d\d:\d\d:\d\d$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^已保存 \d\d:\d\d:\d\d$/, {}, SLOW)).toBeInTheDocument();
     expect(location.hash).toMatch(/^#draft=/);
     store.update((r) => ({ ...r, organ: { ...r.organ, name: '测试镇人民政府' } }));
-    await screen.findByText(/^正在保存…|^有未保存的修改…$|^已保存/);
+    await screen.findByText(/^正在保存…|^有未保存的修改…$|^已保存/, {}, SLOW);
     const db = await openDraftDb();
-    await expect.poll(async () => (await db.list())[0]?.organ).toBe('测试镇人民政府');
+    await expect.poll(async () => (await db.list())[0]?.organ, SLOW).toBe('测试镇人民政府');
     db.close();
   });
 
@@ -86,27 +88,27 @@ describe('drafts UI', () => {
       const organ = (await db.list())[0]?.organ;
       db.close();
       return organ;
-    }).toBe('甲镇人民政府');
+    }, SLOW).toBe('甲镇人民政府');
     const first = location.hash;
     const opener = screen.getByRole('button', { name: '报告列表' });
     await user.click(opener);
     const dialog = await screen.findByRole('dialog', { name: '报告列表' }, ON_DEMAND);
-    const table = await within(dialog).findByRole('table');
+    const table = await within(dialog).findByRole('table', {}, SLOW);
     await user.click(within(table).getByRole('button', { name: '删除' }));
     expect(await liveDrafts()).toBe(1); // only asked so far
     await user.click(within(table).getByRole('button', { name: '确定删除' }));
     // The open draft was the only one: a new blank one is opened, and the notice says so.
-    expect(await within(dialog).findByText(/已删除“甲镇人民政府 2024 年度”（回收站保留 30 天）。已新建一份 2024 年度的空白报告并打开/)).toBeInTheDocument();
-    await expect.poll(liveDrafts).toBe(1);
+    expect(await within(dialog).findByText(/已删除“甲镇人民政府 2024 年度”（回收站保留 30 天）。已新建一份 2024 年度的空白报告并打开/, {}, SLOW)).toBeInTheDocument();
+    await expect.poll(liveDrafts, SLOW).toBe(1);
     expect(location.hash).not.toBe(first);
     expect(store.getState().report.organ.name).toBe('');
-    expect(await within(dialog).findByText(/回收站（1，保留 30 天）/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/回收站（1，保留 30 天）/, {}, SLOW)).toBeInTheDocument();
     // 撤销 restores it and opens it again; the untouched blank report goes to the trash.
     await user.click(within(dialog).getByRole('button', { name: '撤销' }));
-    expect(await within(dialog).findByText('已恢复并重新打开“甲镇人民政府 2024 年度”')).toBeInTheDocument();
+    expect(await within(dialog).findByText('已恢复并重新打开“甲镇人民政府 2024 年度”', {}, SLOW)).toBeInTheDocument();
     expect(location.hash).toBe(first);
     expect(store.getState().report.organ.name).toBe('甲镇人民政府');
-    await expect.poll(liveDrafts).toBe(1);
+    await expect.poll(liveDrafts, SLOW).toBe(1);
     // Escape closes the list; focus is back on the button that opened it.
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -123,28 +125,28 @@ describe('drafts UI', () => {
     const first = location.hash;
     await user.click(screen.getByRole('button', { name: '报告列表' }));
     const dialog = await screen.findByRole('dialog', { name: '报告列表' }, ON_DEMAND);
-    await within(dialog).findByText('乙街道办事处 2023 年度');
+    await within(dialog).findByText('乙街道办事处 2023 年度', {}, SLOW);
     const current = dialog.querySelector('tr[aria-current="true"]') as HTMLElement;
     await user.click(within(current).getByRole('button', { name: '删除' }));
     await user.click(within(current).getByRole('button', { name: '确定删除' }));
-    expect(await within(dialog).findByText(/现在打开的是“乙街道办事处 2023 年度”/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/现在打开的是“乙街道办事处 2023 年度”/, {}, SLOW)).toBeInTheDocument();
     expect(store.getState().report.organ.name).toBe('乙街道办事处');
     await user.click(within(dialog).getByRole('button', { name: '撤销' }));
-    await expect.poll(() => location.hash).toBe(first);
+    await expect.poll(() => location.hash, SLOW).toBe(first);
     expect(store.getState().report.year).toBe(2024);
-    await expect.poll(liveDrafts).toBe(2);
+    await expect.poll(liveDrafts, SLOW).toBe(2);
   });
 
   it('stores the one error count in the list: error findings plus refused cells', async () => {
     const { store, user } = await setup();
     store.typeCell('applications:new:research', 'x');
     const db = await openDraftDb();
-    await expect.poll(async () => (await db.list())[0]?.errors).toBe(store.errors());
+    await expect.poll(async () => (await db.list())[0]?.errors, SLOW).toBe(store.errors());
     db.close();
     expect(store.errors()).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: '报告列表' }));
     const dialog = await screen.findByRole('dialog', { name: '报告列表' }, ON_DEMAND);
-    const row = (await within(dialog).findAllByRole('row'))[1]!;
+    const row = (await within(dialog).findAllByRole('row', {}, SLOW))[1]!;
     expect(within(row).getAllByRole('cell')[4]).toHaveTextContent(String(store.errors()));
     expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(/^草稿$/);
     await user.click(within(dialog).getByRole('button', { name: '关闭' }));
@@ -162,7 +164,7 @@ describe('drafts UI', () => {
         <p>表单</p>
       </DraftsRoot>,
     );
-    await screen.findByText('表单');
+    await screen.findByText('表单', {}, SLOW);
     const stateCell = async () => {
       await user.click(screen.getByRole('button', { name: '报告列表' }));
       const dialog = await screen.findByRole('dialog', { name: '报告列表' }, ON_DEMAND);
