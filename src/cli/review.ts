@@ -6,7 +6,7 @@
 // compared with the sum of the units. Exit 0; 1 when a unit has errors; 2 when a file could not
 // be read or on a usage error.
 import { extname } from 'node:path';
-import { LEVEL_NAMES, parseReportText } from '../core';
+import { findingText, LEVEL_NAMES, parseReportText } from '../core';
 import { decodeReportBytes } from '../core/report/decode';
 import { ImportError, LIMITS } from '../import';
 import { nodeRegistry } from '../node/templates';
@@ -73,7 +73,7 @@ function _printUnits(batch: ReviewBatch, io: Io): void {
         `${u.counts.errors} 个错误，${u.counts.warnings} 个警告；未读出 ${u.unread.length} 个、不确定 ${u.uncertain.length} 个单元格；` +
         `${u.shown ? `日期 ${u.shown}，` : ''}${lateWord(u)}${u.previous ? `；对照上年：${u.previous}` : ''}`,
     );
-    for (const f of u.findings.filter((x) => x.level !== 'incomplete')) io.out(`  ${LEVEL_NAMES[f.level]} ${f.rule} ${f.message}`);
+    for (const f of u.findings.filter((x) => x.level !== 'incomplete')) io.out(`  ${LEVEL_NAMES[f.level]} ${findingText(f)}`);
   }
 }
 

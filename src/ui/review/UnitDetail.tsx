@@ -44,7 +44,8 @@ function FindingRow({ finding, decision, chosen, onChoose, onDecide }: { finding
   return (
     <li className={`review-finding level-${finding.level}${chosen ? ' is-chosen' : ''}`} data-fingerprint={finding.fingerprint}>
       <button type="button" className="review-finding-text" onClick={onChoose}>
-        <strong>{LEVEL_NAMES[finding.level]}</strong> {finding.rule} {finding.message}
+        <strong>{LEVEL_NAMES[finding.level]}</strong> {finding.message}
+        <small className="rule">（{finding.rule}）</small>
       </button>
       <div className="review-decide" role="group" aria-label={`处理 ${finding.rule}`}>
         <span className="review-state">{DECISION_NAMES[state]}</span>
