@@ -58,7 +58,8 @@ async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
   // fireEvent: typing 8 000 characters key by key is slow and tests nothing more.
   fireEvent.change(within(dialog).getByLabelText('网页上复制的报告文字：'), { target: { value: seed002 } });
   await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
-  await within(dialog).findByLabelText('读到的内容', {}, { timeout: 10_000 });
+  // The first read of a file loads the importer and the older templates: slow on a loaded machine.
+  await within(dialog).findByLabelText('读到的内容', {}, { timeout: 30_000 });
   return dialog;
 }
 
