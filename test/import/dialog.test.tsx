@@ -48,7 +48,7 @@ async function setupWithDrafts(store: ReturnType<typeof createReportStore>) {
       <ImportDialog store={store} />
     </DraftsRoot>,
   );
-  await screen.findByRole('button', { name: '导入已发布的报告' });
+  await screen.findByRole('button', { name: '导入已发布的报告' }, { timeout: 20_000 });
   return user;
 }
 
@@ -115,7 +115,7 @@ describe('ImportDialog', () => {
     // An old binary Word file gets what to do instead.
     // (chosen under "all files": the picker does not offer .doc)
     await userEvent.setup({ applyAccept: false }).upload(input, new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], '2023年报.doc'));
-    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('“另存为” .docx 或 PDF 后再导入'));
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('“另存为” .docx 或 PDF 后再导入'), { timeout: 20_000 });
     expect(box).toHaveValue('草稿文字');
     const bytes = await renderDocx(template, busy());
     await user.upload(input, new File([bytes as Uint8Array<ArrayBuffer>], 'busy.docx'));
@@ -165,12 +165,12 @@ describe('ImportDialog', () => {
     await user.keyboard('{Enter}');
     const alert = await within(dialog).findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('不像是一份年度报告');
-    await waitFor(() => expect(alert).toHaveFocus());
+    await waitFor(() => expect(alert).toHaveFocus(), { timeout: 20_000 });
     fireEvent.change(box, { target: { value: seed002 } });
     within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
     await user.keyboard('{Enter}');
     const heading = await within(dialog).findByRole('heading', { name: '读取结果：原州区三营镇 2023年' }, { timeout: 10_000 });
-    await waitFor(() => expect(heading).toHaveFocus());
+    await waitFor(() => expect(heading).toHaveFocus(), { timeout: 20_000 });
     expect(heading).toHaveAttribute('tabindex', '-1');
     expect(screen.getByRole('dialog')).toBe(dialog);
     await user.tab();
