@@ -12,6 +12,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // A page under a loaded CI machine may take seconds to reach a state: polls wait up to 15 s
+    // (they return as soon as the state is reached).
+    expect: { poll: { timeout: 15_000 } },
     setupFiles: ['test/setup.ts'],
     globalSetup: ['test/global-setup.ts'],
   },
