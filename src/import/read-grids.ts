@@ -1,146 +1,11 @@
 // Reading the grids of a published report: tables are matched to the template's grids by their
 // labels (block titles, header rows, row labels), values placed by the header's column positions,
 // totals kept as printed; whatever is uncertain becomes a note. Nothing is silently made 0.
-import {
-  cellId,
-  normaliseCellText,
-  parseCellInput,
-  type BlockSpec,
-  type CellId,
-  type ColumnNode,
-  type GridSpec,
-  type RowNode,
-  type Template,
-  type ValueCell,
-} from '../core';
-import { matchLabel, normalizeLabel, type LabelCandidate } from './match-labels';
+import { cellId, type BlockSpec, type CellId, type GridSpec, type RowNode, type Template, type ValueCell } from '../core';
+import { cellClass, framedBy, leavesOf, matchAll, parseValue, templateIndex, type ColInfo, type Index, type RowInfo } from './grid-index';
+import { matchLabel, normalizeLabel } from './match-labels';
 import type { ImportNote, NoteLevel } from './notes';
 import type { SourceCell, SourceDoc } from './source';
-
-// ---- the template as label candidates -------------------------------------------------------
-
-interface RowInfo {
-  grid: GridSpec;
-  block: BlockSpec;
-  node: RowNode;
-  leaf: boolean;
-}
-interface ColInfo {
-  grid: GridSpec;
-  block: BlockSpec;
-  node: ColumnNode;
-  leaf: boolean;
-  ancestors: string[];
-}
-
-function _leaves<N extends { children?: N[] }>(nodes: N[]): N[] {
-  return nodes.flatMap((n) => (n.children ? _leaves(n.children) : [n]));
-}
-
-interface Index {
-  rows: LabelCandidate<RowInfo>[];
-  columns: Map<string, LabelCandidate<ColInfo>[]>;
-  titles: LabelCandidate<{ grid: GridSpec; block: BlockSpec }>[];
-  corners: LabelCandidate<GridSpec>[];
-}
-
-const indexes = new WeakMap<Template, Index>();
-function _index(template: Template): Index {
-  const known = indexes.get(template);
-  if (known) return known;
-  const rows: LabelCandidate<RowInfo>[] = [];
-  const columns = new Map<string, LabelCandidate<ColInfo>[]>();
-  const titles: LabelCandidate<{ grid: GridSpec; block: BlockSpec }>[] = [];
-  const corners: LabelCandidate<GridSpec>[] = [];
-  for (const grid of template.spec.grids) {
-    const cols: LabelCandidate<ColInfo>[] = [];
-    for (const block of grid.blocks) {
-      if (block.title) titles.push({ label: block.title, value: { grid, block } });
-      if (block.corner) corners.push({ label: block.corner, value: grid });
-      const walkRows = (nodes: RowNode[]) => {
-        for (const node of nodes) {
-          const info = { grid, block, node, leaf: !node.children };
-          if (node.label) rows.push({ label: node.label, value: info });
-          if (node.short && node.short !== node.label && node.label && !/^[一二三四五六七八九十]+$/.test(node.short)) rows.push({ label: node.short, value: info });
-          if (node.children) walkRows(node.children);
-        }
-      };
-      walkRows(block.rows);
-      const walkCols = (nodes: ColumnNode[], ancestors: string[]) => {
-        for (const node of nodes) {
-          cols.push({ label: node.label, value: { grid, block, node, leaf: !node.children, ancestors } });
-          if (node.children) walkCols(node.children, [...ancestors, node.id]);
-        }
-      };
-      walkCols(block.columns, []);
-    }
-    columns.set(grid.id, cols);
-  }
-  const index = { rows, columns, titles, corners };
-  indexes.set(template, index);
-  return index;
-}
-
-// ---- small helpers ----------------------------------------------------------------------------
-
-const DASH = /^[/／\\—–\-－_]+$|^无$/;
-const NUMERIC = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-type CellClass = 'empty' | 'dash' | 'number' | 'label';
-function _class(cell: SourceCell): CellClass {
-  if (cell.covered) return 'empty';
-  const s = normaliseCellText(cell.text);
-  if (s === '') return 'empty';
-  if (DASH.test(s)) return 'dash';
-  if (NUMERIC.test(s)) return 'number';
-  return 'label';
-}
-
-const _match = matchLabel;
-
-/**
- * `text` is `label` with pieces (at most 4 characters each, `isPiece`) before, after and between
- * its words, and nothing else.
- */
-function _framed(text: string, label: string, isPiece: (s: string) => boolean): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < text.length) {
-    if (j < label.length && text[i] === label[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    let n = 1;
-    while (n <= 4 && !(i + n <= text.length && isPiece(text.slice(i, i + n)) && (i + n === text.length || text[i + n] === label[j] || isPiece(text[i + n]!)))) n++;
-    if (n > 4) return false;
-    i += n;
-  }
-  return j === label.length;
-}
-
-/**
- * A printed number as the source prints it. Amounts in 万元 are published to the fen (six
- * decimals, 1306.452317): read as printed, and left to the rules to judge, not refused here.
- */
-function _parse(raw: string, kind: ValueCell['kind']) {
-  // A unit printed in the cell ("12件", "3.5万元") is the column's, not part of the number.
-  const text = raw.replace(/\s*(万元|元|件|条|个|项)\s*$/, '');
-  const parsed = parseCellInput(text, kind);
-  const s = normaliseCellText(text).replace(/,/g, '');
-  if (!parsed.ok && kind === 'amount' && /^\d+\.\d{5,6}$/.test(s)) return { ok: true as const, value: Number(s) };
-  return parsed;
-}
-
-/** All candidates at the best distance (labels such as 结果维持 repeat in a grid). */
-function _matchAll<T>(printed: string, candidates: readonly LabelCandidate<T>[]): { value: T; exact: boolean; label: string }[] {
-  const p = normalizeLabel(printed);
-  if (!p) return [];
-  const exact = candidates.filter((c) => normalizeLabel(c.label) === p);
-  if (exact.length) return exact.map((c) => ({ value: c.value, exact: true, label: c.label }));
-  const m = _match(printed, candidates);
-  return m ? [{ value: m.value, exact: false, label: m.label }] : [];
-}
-
 
 // ---- the importer ---------------------------------------------------------------------------
 
@@ -177,7 +42,7 @@ export class Importer {
     readonly source: SourceDoc,
     readonly ignoreGrids: boolean,
   ) {
-    this.index = _index(template);
+    this.index = templateIndex(template);
   }
 
   note(level: NoteLevel, place: string, message: string, cells?: CellId[]): void {
@@ -219,9 +84,9 @@ export class Importer {
    */
   wrapped(above: SourceCell[] | undefined, row: SourceCell[], below: SourceCell[] | undefined): SourceCell[] | null {
     if (!above || !below) return null;
-    const classes = row.map(_class);
+    const classes = row.map(cellClass);
     if (!classes.some((c) => c === 'number')) return null;
-    const words = (cells: SourceCell[]) => cells.map(_class).every((c) => c === 'label' || c === 'empty') ? cells.map((c) => c.text).join('') : null;
+    const words = (cells: SourceCell[]) => cells.map(cellClass).every((c) => c === 'label' || c === 'empty') ? cells.map((c) => c.text).join('') : null;
     const top = words(above);
     const bottom = words(below);
     const middle = row.filter((_, i) => classes[i] === 'label').map((c) => c.text).join('');
@@ -231,7 +96,7 @@ export class Importer {
     if (middle && !isPiece(normalizeLabel(middle))) return null;
     const text = normalizeLabel(top + middle + bottom);
     const leaf = this.index.rows
-      .filter((c) => c.value.leaf && _framed(text, normalizeLabel(c.label), isPiece))
+      .filter((c) => c.value.leaf && framedBy(text, normalizeLabel(c.label), isPiece))
       .sort((a, b) => b.label.length - a.label.length)[0];
     if (!leaf) return null;
     const first = row.findIndex((_, i) => classes[i] === 'number');
@@ -239,7 +104,7 @@ export class Importer {
   }
 
   row(cells: SourceCell[]): void {
-    const classes = cells.map(_class);
+    const classes = cells.map(cellClass);
     const labels = cells.filter((_, i) => classes[i] === 'label');
     const hasValues = classes.some((c) => c === 'number' || c === 'dash');
     if (!labels.length && !hasValues) return;
@@ -271,7 +136,7 @@ export class Importer {
     for (let i = 0; i + 1 < labels.length; i++) tries.push({ text: labels[i]!.text + labels[i + 1]!.text, at: i + 1 });
     let best: { info: RowInfo; exact: boolean; at: number; printed: string; label: string } | undefined;
     for (const t of tries) {
-      const m = _match(t.text, this.index.rows);
+      const m = matchLabel(t.text, this.index.rows);
       if (!m) continue;
       const cand = { info: m.value, exact: m.exact, at: t.at, printed: t.text, label: m.label };
       const score = (c: typeof cand) => (c.info.leaf ? 4 : 0) + (c.exact ? 2 : 0) + c.at / 1000;
@@ -304,7 +169,7 @@ export class Importer {
     if (best && !best.exact) {
       // The label whole, with pieces of the merged group cells beside it: printed as the template has it.
       const groups = this.index.rows.filter((c) => !c.value.leaf).map((c) => normalizeLabel(c.label));
-      if (_framed(normalizeLabel(best.printed), normalizeLabel(best.label), (t) => groups.some((g) => g.includes(t)))) best.exact = true;
+      if (framedBy(normalizeLabel(best.printed), normalizeLabel(best.label), (t) => groups.some((g) => g.includes(t)))) best.exact = true;
     }
     if (!best) {
       if (hasValues) this.rejected.add(cells);
@@ -342,7 +207,7 @@ export class Importer {
   }
 
   rowCells(grid: GridSpec, block: BlockSpec, row: RowNode): CellId[] {
-    return _leaves(block.columns).map((c) => cellId(grid.id, row.id, c.id));
+    return leavesOf(block.columns).map((c) => cellId(grid.id, row.id, c.id));
   }
 
   /** A header row: column labels (or the corner) of a grid. Returns false when it is not one. */
@@ -353,8 +218,8 @@ export class Importer {
       const cols = this.index.columns.get(grid.id) ?? [];
       let hits = 0;
       for (const l of labels) {
-        if (_matchAll(l.text, cols).length) hits++;
-        else if (this.index.corners.some((c) => c.value === grid && _match(l.text, [c]))) hits++;
+        if (matchAll(l.text, cols).length) hits++;
+        else if (this.index.corners.some((c) => c.value === grid && matchLabel(l.text, [c]))) hits++;
       }
       if (hits > bestHits || (hits === bestHits && hits > 0 && grid === this.context)) {
         bestGrid = grid;
@@ -369,8 +234,8 @@ export class Importer {
     const header = this.header;
     const cols = this.index.columns.get(bestGrid.id) ?? [];
     for (const l of labels) {
-      if (this.index.corners.some((c) => c.value === bestGrid && _match(l.text, [c]))) continue;
-      const all = _matchAll(l.text, cols);
+      if (this.index.corners.some((c) => c.value === bestGrid && matchLabel(l.text, [c]))) continue;
+      const all = matchAll(l.text, cols);
       if (!all.length) {
         header.unknown.push({ pos: l.col, text: l.text });
         continue;
@@ -404,10 +269,10 @@ export class Importer {
    * the numbers are the columns in template order, as the text walker reads such a header.
    */
   brokenHeader(header: HeaderMap, block: BlockSpec, filled: SourceCell[]): boolean {
-    if (this.exact || !filled.every((c) => _class(c) === 'number')) return false;
+    if (this.exact || !filled.every((c) => cellClass(c) === 'number')) return false;
     const named = (col: BlockSpec['columns'][number]) => header.parents.has(col.id) || header.found.has(col.id);
     if (!block.columns.every(named)) return false;
-    const chars = new Set([..._leaves(block.columns).map((c) => normalizeLabel(c.label)).join('')]);
+    const chars = new Set([...leavesOf(block.columns).map((c) => normalizeLabel(c.label)).join('')]);
     return header.unknown.every((u) => [...normalizeLabel(u.text)].every((ch) => chars.has(ch)));
   }
 
@@ -421,9 +286,9 @@ export class Importer {
     }
     this.seenRows.add(key);
     this.seenGrids.add(grid.id);
-    const leaves = _leaves(block.columns);
+    const leaves = leavesOf(block.columns);
     const n = leaves.length;
-    const filled = after.filter((c) => _class(c) !== 'empty');
+    const filled = after.filter((c) => cellClass(c) !== 'empty');
     const header = this.header && this.header.grid === grid ? this.header : null;
     const headerComplete = !!header && leaves.every((c) => header.found.has(c.id)) && header.unknown.length === 0;
     const assigned = new Map<string, SourceCell | null>();
@@ -441,7 +306,7 @@ export class Importer {
       for (const c of leaves) {
         const h = header.found.get(c.id);
         if (!h) continue;
-        const hit = all.find((x) => !x.covered && x.col < h.pos + h.span && x.col + x.span > h.pos && _class(x) !== 'label');
+        const hit = all.find((x) => !x.covered && x.col < h.pos + h.span && x.col + x.span > h.pos && cellClass(x) !== 'label');
         assigned.set(c.id, hit ?? null);
         if (hit) used.add(hit);
       }
@@ -493,20 +358,20 @@ export class Importer {
       const id = cellId(grid.id, row.id, c.id);
       const vc = this.template.cells.get(id)!;
       const src = assigned.get(c.id);
-      if (!src || _class(src) === 'empty') {
+      if (!src || cellClass(src) === 'empty') {
         if (!assigned.has(c.id)) continue; // already noted as a missing column
         blanks.push(vc);
         this.blanks.add(id);
         this.put(id, null);
         continue;
       }
-      if (_class(src) === 'dash') {
+      if (cellClass(src) === 'dash') {
         dashes.push({ cell: vc, text: src.text.trim() });
         this.blanks.add(id);
         this.put(id, null);
         continue;
       }
-      const parsed = _parse(src.text, vc.kind);
+      const parsed = parseValue(src.text, vc.kind);
       if (!parsed.ok) {
         this.note('error', `${place} · ${vc.columnName}`, `无法读作数字：${parsed.reason}；按空白导入`, [id]);
         this.put(id, null);
