@@ -17,6 +17,7 @@ export type Line = Glyph[];
 export const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
 const BARE_NUMBER = /^\d{1,4}$/;
+const DASHED_NUMBER = /^[-—–－]+\s*\d{1,4}\s*[-—–－]+$/;
 
 /**
  * Text a PDF tool extracted (pdftotext ends each page with a form feed): each page's number,
@@ -38,7 +39,8 @@ export function joinPages(text: string): string {
       let last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim());
       if (first >= 0 && edge(last)) lines.splice(last--, 1);
       if (first >= 0 && first <= last && edge(first)) lines.splice(first, 1);
-      return lines.join('\n');
+      // A number between dashes alone on a line is a page's footer wherever the tool set it (as PDFs are read).
+      return lines.filter((l) => !DASHED_NUMBER.test(l.trim())).join('\n');
     })
     .join('\n');
 }

@@ -185,6 +185,15 @@ export function walkGrid(
       if (!m) continue;
       from += m.index;
     }
+    // The block's own column header printed again between a label and its numbers (a table cut by
+    // a page break, its header repeated on the next page): not words in place of the numbers.
+    const header = normalizeLabel(_leaves(a.block).map((l) => l.label).join(''));
+    const at = a.found.resume ?? a.found.end;
+    if (!a.header && a.leaf && c.text.startsWith(header, at) && at + header.length < c.text.length) {
+      from = Math.max(from, c.at[at + header.length - 1]! + 1);
+      a.found.end = a.found.resume ?? a.found.end;
+      a.found.resume = at + header.length;
+    }
     const valueText = _valueText(text, from, nextStart);
     const leaves = _leaves(a.block);
     const cells = leaves.map((l) => cellId(grid.id, a.row!.id, l.id));

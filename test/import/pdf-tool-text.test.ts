@@ -93,6 +93,14 @@ describe('a number lost from a row set one per line (a cell that ended a page, t
   });
 });
 
+describe('a page break between a label and its number (plain pdftotext of a LibreOffice PDF)', () => {
+  it('passes over the page\'s footer (—2—) and the column header printed again after the label', async () => {
+    const text = '二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\n\n行政事业性收费\n\n—2—\n\n本年收费金额（单位：万元）\n96171.6\n\n\f三、收到和处理政府信息公开申请情况\n';
+    const r = importAny((await readAnySource(new TextEncoder().encode(text), 'x.txt')).doc, nodeRegistry());
+    expect(r.report.values['article-20:fees:fee-amount']).toBe(96171.6);
+  });
+});
+
 describe('nianbao\'s own export as `pdftotext -layout` prints it (labels wrapped round their numbers)', async () => {
   const want = readReport('examples/busy-subdistrict.report.json');
   const bytes = new Uint8Array(readFileSync(new URL('fixtures/busy-subdistrict.pdftotext-layout.txt', import.meta.url)));
