@@ -56,6 +56,11 @@ export class RuleContext {
     return this.values.get(id) ?? null;
   }
 
+  /** The value typed into an input cell (report.values), read one cell at a time so the read can be recorded. */
+  typed(id: CellId): number | null {
+    return this.report.values[id] ?? null;
+  }
+
   /** Remembered per cell: the sum rules ask it of every total and item, and a total's answer walks its whole tree. */
   private readonly _complete = new Map<CellId, boolean>();
   complete(id: CellId): boolean {

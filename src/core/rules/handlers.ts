@@ -3,9 +3,10 @@
 import type { RuleKind, RuleSpec } from '../template/schema';
 import type { RuleContext } from './context';
 import type { Finding } from './finding';
-import { checkBalance, checkPrevious, checkSum } from './kinds/equations';
-import { checkAtMost } from './kinds/at-most';
-import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange } from './kinds/cells';
+import { balanceParts, checkBalance, checkPrevious, checkSum, previousParts, sumParts } from './kinds/equations';
+import { atMostParts, checkAtMost } from './kinds/at-most';
+import { checkAllZero, checkRequired, checkRequiredFacts, checkValueRange, requiredParts, valueRangeParts } from './kinds/cells';
+import type { Part } from './part';
 import { checkNarrativeNumbers, checkPersonalData, checkRectification, checkUnrevised } from './kinds/text';
 import { checkSimilarText } from './kinds/similar';
 import { checkStaleText } from './kinds/stale';
@@ -46,3 +47,20 @@ export const handlers: Handlers = {
 };
 
 export const runRule = (rule: RuleSpec, ctx: RuleContext): Finding[] => (handlers[rule.kind] as (r: RuleSpec, c: RuleContext) => Finding[])(rule, ctx);
+
+type Splitters = { [K in RuleKind]?: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Part[] };
+
+/** The kinds whose check is made of parts (./part); any other rule is one part. */
+const splitters: Splitters = {
+  balance: balanceParts,
+  sum: sumParts,
+  'at-most': atMostParts,
+  'value-range': valueRangeParts,
+  required: requiredParts,
+  previous: previousParts,
+};
+
+export function partsOf(rule: RuleSpec, ctx: RuleContext): Part[] {
+  const split = splitters[rule.kind] as ((r: RuleSpec, c: RuleContext) => Part[]) | undefined;
+  return split ? split(rule, ctx) : [(c) => runRule(rule, c)];
+}

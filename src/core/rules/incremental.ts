@@ -1,23 +1,34 @@
-// Re-checking after a keystroke: a rule runs again only when a cell it read has changed. What a
-// rule reads is recorded while it runs (every ctx.value / ctx.complete, and any look at the whole of
-// report.values), so the record is exactly the cells its findings depended on, for every rule kind:
-// a rule whose result is the same function of the same cells gives the same findings. Anything
-// else about the report (texts, facts, dates, printed totals, the options) changing means a full
-// check. The result is always equal to checkWithValues of the same report (a property test holds
-// them together).
+// Re-checking after a keystroke: a part of a rule (./part: one equation instance, one cell; a rule
+// not split is one part) runs again only when a cell it read has changed. What a part reads is
+// recorded while it runs (every ctx.value / ctx.complete / ctx.typed, and any look at the whole of
+// report.values), so the record is exactly the cells its findings depended on: a part whose result
+// is the same function of the same cells gives the same findings. Anything else about the report
+// (texts, facts, dates, printed totals, the options) changing means a full check. The result is
+// always equal to checkWithValues of the same report (a property test holds them together).
 import type { Template } from '../template/load';
 import type { CellId } from '../template/resolve';
 import type { Report } from '../report/schema';
 import { computeCell, computeValues } from '../report/compute';
 import { RuleContext, type CheckOptions } from './context';
 import type { Finding } from './finding';
-import { runRule } from './handlers';
+import { partsOf } from './handlers';
+import type { Part } from './part';
 import { finishFindings } from './check';
 
-/** What one rule read on its last run: the cells, or every value (it looked at report.values). */
+/** What one part read on its last run: the cells (repeats allowed), or every value (it looked at report.values). */
 interface Reads {
-  cells: Set<CellId>;
+  cells: CellId[];
   all: boolean;
+}
+
+interface PartRun {
+  findings: Finding[];
+  reads: Reads;
+}
+
+interface RuleRun {
+  parts: Part[];
+  runs: PartRun[];
 }
 
 interface Memo {
@@ -25,14 +36,18 @@ interface Memo {
   report: Report;
   options: CheckOptions;
   values: Map<CellId, number | null>;
-  byRule: { findings: Finding[]; reads: Reads }[];
+  rules: RuleRun[];
+  /** Each kept finding's finished form (place, unfinished mark), so a kept finding is not placed again. */
+  finished: WeakMap<Finding, Finding>;
 }
 
 export interface CheckResult {
   findings: Finding[];
   values: Map<CellId, number | null>;
-  /** Ids of the rules that ran for this result (all of them on a full check). */
+  /** Ids of the rules of which a part ran for this result (all of them on a full check). */
   ran: string[];
+  /** How many parts of rules ran (every part on a full check). */
+  partsRan: number;
 }
 
 /** A checker that remembers its last report: call it with each new state of the report. */
@@ -44,52 +59,97 @@ export function createChecker(): (template: Template, report: Report, options?: 
     const above = typed ? _withTotalsAbove(template, typed) : undefined;
     const values = prev && above ? _recompute(template, prev.values, report, above) : computeValues(template, report);
     const ctx = new RuleContext(template, report, options, values);
+    const recorder = _recorder(ctx, report);
     // Only the typed cells and the totals above them can change; a total's completeness may
     // change with no change of its sum (blank → 0), so all of them count as changed.
     const changed = prev ? above : undefined;
     const ran: string[] = [];
-    const byRule = template.rules.map((rule, i) => {
-      const last = prev?.byRule[i];
-      if (last && changed && !last.reads.all && ![...last.reads.cells].some((c) => changed.has(c))) return last;
+    let partsRan = 0;
+    const run = (part: Part): PartRun => {
+      partsRan++;
+      const reads: Reads = { cells: [], all: false };
+      recorder.reads = reads;
+      return { findings: part(recorder.ctx), reads };
+    };
+    const rules = template.rules.map((rule, i): RuleRun => {
+      const last = prev?.rules[i];
+      const before = partsRan;
+      if (last && changed) {
+        const runs = last.runs.map((r, j) => (_stale(r.reads, changed) ? run(last.parts[j]!) : r));
+        if (partsRan > before) ran.push(rule.id);
+        return { parts: last.parts, runs };
+      }
       ran.push(rule.id);
-      const reads: Reads = { cells: new Set(), all: false };
-      return { findings: runRule(rule, _recording(ctx, report, reads)), reads };
+      const parts = _split(rule, recorder);
+      return { parts, runs: parts.map(run) };
     });
-    memo = { template, report, options, values, byRule };
-    return { findings: finishFindings(template, byRule.flatMap((r) => r.findings), ctx.published), values, ran };
+    const finished = prev?.finished ?? new WeakMap<Finding, Finding>();
+    memo = { template, report, options, values, rules, finished };
+    const raw = rules.flatMap((r) => r.runs.flatMap((p) => p.findings));
+    return { findings: finishFindings(template, raw, ctx.published, finished), values, ran, partsRan };
   };
 }
 
-/** The context as one rule sees it, noting each cell the rule reads. */
-function _recording(ctx: RuleContext, report: Report, reads: Reads): RuleContext {
+const _stale = (reads: Reads, changed: ReadonlySet<CellId>) => reads.all || reads.cells.some((c) => changed.has(c));
+
+/** A rule's parts; a split that read any value (it must not) makes the rule one part that reads them all. */
+function _split(rule: Template['rules'][number], recorder: Recorder): Part[] {
+  const reads: Reads = { cells: [], all: false };
+  recorder.reads = reads;
+  const parts = partsOf(rule, recorder.ctx);
+  if (!reads.all && reads.cells.length === 0) return parts;
+  return [
+    (c) => {
+      void c.values;
+      return partsOf(rule, c).flatMap((p) => p(c));
+    },
+  ];
+}
+
+interface Recorder {
+  ctx: RuleContext;
+  /** Where the reads of the part running now go. */
+  reads: Reads;
+}
+
+/** The context as the parts see it, noting each cell the running part reads. */
+function _recorder(ctx: RuleContext, report: Report): Recorder {
+  const recorder: Recorder = { ctx, reads: { cells: [], all: false } };
   const watched = new Proxy(report, {
     get(target, key, receiver) {
-      if (key === 'values') reads.all = true;
+      if (key === 'values') recorder.reads.all = true;
       return Reflect.get(target, key, receiver);
     },
   });
-  return Object.create(ctx, {
+  recorder.ctx = Object.create(ctx, {
     report: { value: watched },
-    // A rule that reads the values' map itself depends on all of them.
+    // A part that reads the values' map itself depends on all of them.
     values: {
       get: () => {
-        reads.all = true;
+        recorder.reads.all = true;
         return ctx.values;
       },
     },
     value: {
       value: (id: CellId) => {
-        reads.cells.add(id);
+        recorder.reads.cells.push(id);
         return ctx.values.get(id) ?? null;
+      },
+    },
+    typed: {
+      value: (id: CellId) => {
+        recorder.reads.cells.push(id);
+        return ctx.typed(id);
       },
     },
     complete: {
       value: (id: CellId) => {
-        reads.cells.add(id);
+        recorder.reads.cells.push(id);
         return ctx.complete(id);
       },
     },
   }) as RuleContext;
+  return recorder;
 }
 
 const _sameOptions = (a: CheckOptions, b: CheckOptions) => a.mode === b.mode && a.previous === b.previous && a.today === b.today && a.published === b.published;

@@ -6,13 +6,15 @@ import { expandAlong } from '../../template/expand';
 import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
+import { runParts, type Part } from '../part';
 
 type AtMost = Extract<RuleSpec, { kind: 'at-most' }>;
 
-export function checkAtMost(rule: AtMost, ctx: RuleContext): Finding[] {
+/** One part per relation and row or column it holds in. */
+export function atMostParts(rule: AtMost, ctx: RuleContext): Part[] {
   const grid = ctx.template.grid(rule.grid);
   return rule.relations.flatMap((relation) =>
-    expandAlong(grid, rule, [...relation.parts, ...relation.whole]).flatMap((inst) => {
+    expandAlong(grid, rule, [...relation.parts, ...relation.whole]).map((inst) => (ctx: RuleContext): Finding[] => {
       const parts = relation.parts.map((p) => inst.term(p).cell);
       const whole = relation.whole.map((w) => inst.term(w).cell);
       if (![...parts, ...whole].every((c) => ctx.complete(c))) return [];
@@ -37,3 +39,5 @@ export function checkAtMost(rule: AtMost, ctx: RuleContext): Finding[] {
     }),
   );
 }
+
+export const checkAtMost = runParts(atMostParts);

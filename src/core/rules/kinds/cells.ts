@@ -2,16 +2,19 @@
 import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
+import { runParts, type Part } from '../part';
 import { dataRegex } from '../../text/sentences';
 import { validValue } from '../../report/values';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
-export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Finding[] {
-  const typed = Object.entries({ ...ctx.report.values, ...ctx.report.printed });
-  return typed.flatMap(([id, v]) => {
-    const cell = ctx.template.cells.get(id);
-    if (!cell || v == null || validValue(cell.kind, v, rule.amountDecimals)) return [];
+/** One part per cell, in the template's order: its printed total if the source printed one, else what was typed. */
+export function valueRangeParts(rule: Of<'value-range'>, ctx: RuleContext): Part[] {
+  const printed = ctx.report.printed ?? {};
+  return [...ctx.template.cells.values()].map((cell) => (ctx): Finding[] => {
+    const id = cell.id;
+    const v = Object.hasOwn(printed, id) ? printed[id] : ctx.typed(id);
+    if (v == null || validValue(cell.kind, v, rule.amountDecimals)) return [];
     return [
       ctx.finding(
         rule,
@@ -22,28 +25,41 @@ export function checkValueRange(rule: Of<'value-range'>, ctx: RuleContext): Find
   });
 }
 
-export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[] {
+/** One part per input cell; then the totals printed blank and the texts, a part each. */
+export function requiredParts(rule: Of<'required'>, ctx: RuleContext): Part[] {
   // A cell the import could not read is not the publisher's blank: the import names it itself.
-  const cells = ctx.template.inputCells
-    .filter((c) => ctx.report.values[c.id] == null && !ctx.unread(c.id))
-    .map((c) =>
-      ctx.finding(
-        rule,
-        { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } },
-        (ctx.published && rule.publishedMessage) || rule.message,
-      ),
-    );
+  const cells = ctx.template.inputCells.map((c) => (ctx: RuleContext): Finding[] =>
+    ctx.typed(c.id) != null || ctx.unread(c.id)
+      ? []
+      : [
+          ctx.finding(
+            rule,
+            { section: ctx.template.sectionOf(c.grid)?.id, cells: [c.id], params: { place: ctx.place(c.id) } },
+            (ctx.published && rule.publishedMessage) || rule.message,
+          ),
+        ],
+  );
+  return [...cells, (ctx) => _printedBlank(rule, ctx), (ctx) => _blankTexts(rule, ctx)];
+}
+
+export const checkValueRange = runParts(valueRangeParts);
+export const checkRequired = runParts(requiredParts);
+
+function _printedBlank(rule: Of<'required'>, ctx: RuleContext): Finding[] {
   // A total the source printed blank ("/" or nothing) is a blank cell too.
-  const printed = Object.entries(ctx.report.printed ?? {})
+  return Object.entries(ctx.report.printed ?? {})
     .filter(([id, v]) => v === null && ctx.template.cells.has(id) && !ctx.unread(id))
     .map(([id]) =>
       ctx.finding(rule, { section: ctx.template.sectionOf(ctx.cell(id).grid)?.id, cells: [id], params: { place: ctx.place(id) } }, rule.printedMessage),
     );
+}
+
+function _blankTexts(rule: Of<'required'>, ctx: RuleContext): Finding[] {
   // Parts of 一 and the sections that are text only must be written too.
   const blank = ctx.template.texts
     .filter((t) => t.section && !t.section.grids && (t.id !== t.section.id || !t.section.parts))
     .filter((t) => !(ctx.report.narrative[t.id] ?? '').trim());
-  const texts = blank.flatMap((t) => {
+  return blank.flatMap((t) => {
     const place = t.id === t.section?.id ? t.label : `${t.section?.label} · ${t.label}`;
     // 一 written as prose without its sub-headings (or with parts merged under one heading):
     // judge whether the section's text as a whole covers the part.
@@ -62,7 +78,6 @@ export function checkRequired(rule: Of<'required'>, ctx: RuleContext): Finding[]
     }
     return [ctx.finding(rule, { section: t.section?.id, cells: [], text: t.id, params: { place } })];
   });
-  return [...cells, ...printed, ...texts];
 }
 
 export function checkAllZero(rule: Of<'all-zero'>, ctx: RuleContext): Finding[] {

@@ -6,6 +6,7 @@ import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import { formatValue } from '../finding';
 import type { RuleContext } from '../context';
+import { runParts, type Part } from '../part';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -42,9 +43,10 @@ function _termsText(ctx: RuleContext, each: 'row' | 'column', terms: Term[], pre
     .join('');
 }
 
-export function checkBalance(rule: Of<'balance'>, ctx: RuleContext): Finding[] {
+/** One part per row or column the balance holds in. */
+export function balanceParts(rule: Of<'balance'>, ctx: RuleContext): Part[] {
   const grid = ctx.template.grid(rule.grid);
-  return expandAlong(grid, rule, _refs([...rule.left, ...rule.right])).flatMap((inst) => {
+  return expandAlong(grid, rule, _refs([...rule.left, ...rule.right])).map((inst) => (ctx): Finding[] => {
     const left = rule.left.map(inst.term);
     const right = rule.right.map(inst.term);
     const all = [...left, ...right];
@@ -68,11 +70,12 @@ export function checkBalance(rule: Of<'balance'>, ctx: RuleContext): Finding[] {
   });
 }
 
-export function checkSum(rule: Of<'sum'>, ctx: RuleContext): Finding[] {
+/** One part per equation (a total and its items). */
+export function sumParts(rule: Of<'sum'>, ctx: RuleContext): Part[] {
   const wanted = new Set(rule.sums);
   return ctx.template.equations
     .filter((eq) => wanted.has(eq.sum.id))
-    .flatMap((eq) => {
+    .map((eq) => (ctx): Finding[] => {
       if (![eq.total, ...eq.items.map((i) => i.cell)].every((id) => ctx.complete(id))) return [];
       const total = ctx.value(eq.total) ?? 0;
       const sum = _sumUnits(ctx, eq.items);
@@ -92,11 +95,12 @@ export function checkSum(rule: Of<'sum'>, ctx: RuleContext): Finding[] {
     });
 }
 
-export function checkPrevious(rule: Of<'previous'>, ctx: RuleContext): Finding[] {
+/** One part per row or column; none without last year's data. */
+export function previousParts(rule: Of<'previous'>, ctx: RuleContext): Part[] {
   const previous = ctx.previous;
   if (!previous) return [];
   const grid = ctx.template.grid(rule.grid);
-  return expandAlong(grid, rule, [rule.cell, ..._refs(rule.terms)]).flatMap((inst) => {
+  return expandAlong(grid, rule, [rule.cell, ..._refs(rule.terms)]).map((inst) => (ctx): Finding[] => {
     const target = inst.term(rule.cell).cell;
     const terms = rule.terms.map(inst.term);
     const known = terms.every((t) => (t.from === 'previous' ? previous.values[t.cell] != null : ctx.complete(t.cell)));
@@ -119,3 +123,7 @@ export function checkPrevious(rule: Of<'previous'>, ctx: RuleContext): Finding[]
     ];
   });
 }
+
+export const checkBalance = runParts(balanceParts);
+export const checkSum = runParts(sumParts);
+export const checkPrevious = runParts(previousParts);
