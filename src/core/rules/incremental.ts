@@ -29,6 +29,8 @@ interface PartRun {
 interface RuleRun {
   parts: Part[];
   runs: PartRun[];
+  /** The runs' findings together. */
+  findings: Finding[];
 }
 
 interface Memo {
@@ -73,24 +75,34 @@ export function createChecker(): (template: Template, report: Report, options?: 
     };
     const rules = template.rules.map((rule, i): RuleRun => {
       const last = prev?.rules[i];
-      const before = partsRan;
       if (last && changed) {
-        const runs = last.runs.map((r, j) => (_stale(r.reads, changed) ? run(last.parts[j]!) : r));
-        if (partsRan > before) ran.push(rule.id);
-        return { parts: last.parts, runs };
+        let runs: PartRun[] | undefined;
+        for (let j = 0; j < last.runs.length; j++) {
+          if (!_stale(last.runs[j]!.reads, changed)) continue;
+          runs ??= last.runs.slice();
+          runs[j] = run(last.parts[j]!);
+        }
+        if (!runs) return last;
+        ran.push(rule.id);
+        return { parts: last.parts, runs, findings: runs.flatMap((r) => r.findings) };
       }
       ran.push(rule.id);
       const parts = _split(rule, recorder);
-      return { parts, runs: parts.map(run) };
+      const runs = parts.map(run);
+      return { parts, runs, findings: runs.flatMap((r) => r.findings) };
     });
     const finished = prev?.finished ?? new WeakMap<Finding, Finding>();
     memo = { template, report, options, values, rules, finished };
-    const raw = rules.flatMap((r) => r.runs.flatMap((p) => p.findings));
+    const raw = rules.flatMap((r) => r.findings);
     return { findings: finishFindings(template, raw, ctx.published, finished), values, ran, partsRan };
   };
 }
 
-const _stale = (reads: Reads, changed: ReadonlySet<CellId>) => reads.all || reads.cells.some((c) => changed.has(c));
+function _stale(reads: Reads, changed: ReadonlySet<CellId>): boolean {
+  if (reads.all) return true;
+  for (const c of reads.cells) if (changed.has(c)) return true;
+  return false;
+}
 
 /** A rule's parts; a split that read any value (it must not) makes the rule one part that reads them all. */
 function _split(rule: Template['rules'][number], recorder: Recorder): Part[] {
@@ -162,8 +174,10 @@ function _onlyValuesDiffer(a: Report, b: Report): boolean {
 
 /** Input cells whose typed value differs. */
 function _typedChanges(a: Report, b: Report): CellId[] {
-  const ids = new Set([...Object.keys(a.values), ...Object.keys(b.values)]);
-  return [...ids].filter((id) => (a.values[id] ?? null) !== (b.values[id] ?? null));
+  const out: CellId[] = [];
+  for (const id in b.values) if ((a.values[id] ?? null) !== (b.values[id] ?? null)) out.push(id);
+  for (const id in a.values) if (!(id in b.values) && a.values[id] != null) out.push(id);
+  return out;
 }
 
 /** The typed cells and every total above them, transitively. */
