@@ -87,7 +87,7 @@ export function createChecker(): (template: Template, report: Report, options?: 
         return { parts: last.parts, runs, findings: runs.flatMap((r) => r.findings) };
       }
       ran.push(rule.id);
-      const parts = _split(rule, recorder);
+      const parts = partsOf(rule, ctx);
       const runs = parts.map(run);
       return { parts, runs, findings: runs.flatMap((r) => r.findings) };
     });
@@ -102,20 +102,6 @@ function _stale(reads: Reads, changed: ReadonlySet<CellId>): boolean {
   if (reads.all) return true;
   for (const c of reads.cells) if (changed.has(c)) return true;
   return false;
-}
-
-/** A rule's parts; a split that read any value (it must not) makes the rule one part that reads them all. */
-function _split(rule: Template['rules'][number], recorder: Recorder): Part[] {
-  const reads: Reads = { cells: [], all: false };
-  recorder.reads = reads;
-  const parts = partsOf(rule, recorder.ctx);
-  if (!reads.all && reads.cells.length === 0) return parts;
-  return [
-    (c) => {
-      void c.values;
-      return partsOf(rule, c).flatMap((p) => p(c));
-    },
-  ];
 }
 
 interface Recorder {
