@@ -1,8 +1,8 @@
 // The draft an import makes: named after the organ and year read (the source's name only when no
-// organ was read), and whether the draft it would replace is blank.
+// organ was read).
 import { describe, expect, it } from 'vitest';
-import { createReport, nextYearReport, type Report } from '../../src/core';
-import { importedDraftName, isBlankReport } from '../../src/import/draft';
+import { createReport, type Report } from '../../src/core';
+import { importedDraftName } from '../../src/import/draft';
 import { importText } from '../../src/import';
 import { template } from '../core/fixtures';
 
@@ -24,34 +24,5 @@ describe('importedDraftName', () => {
     expect(none.organ.name).toBe('');
     expect(importedDraftName(none, '粘贴的文字')).toBe('粘贴的文字（导入）');
     expect(importedDraftName(none, '粘贴的文字', true)).toBe(`粘贴的文字（${none.year + 1}年）`);
-  });
-});
-
-describe('isBlankReport', () => {
-  it('is true for a new report of any year', () => {
-    expect(isBlankReport(createReport(template, 2024))).toBe(true);
-    const nulls = createReport(template, 2025);
-    for (const c of template.inputCells) nulls.values[c.id] = null;
-    nulls.narrative.preface = '  ';
-    expect(isBlankReport(nulls)).toBe(true);
-  });
-
-  it.each<[string, (r: Report) => void]>([
-    ['organ', (r) => (r.organ.name = '某镇')],
-    ['level', (r) => (r.organ.level = 'township')],
-    ['a value of 0', (r) => (r.values['applications:new:natural-person'] = 0)],
-    ['text', (r) => (r.narrative.problems = '无')],
-    ['contact', (r) => (r.contact.phone = '0598-1234567')],
-    ['成文日期', (r) => (r.dates.written = '2025-01-10')],
-    ['fee', (r) => (r.fee.status = 'none')],
-    ['a printed total', (r) => (r.printed = { 'applications:new:total': 3 })],
-  ])('is false once it has %s', (_, edit) => {
-    const r = createReport(template, 2024);
-    edit(r);
-    expect(isBlankReport(r)).toBe(false);
-  });
-
-  it('is false for next year\'s report started from a blank one (it carries last year)', () => {
-    expect(isBlankReport(nextYearReport(template, createReport(template, 2023)))).toBe(false);
   });
 });
