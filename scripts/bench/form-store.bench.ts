@@ -29,9 +29,10 @@ run('store.setValues (paste of all 166 cells)', (i) => store.setValues(cells.map
 
 // The rules behind one keystroke, alternately in one run: the incremental checker the store uses
 // (only the parts of rules that read the changed cell) and the full check of every rule, on the
-// same edits; over the finished seed and over a report being filled in from blank (many findings).
+// same edits; over the finished seed and over a report just begun (the first 10 cells typed into
+// a blank report, 156 blanks reported).
 const blank: Report = { ...report, values: {} };
-for (const [name, start] of [['seed-002', report], ['filling in a blank report', blank]] as const) {
+for (const [name, start, typedCells] of [['seed-002', report, cells], ['a report just begun', blank, cells.slice(0, 10)]] as const) {
   const check = createChecker();
   let r: Report = start;
   const parts = check(template, r, { mode: 'draft' }).partsRan;
@@ -40,8 +41,7 @@ for (const [name, start] of [['seed-002', report], ['filling in a blank report',
   let ran = 0;
   let partsRan = 0;
   for (let i = 0; i < 2000; i++) {
-    const c = cells[i % cells.length]!;
-    // Filling in: each cell once, then edits of filled cells.
+    const c = typedCells[i % typedCells.length]!;
     r = { ...r, values: { ...r.values, [c.id]: i % 7 } };
     const t0 = performance.now();
     const result = check(template, r, { mode: 'draft' });
