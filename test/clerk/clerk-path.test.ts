@@ -3,30 +3,13 @@
 // by label and one Ctrl+Z takes the whole paste back, and the final export is refused while the
 // preface prints （网址） for an empty contact fact. Screenshots go to test-output/clerk/.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 
-let served: App | undefined;
-let browser: Awaited<ReturnType<typeof launch>> | undefined;
-beforeAll(async () => {
-  served = await serveDistCopy();
-  browser = await launch({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-const app = {
-  get url() {
-    return served!.url;
-  },
-  get context() {
-    return browser!.context;
-  },
-};
+const app = appInBrowser({ viewport: { width: 1366, height: 768 } });
 const OUT = 'test-output/clerk';
 const cell = (page: Page, id: string) => page.locator(`[id="cell-${id}"]`);
 const A = (row: string, col: string) => `applications:${row}:${col}`;

@@ -3,33 +3,15 @@
 // downloads as a draft through a Blob URL, with no outside request. A refused cell blocks the
 // final export (listed, leading to its cell from 预览; the count is the findings panel's), a draft
 // carries the cell's last accepted value, and an open warning asks 仍要导出吗？ first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 import { parts } from './docx-parts';
 import type { Download, Page } from 'playwright-core';
 
 const docOf = async (download: Download) => parts(new Uint8Array(readFileSync((await download.path())!))).get('word/document.xml')!;
 
-// A private copy of the build: other suites may rebuild dist/ while this one reloads pages.
-let served: App | undefined;
-let browser: Awaited<ReturnType<typeof launch>> | undefined;
-beforeAll(async () => {
-  served = await serveDistCopy();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-const app = {
-  get url() {
-    return served!.url;
-  },
-  get context() {
-    return browser!.context;
-  },
-};
+const app = appInBrowser();
 const TOOLBAR = ['报告列表', '新建报告', '打开文件', '保存为文件', '新建下一年度报告', '导入已发布的报告', '导出 Word 文档', '导出草稿'];
 
 /** The rows the toolbar's buttons sit on (1 when every button is on one row). */

@@ -4,9 +4,9 @@
 // published PDF is read with pdfjs's worker served from the app itself (and a PDF whose Chinese
 // font is not embedded with the CMaps served likewise), a saved web page and a
 // browser paste carrying text/html by their table structure; no request leaves the machine.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 import { unembeddedChinesePdf } from './sources-make-pdf';
@@ -14,24 +14,7 @@ import { unembeddedChinesePdf } from './sources-make-pdf';
 const seeds = new URL('../fixtures/seeds/', import.meta.url);
 const seed002 = readFileSync(new URL(readdirSync(seeds).find((f) => f.startsWith('002_'))!, seeds), 'utf8');
 
-let served: App | undefined;
-let browser: Awaited<ReturnType<typeof launch>> | undefined;
-beforeAll(async () => {
-  served = await serveDistCopy();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-const app = {
-  get url() {
-    return served!.url;
-  },
-  get context() {
-    return browser!.context;
-  },
-};
+const app = appInBrowser();
 
 it('imports pasted text, a .txt and a .docx under CSP, and opens the result as a draft', async () => {
   const page = await app.context.newPage();

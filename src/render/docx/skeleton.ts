@@ -2,10 +2,11 @@
 // table, theme, page-number footers, the draft header, the section properties) are made once per
 // kind of export by the docx package and kept; each render only writes the body and the
 // document properties into them.
-import { AlignmentType, Document, Footer, Header, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Header, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE } from '../../core/layout/gbt9704';
+import { FONT, LINE, MARGIN, PAGE, SIZE } from '../../core/layout/gbt9704';
 import { withFontEntries } from './font-table';
+import { pageNumberFooter } from './page-number';
 import type { Escape } from './escape';
 
 /** The word in the header of a draft export. */
@@ -27,20 +28,6 @@ export interface Skeleton {
   documentHead: string;
   documentTail: string;
   core: string;
-}
-
-function _pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const odd = side === 'odd';
-  const font = { ascii: FONT.pageNumber, hAnsi: FONT.pageNumber, eastAsia: FONT.pageNumber };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT },
-        children: [new TextRun({ children: [`${PAGE_NUMBER_DASH} `, PageNumber.CURRENT, ` ${PAGE_NUMBER_DASH}`], font, size: SIZE.hao4 })],
-      }),
-    ],
-  });
 }
 
 function _draftHeader(): Header {
@@ -71,7 +58,7 @@ function _document(draft: boolean): Document {
           grid: { linePitch: LINE },
         },
         headers: draft ? { default: _draftHeader(), even: _draftHeader() } : undefined,
-        footers: { default: _pageNumberFooter('odd'), even: _pageNumberFooter('even') },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: [new Paragraph({ children: [new TextRun(_BODY)] })],
       },
     ],

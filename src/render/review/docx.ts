@@ -2,9 +2,10 @@
 // src/core/layout): for one unit, or one document for all with a part per unit. Findings the
 // reviewer dismissed are left out; the others are grouped by the section of the report they
 // concern, in plain Chinese, each with the reviewer's note. Pure; loaded with import() on export.
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import { LEVEL_NAMES } from '../../core';
-import { FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, PAGE_NUMBER_DASH, PAGE_NUMBER_INDENT, SIZE, TITLE_LINE, TITLE_SPACE_AFTER } from '../../core/layout/gbt9704';
+import { FIRST_LINE_INDENT, FONT, LINE, MARGIN, PAGE, SIZE, TITLE_LINE, TITLE_SPACE_AFTER } from '../../core/layout/gbt9704';
+import { pageNumberFooter } from '../docx/page-number';
 import { titleLines } from '../../core/layout/layout';
 import { documentText } from '../../core/report/sanitize';
 import {
@@ -38,20 +39,6 @@ function _title(text: string, pageBreakBefore = false): Paragraph {
     spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: TITLE_SPACE_AFTER },
     ...(pageBreakBefore ? { pageBreakBefore } : {}),
     children: titleLines(text).map((line, i) => _run(line, FONT.title, SIZE.hao2, i ? { break: 1 } : {})),
-  });
-}
-
-function _footer(side: 'odd' | 'even'): Footer {
-  const odd = side === 'odd';
-  const font = { ascii: FONT.pageNumber, hAnsi: FONT.pageNumber, eastAsia: FONT.pageNumber };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT },
-        children: [new TextRun({ children: [`${PAGE_NUMBER_DASH} `, PageNumber.CURRENT, ` ${PAGE_NUMBER_DASH}`], font, size: SIZE.hao4 })],
-      }),
-    ],
   });
 }
 
@@ -104,7 +91,7 @@ export function buildReviewDocument(batch: ReviewBatch, decisions: Decisions = n
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN } }, grid: { linePitch: LINE } },
-        footers: { default: _footer('odd'), even: _footer('even') },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
     ],
