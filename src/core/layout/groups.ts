@@ -1,6 +1,6 @@
 // Merged row groups across pages. Word and LibreOffice leave the continuation of a vertically
-// merged cell blank on the next page, so a group label (三、本年度办理结果, （六）其他处理) would be
-// missing above rows such as 3.其他. A group that fits on a page is kept on one page (each of its
+// merged cell blank on the next page, so a group's label (a merged cell spanning its rows) would be
+// missing above the rows that continue there. A group that fits on a page is kept on one page (each of its
 // rows kept with the next); a group taller than a page is cut into pieces that each fit, at the
 // boundaries of its inner groups where possible, and every piece carries the label again.
 import type { DisplayRow, GridItem, ResolvedGrid } from '../template/resolve';
