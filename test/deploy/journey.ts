@@ -89,3 +89,11 @@ export async function openOlderReport(page: Page): Promise<void> {
   await expect.poll(() => page.locator('#fact-organ').inputValue().catch(() => null), { timeout: 30_000 }).toBe('');
   await ready(page);
 }
+
+/** After the page came back (a reload, the server gone): what was typed is there, and every door still works. */
+export async function expectRestoredAndWorking(page: Page): Promise<void> {
+  await expectTyped(page);
+  await exportDraft(page);
+  await openOlderReport(page);
+  await importPdf(page);
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launch } from '../helpers/browser';
-import { ready, typeReport, expectTyped, exportDraft, importPdf, openOlderReport, watch } from './journey';
+import { expectRestoredAndWorking, ready, typeReport, watch } from './journey';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-usb-'));
 const file = join(dir, '年报编制器', 'nianbao.html');
@@ -46,10 +46,7 @@ it('opens from file://, keeps the draft across a reload, exports, opens a 2019 r
   await ready(page);
   await typeReport(page);
   await page.reload();
-  await expectTyped(page);
-  await exportDraft(page);
-  await openOlderReport(page);
-  await importPdf(page);
+  await expectRestoredAndWorking(page);
   // Nothing but the file itself (and data:/blob: URLs it makes) was ever asked for.
   expect(requests.filter((u) => !/^(data|blob):/.test(u) && u.split('#')[0] !== pathToFileURL(file).href)).toEqual([]);
   expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
 import { launch } from '../helpers/browser';
-import { ready, typeReport, expectTyped, exportDraft, importPdf, openOlderReport, watch } from './journey';
+import { expectRestoredAndWorking, importPdf, ready, typeReport, watch } from './journey';
 
 const PREFIX = '/county/nianbao/';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -74,10 +74,7 @@ it('runs from a sub-path: types, keeps the draft across a reload, exports, opens
   await ready(page);
   await typeReport(page);
   await page.reload();
-  await expectTyped(page);
-  await exportDraft(page);
-  await openOlderReport(page);
-  await importPdf(page);
+  await expectRestoredAndWorking(page);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
   await page.close();
@@ -137,10 +134,7 @@ it('works offline after the first visit, from the service worker of its sub-path
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
   await page.reload();
-  await expectTyped(page);
-  await exportDraft(page);
-  await openOlderReport(page);
-  await importPdf(page);
+  await expectRestoredAndWorking(page);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
   await page.close();
