@@ -8,16 +8,16 @@
 // transaction, so even without the channel one tab never overwrites another's work silently.
 //
 // Blank drafts do not pile up: a draft created as a new blank report that nothing was put into
-// is deleted (not trashed) when the clerk moves to another draft. Never one another tab has
-// open: each tab holds a shared Web Lock on its open draft, and the delete runs only under an
-// exclusive lock granted at once; the delete is also refused inside its transaction if anyone
-// wrote the draft since this tab last did. Should a tab still find its open draft gone, its
+// is deleted (not trashed) when the clerk moves to another draft — never one another tab has
+// open (draft-lock.ts), and the delete is also refused inside its transaction if anyone wrote the
+// draft since this tab last did. Should a tab still find its open draft gone, its
 // next save creates it again under the same id, so nothing typed there is lost.
 import { createReport, type Problem, type Report, type Template } from '../core';
 import { toStorableReport, type RepairNote } from '../core/report/storable';
 import { createAutosave, type Autosave, type AutosaveOptions, type SaveStatus } from './autosave';
 import { isUntouchedBlank, type DraftDb, type DraftFocus, type DraftRecord } from './db';
 import { contentKey } from './draft-state';
+import { createDraftLock, type LocksLike } from './draft-lock';
 import type { Journal } from './journal';
 
 export interface EditorPort {
@@ -56,11 +56,6 @@ export interface SessionState {
   repairs: RepairNote[];
   /** Typing went on in this tab after another tab saved the draft: it went into this copy (its name). */
   keptAsCopy: string | null;
-}
-
-/** The part of the Web Locks API the session uses (navigator.locks). */
-export interface LocksLike {
-  request<T>(name: string, options: { mode: 'shared' | 'exclusive'; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
 }
 
 /** What an export tells the session: the file's name, final or draft, and the report as exported. */
@@ -121,8 +116,6 @@ export interface SessionOptions {
 }
 
 export const CHANNEL_NAME = 'nianbao-drafts';
-/** The Web Lock a tab holds (shared) on the draft it has open. */
-export const draftLockName = (id: string) => `nianbao-draft:${id}`;
 
 export function createDraftSession(o: SessionOptions): DraftSession {
   const tab = o.tabId ?? crypto.randomUUID();
@@ -216,48 +209,20 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     autosave = undefined;
     rev = record.rev;
     o.editor.load(report, record.focus, record.refusals ?? {});
-    void hold(record.id);
+    void lock.hold(record.id);
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified }, repairs, keptAsCopy: null });
     startAutosave();
   }
 
-  /** The shared lock on the open draft: other tabs may not delete it while this one has it open. */
-  let held: { id: string; release: () => Promise<unknown> } | undefined;
-  /** Hold the lock on `id` (null: none); resolves once the lock held before is released. */
-  function hold(id: string | null): Promise<unknown> {
-    if (held?.id === id) return Promise.resolve();
-    const released = held?.release() ?? Promise.resolve();
-    held = undefined;
-    if (id && o.locks) {
-      let close = () => {};
-      const open = new Promise<void>((resolve) => (close = resolve));
-      let request: Promise<unknown>;
-      try {
-        request = o.locks.request(draftLockName(id), { mode: 'shared' }, () => open).catch(() => undefined);
-      } catch {
-        request = Promise.resolve(); // locks refused here (an opaque origin): the revision check still guards
-      }
-      held = {
-        id,
-        release: () => {
-          close();
-          return request;
-        },
-      };
-    }
-    return released;
-  }
+  const lock = createDraftLock(o.locks);
 
   /** Leaving a draft created blank that nothing was put into: delete it, unless another tab has it open or wrote it. */
   async function discardIfBlank(id: string): Promise<void> {
     const r = await o.db.get(id);
     if (!r || r.rev !== rev || !isUntouchedBlank(r)) return;
     const atRev = rev;
-    await hold(null);
-    const locks = o.locks;
-    const gone = locks
-      ? await locks.request(draftLockName(id), { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? o.db.discard(id, atRev) : false))
-      : await o.db.discard(id, atRev);
+    await lock.hold(null);
+    const gone = await lock.ifNoOtherTab(id, () => o.db.discard(id, atRev), false);
     if (!gone) return;
     o.journal?.clear(id);
     post({ type: 'list', tab });
@@ -315,7 +280,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
     const record = await o.db.create(report, { ...(id ? { id } : {}), name: copyName(old?.name), focus, refusals, errors: o.editor.errors() });
     autosave?.dispose();
     rev = record.rev;
-    void hold(record.id);
+    void lock.hold(record.id);
     set({ draftId: record.id, conflict: false, status: { kind: 'saved', at: record.modified } });
     startAutosave({ report, focus, refusals });
     if (autosave?.isDirty()) void autosave.flush();
@@ -444,7 +409,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       if (listTimer !== undefined) clearTimeout(listTimer);
       stopWatchingTyping();
       autosave?.dispose();
-      void hold(null);
+      void lock.hold(null);
       o.channel?.removeEventListener('message', onMessage);
       listeners.clear();
     },

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core';
 import { openDraftDb, type DraftDb } from '../../src/drafts/db';
-import { createDraftSession, draftLockName, type LocksLike } from '../../src/drafts/session';
+import { draftLockName, type LocksLike } from '../../src/drafts/draft-lock';
+import { createDraftSession } from '../../src/drafts/session';
 import { example, fakeEditor, fakeLocks, freshDb, registry, template, withCell } from './fixtures';
 
 const cell = template.inputCells[0]!.id;

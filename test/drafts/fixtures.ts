@@ -5,7 +5,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { parseReportText, type Report } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
 import { openDraftDb, type DraftFocus } from '../../src/drafts/db';
-import type { EditorPort, LocksLike } from '../../src/drafts/session';
+import type { LocksLike } from '../../src/drafts/draft-lock';
+import type { EditorPort } from '../../src/drafts/session';
 
 export const registry = nodeRegistry();
 export const exampleText = readFileSync(new URL('../../examples/seed-002.report.json', import.meta.url), 'utf8');
