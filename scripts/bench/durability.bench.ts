@@ -3,12 +3,8 @@
 // save that started after the event). The page is instrumented from outside (an init script wraps
 // IDBDatabase.prototype.transaction and Worker); the save worker's replies say when it committed.
 // Keys are typed into a narrative field and into grid cells, at a clerk's pace and at full speed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build, preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../test/helpers/browser';
+import type { Page } from 'playwright-core';
+import { benchApp } from './browser-app';
 import { stats } from './stats';
 
 const KEYS = Number(process.env.NIANBAO_BENCH_KEYS ?? 200);
@@ -122,17 +118,12 @@ async function floor(page: Page, durability: 'relaxed' | 'strict'): Promise<stri
   return stats(ms);
 }
 
-const out = mkdtempSync(join(tmpdir(), 'nianbao-bench-dist-'));
-await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-const profile = mkdtempSync(join(tmpdir(), 'nianbao-bench-profile-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
+const app = await benchApp();
+const { context } = app;
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.addInitScript(PROBE);
-  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.goto(app.url);
   await page.locator('#text-overview\\.active').waitFor();
   console.log(`input → IndexedDB committed, ${KEYS} keys each (Chromium, production build, persistent profile on disk)`);
   console.log(`  narrative field, a key every 100 ms: ${await measure(page, '#text-overview\\.active', 100)}`);
@@ -140,8 +131,5 @@ try {
   console.log(`  grid cell, a key every 100 ms:       ${await measure(page, 'input.cell-input', 100)}`);
   console.log(`  floor: one put of the stored draft in a database of its own, relaxed / strict: ${await floor(page, 'relaxed')} / ${await floor(page, 'strict')}`);
 } finally {
-  await context.close();
-  await server.close();
-  rmSync(out, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
+  await app.close();
 }

@@ -4,26 +4,16 @@
 // 250 ms; Linux /proc), the page's longest main-thread task while the batch ran (Long Tasks API),
 // and frame intervals while the table is scrolled from top to bottom.
 // `REVIEW_BENCH_N=200 npm run bench review-browser` for a shorter run.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build, preview } from 'vite';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../test/helpers/browser';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { benchApp } from './browser-app';
 import { makeReviewInputs } from './review-inputs';
 
 const N = Number(process.env.REVIEW_BENCH_N ?? 1000);
 const inputs = await makeReviewInputs(N);
 console.log(`inputs: ${N} reports + ${inputs.previous} of last year, ${inputs.megabytes.toFixed(1)} MB`);
 
-const out = mkdtempSync(join(tmpdir(), 'nianbao-bench-dist-'));
-await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-
-const profile = mkdtempSync(join(tmpdir(), 'nianbao-bench-profile-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
+const app = await benchApp();
+const { context, profile } = app;
 
 /** RSS (bytes) of the browser whose command line names our profile, and of all its descendants. */
 function browserRss(): number {
@@ -60,7 +50,7 @@ try {
       for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  await page.goto(`http://127.0.0.1:${address.port}/`);
+  await page.goto(app.url);
   await page.locator('.drafts-status').filter({ hasText: /^已保存/ }).waitFor();
   await page.getByRole('button', { name: '审查下级报告' }).click();
   await page.getByLabel('选择本年度报告文件夹').setInputFiles(inputs.cur);
@@ -98,9 +88,6 @@ try {
   const at = (q: number) => frames[Math.min(frames.length - 1, Math.floor(frames.length * q))]!;
   console.log(`scrolling the table: ${frames.length} frames, median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, worst ${frames.at(-1)!.toFixed(1)} ms`);
 } finally {
-  await context.close();
-  await server.close();
+  await app.close();
   rmSync(inputs.dir, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
 }

@@ -17,7 +17,7 @@ import { computeValues, nextYearReport } from '../../src/core';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { exportFileName } from '../../src/render/docx/file-name';
 import { busy, seed002, template } from '../core/fixtures';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage, pasteText } from '../helpers/browser';
 import { convert, pdfText, pdfToPngs } from '../helpers/libreoffice';
 import { THIS_YEAR_TEXTS } from './clerk-texts';
 
@@ -29,17 +29,12 @@ const A = (row: string, col: string) => `applications:${row}:${col}`;
 const cell = (page: Page, id: string) => page.locator(`[id="cell-${id}"]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/path-${name}.png` });
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
+const app = appInBrowser({ viewport: VIEW });
 let work: string;
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ viewport: VIEW });
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'nianbao-clerk-'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -64,14 +59,7 @@ function thisYearValues(): Record<string, number> {
   return values;
 }
 
-async function pasteInto(page: Page, id: string, text: string) {
-  await cell(page, id).focus();
-  await cell(page, id).evaluate((el, data) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', data);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
+const pasteInto = (page: Page, id: string, text: string) => pasteText(cell(page, id), text);
 
 /** The reports list's rows as [name, state] (the list is opened and closed again). */
 async function listRows(page: Page): Promise<string[][]> {
@@ -88,7 +76,7 @@ async function listRows(page: Page): Promise<string[][]> {
 
 it('from last year’s published .docx to this year’s final .docx, read by LibreOffice', async () => {
   mkdirSync(OUT, { recursive: true });
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   const errors = guardPage(page);
   await page.goto(app.url);
   await cell(page, A('new', 'natural-person')).waitFor(WAIT);

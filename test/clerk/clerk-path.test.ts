@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appInBrowser, guardPage } from '../helpers/browser';
+import { appInBrowser, guardPage, pasteText } from '../helpers/browser';
 import { renderDocx } from '../../src/render/docx/render-docx';
 import { busy, template } from '../core/fixtures';
 
@@ -14,14 +14,7 @@ const OUT = 'test-output/clerk';
 const cell = (page: Page, id: string) => page.locator(`[id="cell-${id}"]`);
 const A = (row: string, col: string) => `applications:${row}:${col}`;
 
-async function pasteInto(page: Page, id: string, text: string) {
-  await cell(page, id).focus();
-  await cell(page, id).evaluate((el, data) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', data);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
+const pasteInto = (page: Page, id: string, text: string) => pasteText(cell(page, id), text);
 
 it('imports last year’s .docx through 打开文件, pastes by label, undoes the paste, grows a text box, refuses （网址）', async () => {
   mkdirSync(OUT, { recursive: true });

@@ -5,9 +5,9 @@
 // the fee fields say 2024's, and the findings panel says each message first, the rule id after.
 // Every step waits for a state (expect.poll), never for a time.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 
 const OUT = 'test-output/clerk';
 const SEED = readFileSync(new URL('../fixtures/seeds/002_4c04aec02b3a3a4b.txt', import.meta.url));
@@ -15,16 +15,7 @@ const WAIT = { timeout: 60_000 };
 const STALE = '2023年共主动公开政务信息6条。';
 const FEE = '本机关2023年未收到政府信息公开申请，未收取信息处理费。';
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser({ viewport: { width: 1366, height: 768 } });
 
 const box = (page: Page, slot: string) => page.locator(`[id="text-${slot}"]`);
 /** The sentences listed as still last year's under a text box. */
@@ -33,7 +24,7 @@ const selection = (page: Page, slot: string) => box(page, slot).evaluate((el) =>
 
 it('marks the sentences still last year’s, selects one on a click, and lets it go once rewritten', async () => {
   mkdirSync(OUT, { recursive: true });
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   const errors = guardPage(page);
   await page.goto(app.url);
   await page.getByTestId('open-file').setInputFiles({ name: '三营镇2023年报告.txt', mimeType: 'text/plain', buffer: SEED });

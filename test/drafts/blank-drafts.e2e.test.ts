@@ -1,26 +1,17 @@
 // Blank drafts in real Chromium with two tabs: 新建报告 on a blank draft nobody typed in removes
 // it, except while another tab has it open (the other tab's Web Lock); a draft with anything
 // typed stays. Production build, one browser profile shared by both tabs.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 
 const WAIT = { timeout: 60_000 };
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ persistent: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser({ persistent: true });
 
 const draftOf = (page: Page) => /^#draft=(.+)$/.exec(new URL(page.url()).hash)?.[1] ?? '';
 
 async function open(hash: string, errors: string[]): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   guardPage(page, errors);
   await page.goto(app.url + hash);
   await page.locator('#fact-organ').waitFor(WAIT);

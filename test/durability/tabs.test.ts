@@ -2,22 +2,13 @@
 // two-tab conflict is kept as a copy (also when that tab is then closed); a stored draft that
 // fails the report schema (an impossible date, a paragraph over the limit) opens repaired, its
 // originals shown, never swapped for a blank report, and opens again after a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 
 const FIELD = '#text-overview\\.active';
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
 const errors: string[] = [];
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ persistent: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser({ persistent: true });
 
 interface Stored {
   id: string;
@@ -41,7 +32,7 @@ const drafts = (page: Page): Promise<Stored[]> =>
   );
 
 async function openPage(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   guardPage(page, errors);
   await page.goto(url);
   await page.locator(FIELD).waitFor();

@@ -2,23 +2,14 @@
 // the page mid-typing; two tabs never overwrite each other (the stale one types into a copy); report files save and open
 // (bad files are refused, naming the place); next year's report; the reports list.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { appInBrowser, guardPage } from '../helpers/browser';
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
 const errors: string[] = [];
 
 
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ persistent: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser({ persistent: true });
 
 const A = (row: string, col: string) => `applications:${row}:${col}`;
 const cell = (page: Page, id: string) => page.locator(`[id="cell-${id}"]`);
@@ -26,7 +17,7 @@ const status = (page: Page) => page.locator('.drafts-status');
 const saved = (page: Page) => expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d\d:\d\d:\d\d$/);
 
 async function openPage(hash = ''): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   guardPage(page, errors);
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);

@@ -1,7 +1,7 @@
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the production
 // build served by `vite preview` on 127.0.0.1. The build runs once per test run (globalSetup).
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,4 +103,14 @@ export function appInBrowser(options: Parameters<typeof launch>[0] = {}): { read
       return browser.context;
     },
   };
+}
+
+/** Paste `text` into an element as the clipboard would (a paste event carrying text/plain), after focusing it. */
+export async function pasteText(target: Locator, text: string): Promise<void> {
+  await target.focus();
+  await target.evaluate((el, data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
 }

@@ -3,27 +3,18 @@
 // buttons inside the viewport, uncovered and clickable without scrolling the dialog or the page;
 // the notes scroll inside their own box. Production build, real Chromium.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardPage, launch, serveDistCopy, type App } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appInBrowser, guardPage } from '../helpers/browser';
 
 const VIEW = { width: 1366, height: 768 };
 const SOURCE = '11_pingtan-finance-2017.txt';
 const OUT = 'test-output/import';
 
-let app: App;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  app = await serveDistCopy();
-  browser = await launch({ viewport: VIEW });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = appInBrowser({ viewport: VIEW });
 
 it('keeps the result’s buttons in view at 1366×768 while a long list of notes scrolls inside its box', async () => {
   mkdirSync(OUT, { recursive: true });
-  const page = await browser.context.newPage();
+  const page = await app.context.newPage();
   const errors = guardPage(page);
   await page.goto(app.url);
   await page.getByRole('button', { name: '导入已发布的报告' }).click();
