@@ -22,6 +22,7 @@ export { findPersonalData } from './rules/kinds/personal-data';
 export * from './template/registry';
 export * from './report/document';
 export { diceCoefficient } from './text/dice';
+export { hash53 } from './text/hash';
 export * from './place';
 export * from './verdict';
 export * from './messages';

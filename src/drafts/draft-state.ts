@@ -9,7 +9,7 @@
 // The content key is the report's meaning, not its bytes: keys in any order, and a blank written
 // as null, '' or left out are the same (the form and the schema write them differently). Where
 // the clerk is (focus) is not content, so moving about an exported report does not change it.
-import type { Report } from '../core';
+import { hash53, type Report } from '../core';
 
 export interface ExportMark {
   /** When the file was handed over (ms since the epoch). */
@@ -43,24 +43,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** cyrb53: a 53-bit string hash, enough to tell two versions of one report apart. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 /** The report's content as one short key: equal for reports that say the same. */
 export function contentKey(report: Report): string {
   const text = JSON.stringify(canonical(report));
-  return `${text.length.toString(36)}-${hash(text)}`;
+  return `${text.length.toString(36)}-${hash53(text)}`;
 }
 
 /** An export mark as stored, or undefined when there is none or it is not one (a record of another version). */
