@@ -133,6 +133,11 @@ export interface ReportStore {
   redo: () => boolean;
   canUndo: () => boolean;
   canRedo: () => boolean;
+  /**
+   * Resolves once the rules have checked the report as it is now: what reads findings or the
+   * verdict for something it writes (an export, a saved error count) waits for it.
+   */
+  whenChecked: () => Promise<void>;
 }
 
 /** Every refused input: cells in the order typed, then facts fields. */
@@ -397,6 +402,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
     redo: () => travel(future, past),
     canUndo: () => past.length > 0,
     canRedo: () => future.length > 0,
+    whenChecked: () => Promise.resolve(),
   };
 }
 
