@@ -16,7 +16,7 @@ export * from './rules/finding';
 export * from './rules/context';
 export * from './rules/check';
 export { createChecker, type CheckResult } from './rules/incremental';
-export { deadlineOf, shownDateOf } from './rules/kinds/facts';
+export { deadlineOf, shownDateOf } from './report/deadline';
 export { similarity } from './rules/kinds/text';
 export { findPersonalData } from './rules/kinds/personal-data';
 export * from './template/registry';

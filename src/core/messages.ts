@@ -74,3 +74,9 @@ export function refusalReason(raw: string, why: string, of: 'cell' | 'fact' | 't
 export function refusalLine(r: { label: string; raw: string; why: string }): string {
   return `${r.label}：“${r.raw}”未被接受：${r.why}`;
 }
+
+/** The findings panel while the rules load after the first screen, or when they could not load. */
+export const RULES_STATE_TEXT = {
+  loading: '正在载入检查规则…',
+  failed: '检查规则未能载入（离线且本应用的文件未缓存）。填写和草稿保存不受影响；联网后刷新页面即可检查。',
+} as const;

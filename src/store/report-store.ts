@@ -3,7 +3,7 @@
 // keystroke re-renders the cell typed in, the totals that changed and the findings list only.
 // Text a cell refused is kept here too (never silently dropped), with the reason and the place.
 import {
-  createChecker,
+  computeValues,
   parseCellInput,
   refusalReason,
   verdict,
@@ -18,6 +18,7 @@ import {
   type Verdict,
   type Whereabouts,
 } from '../core';
+import { loadedRules, loadRules, type Checker } from './rules';
 
 export interface Refusal {
   cell: CellId;
@@ -70,7 +71,15 @@ export interface ReportState {
   view: View;
   /** Counts load() calls, so a view can move to `focus` after a report is opened. */
   loads: number;
+  /**
+   * Whether the rules have checked this state: they load after the first screen ('loading': the
+   * values are computed, there are no findings yet), or could not load ('failed', offline without
+   * the app's files cached).
+   */
+  rules: RulesState;
 }
+
+export type RulesState = 'loading' | 'ready' | 'failed';
 
 export type Focus = Whereabouts;
 
@@ -134,8 +143,8 @@ export interface ReportStore {
   canUndo: () => boolean;
   canRedo: () => boolean;
   /**
-   * Resolves once the rules have checked the report as it is now: what reads findings or the
-   * verdict for something it writes (an export, a saved error count) waits for it.
+   * Resolves once the rules have checked the report as it is now (or could not load: see
+   * `rules`): what reads findings or the verdict for something it writes (an export) waits for it.
    */
   whenChecked: () => Promise<void>;
 }
@@ -216,8 +225,10 @@ export function blankCells(template: Template, state: Pick<ReportState, 'report'
 export function createReportStore(initialTemplate: Template, initial: Report, options: StoreOptions = {}): ReportStore {
   const listeners = new Set<() => void>();
   let template = initialTemplate;
-  // A keystroke in a cell re-runs only the rules that read a cell it changed.
-  const check = createChecker();
+  // A keystroke in a cell re-runs only the rules that read a cell it changed. Until the rules
+  // have loaded, the values are computed and nothing is checked.
+  let check: Checker | undefined = loadedRules()?.createChecker();
+  let rulesFailed = false;
   const checkOptions = (mode: Mode): CheckOptions => ({
     mode,
     ...(options.previous ? { previous: options.previous } : {}),
@@ -226,8 +237,9 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
 
   const derive = (report: Report, mode: Mode, refusals: ReadonlyMap<CellId, Refusal>, previous?: ReportState): ReportState => {
     // One computation of the values per change: the rules' values are the ones the form shows.
-    const { findings, values } = check(template, report, checkOptions(mode));
+    const { findings, values } = check ? check(template, report, checkOptions(mode)) : { findings: [], values: computeValues(template, report) };
     return _judged({
+      rules: check ? 'ready' : rulesFailed ? 'failed' : 'loading',
       focus: previous?.focus ?? {},
       view: previous?.view ?? 'form',
       loads: previous?.loads ?? 0,
@@ -244,16 +256,34 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
 
   let state = derive(initial, options.mode ?? 'draft', new Map());
   const cellListeners = new Map<CellId, Set<() => void>>();
+  let waiting: (() => void)[] = [];
   /** The one way the state changes: the cells it concerns are told, then every listener. */
   const publish = (next: ReportState) => {
     const before = state;
     state = next;
+    if (next.rules !== 'loading' && waiting.length) {
+      const done = waiting;
+      waiting = [];
+      for (const resolve of done) resolve();
+    }
     if (cellListeners.size > 0) {
       for (const id of changedCells(template, before, next)) for (const l of [...(cellListeners.get(id) ?? [])]) l();
     }
     for (const l of [...listeners]) l();
   };
   const commit = (report: Report, refusals = state.refusals, mode = state.mode) => publish(derive(report, mode, refusals, state));
+  if (!check) {
+    loadRules().then(
+      (rules) => {
+        check = rules.createChecker();
+        commit(state.report);
+      },
+      () => {
+        rulesFailed = true;
+        commit(state.report);
+      },
+    );
+  }
 
   // Undo history: the report and refused cells before each action. `continuing` names the action
   // the next keystroke continues (the same cell or text), so typing "1200" is one step back.
@@ -402,7 +432,7 @@ export function createReportStore(initialTemplate: Template, initial: Report, op
     redo: () => travel(future, past),
     canUndo: () => past.length > 0,
     canRedo: () => future.length > 0,
-    whenChecked: () => Promise.resolve(),
+    whenChecked: () => (state.rules === 'loading' ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve()),
   };
 }
 

@@ -3,7 +3,8 @@
 // flushes when the page is hidden or closed. Renders the drafts bar, then the form (children)
 // once the draft is open, so nothing typed can be replaced by a draft that loads late.
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { checkReport, verdict, type Report } from '../../core';
+import { verdict, type Report } from '../../core';
+import { loadedRules, loadRules } from '../../store/rules';
 import type { ReportStore } from '../../store/report-store';
 import { registry } from '../shell/templates';
 import type { DraftDb } from '../../drafts/db';
@@ -17,9 +18,14 @@ import { openDrafts } from './open-drafts';
 import './drafts.css';
 
 const HASH = /^#draft=([\w-]{1,80})$/;
-/** The error count of a report not in the store (a recovered unsaved change), by the same verdict. */
-export const errorsOf = (store: ReportStore) => (report: Report) =>
-  verdict(checkReport(registry.get(report.template) ?? store.template, report), [], 'draft').counts.errors;
+/**
+ * The error count of a report not in the store (a recovered unsaved change), by the same verdict;
+ * 0 while the rules have not loaded (a new blank report has none; the next save counts again).
+ */
+export const errorsOf = (store: ReportStore) => (report: Report) => {
+  const rules = loadedRules();
+  return rules ? verdict(rules.checkReport(registry.get(report.template) ?? store.template, report), [], 'draft').counts.errors : 0;
+};
 
 function _localStorage(): Storage | null {
   try {
@@ -76,6 +82,8 @@ export function DraftsRoot({ store, children, title, tools }: DraftsRootProps) {
       // What the journal keeps (copies recovered below, counted by errorsOf) may be of any template.
       // A template that cannot load (offline without the service worker) leaves the draft to say so.
       await Promise.all(journal.ids().map((id) => registry.load(journal.read(id)?.report?.template ?? '').catch(() => undefined)));
+      // Copies recovered from the journal are counted (errorsOf): with the rules, when there are any.
+      if (journal.ids().length) await loadRules().catch(() => undefined);
       session = createDraftSession({ db, editor, templates: registry.get, channel, errorsOf: errorsOf(store), journal, locks });
       await session.recoverCopies();
       const wanted = HASH.exec(location.hash)?.[1];

@@ -4,7 +4,7 @@
 // as finished (定稿), where what is unfinished must be filled in before a final export; the header
 // counts each item once (the verdict's `shown` counts), in either mode.
 import { memo, useCallback, useState } from 'react';
-import { LEVEL_NAMES, countsLine, isUnfinished, levelName, refusalLine, type Finding } from '../../core';
+import { LEVEL_NAMES, RULES_STATE_TEXT, countsLine, isUnfinished, levelName, refusalLine, type Finding } from '../../core';
 import { blankCells } from '../../store/report-store';
 import { useSlice, useSliceAfterPaint, useStore } from '../use-store';
 import { goTo } from '../places';
@@ -65,6 +65,7 @@ function FindingsPanelBody() {
   // The panel follows the keystroke's frame (see useSliceAfterPaint): the cell and totals paint first.
   const verdict = useSliceAfterPaint((s) => s.verdict);
   const mode = useSlice((s) => s.mode);
+  const rules = useSlice((s) => s.rules);
   const blanks = useSliceAfterPaint((st) => blankCells(store.template, st).length);
   const [open, setOpen] = useState(false);
   const [filled, setFilled] = useState<number | null>(null);
@@ -88,8 +89,8 @@ function FindingsPanelBody() {
           <input type="radio" name="check-mode" checked={mode === 'final'} onChange={() => store.setMode('final')} /> 按定稿检查
         </label>
       </fieldset>
-      <p className="summary" role="status" aria-live="polite">
-        {countsLine(counts)}
+      <p className="summary" role="status" aria-live="polite" aria-busy={rules === 'loading' || undefined}>
+        {rules === 'ready' ? countsLine(counts) : RULES_STATE_TEXT[rules]}
       </p>
       <p className="summary-note">
         {mode === 'final'

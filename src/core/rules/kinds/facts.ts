@@ -5,7 +5,7 @@ import { dataRegex, splitSentences } from '../../text/sentences';
 import { isLastYearsSentence } from './stale';
 import { proseSlots } from './slots';
 import type { RuleContext } from '../context';
-import type { Report } from '../../report/schema';
+import { deadlineOf, latestDeadline, shownDateOf } from '../../report/deadline';
 
 type Of<K extends RuleSpec['kind']> = Extract<RuleSpec, { kind: K }>;
 
@@ -44,43 +44,9 @@ function _feeStatements(rule: Of<'fee-reported'>, ctx: RuleContext): { slot: str
   );
 }
 
-export function deadlineOf(ctx: Pick<RuleContext, 'template' | 'report'>): string {
-  const { report, template } = ctx;
-  if (report.dates.deadline) return report.dates.deadline;
-  const rule = template.spec.deadline;
-  const mmdd = (report.organ.level && rule.byLevel?.[report.organ.level]) || rule.default;
-  return `${report.year + 1}-${mmdd}`;
-}
-
-/** For a published report of an organ whose level is unknown: the latest deadline any level has. */
-function _latestDeadline(ctx: RuleContext): string {
-  const rule = ctx.template.spec.deadline;
-  const mmdd = [rule.default, ...Object.values(rule.byLevel ?? {})].sort().pop()!;
-  return `${ctx.report.year + 1}-${mmdd}`;
-}
-
-type ShownKind = 'signature' | 'published' | 'title';
-
-/**
- * The date a published report is judged late by: the later of the date shown (the signature, else
- * the 成文日期 read) and the 发布日期 the source shows, with its kind; null when it shows neither.
- * Both are optional: a paste or an older report may carry neither.
- */
-export function shownDateOf(report: Pick<Report, 'source' | 'dates'>): { date: string; kind: ShownKind } | null {
-  const source = report.source;
-  const shown = source?.shownDate
-    ? { date: source.shownDate, kind: source.shownDateKind ?? 'signature' }
-    : report.dates.written
-      ? { date: report.dates.written, kind: 'signature' as const }
-      : null;
-  const published = source?.publishedDate ? { date: source.publishedDate, kind: 'published' as const } : null;
-  if (!shown || !published) return shown ?? published;
-  return published.date > shown.date ? published : shown;
-}
-
 export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[] {
   const unknownLevel = ctx.published && !ctx.report.organ.level && !ctx.report.dates.deadline;
-  const deadline = unknownLevel ? _latestDeadline(ctx) : deadlineOf(ctx);
+  const deadline = unknownLevel ? latestDeadline(ctx) : deadlineOf(ctx);
   if (ctx.published) {
     // A published report is judged by the dates its source shows, never by today; signed in time
     // but published late is still late, so the later of the two decides and is the one named.
