@@ -4,14 +4,15 @@
 // through the store alone, and as a new draft when the drafts layer is there.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { registry } from '../../src/ui/shell/templates';
-import { ImportDialog } from '../../src/ui/import/ImportDialog';
+import { ImportButton } from '../../src/ui/import/ImportButton';
+import { requestImport } from '../../src/ui/import/import-request';
 import { DraftsRoot } from '../../src/ui/drafts/DraftsRoot';
 import { openDraftDb } from '../../src/drafts/db';
 import { renderDocx } from '../../src/render/docx/render-docx';
@@ -36,7 +37,7 @@ afterEach(() => {
 function setup() {
   const store = createReportStore(template, createReport(template, 2024));
   const user = userEvent.setup();
-  render(<ImportDialog store={store} />);
+  render(<ImportButton store={store} />);
   return { store, user };
 }
 
@@ -45,16 +46,21 @@ async function setupWithDrafts(store: ReturnType<typeof createReportStore>) {
   const user = userEvent.setup();
   render(
     <DraftsRoot store={store}>
-      <ImportDialog store={store} />
+      <ImportButton store={store} />
     </DraftsRoot>,
   );
   await screen.findByRole('button', { name: '导入已发布的报告' }, { timeout: 20_000 });
   return user;
 }
 
-async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
+/** Click 导入已发布的报告; the dialog's code may still be on its way (fetched on idle or on the click). */
+async function openDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
-  const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+  return screen.findByRole('dialog', { name: '导入已发布的报告' }, { timeout: 20_000 });
+}
+
+async function pasteSeed(user: ReturnType<typeof userEvent.setup>) {
+  const dialog = await openDialog(user);
   // fireEvent: typing 8 000 characters key by key is slow and tests nothing more.
   fireEvent.change(within(dialog).getByLabelText('网页上复制的报告文字：'), { target: { value: seed002 } });
   await user.click(within(dialog).getByRole('button', { name: '读取粘贴的文字' }));
@@ -104,8 +110,7 @@ describe('ImportDialog', () => {
 
   it('reads a .docx file; refuses a file that is not one, keeping what was pasted', async () => {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
-    const dialog = screen.getByRole('dialog');
+    const dialog = await openDialog(user);
     const box = within(dialog).getByLabelText('网页上复制的报告文字：');
     await user.type(box, '草稿文字');
     const input = within(dialog).getByLabelText('报告文件（.docx、.pdf、.html、.txt）：');
@@ -157,8 +162,7 @@ describe('ImportDialog', () => {
 
   it('moves focus to the result\'s heading after Enter on 读取粘贴的文字, or to the error', async () => {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
-    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    const dialog = await openDialog(user);
     const box = within(dialog).getByLabelText('网页上复制的报告文字：');
     fireEvent.change(box, { target: { value: '你好，这不是报告' } });
     within(dialog).getByRole('button', { name: '读取粘贴的文字' }).focus();
@@ -179,8 +183,7 @@ describe('ImportDialog', () => {
 
   it('reads a .txt file (GB18030 as saved by Notepad) like pasted text', async () => {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
-    const dialog = screen.getByRole('dialog');
+    const dialog = await openDialog(user);
     const input = within(dialog).getByLabelText('报告文件（.docx、.pdf、.html、.txt）：');
     expect(input.getAttribute('accept')?.split(',')).toEqual(expect.arrayContaining(['.docx', '.pdf', '.html', '.htm', '.txt', '.md']));
     const bytes = readFileSync('test/import/fixtures/002.gb18030.txt');
@@ -193,8 +196,7 @@ describe('ImportDialog', () => {
 
   it('reads the HTML of a browser copy (its table structure), not its text; after an edit, the text', async () => {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: '导入已发布的报告' }));
-    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    const dialog = await openDialog(user);
     const box = within(dialog).getByLabelText('网页上复制的报告文字：');
     const html = `<h1>某某镇人民政府2023年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>
       <table><tr><td colspan=4>第二十条第（一）项</td></tr><tr><td>信息内容<td>本年制发件数<td>本年废止件数<td>现行有效件数
@@ -217,11 +219,23 @@ describe('ImportDialog', () => {
     expect(within(dialog).queryByText('粘贴的内容带有网页格式，将按网页中的表格结构读取。')).toBeNull();
   });
 
+  it('a file handed over by 打开文件 or a drop opens the dialog and is read as if chosen in it', async () => {
+    setup();
+    const bytes = new Uint8Array(readFileSync('test/import/fixtures/002.gb18030.txt'));
+    let taken = false;
+    act(() => void (taken = requestImport({ name: '三营镇2023年报.txt', bytes })));
+    expect(taken).toBe(true);
+    const dialog = await screen.findByRole('dialog', { name: '导入已发布的报告' }, { timeout: 20_000 });
+    const result = await within(dialog).findByLabelText('读到的内容', {}, { timeout: 30_000 });
+    expect(within(result).getByRole('status')).toHaveTextContent('195 个数值，15 个单元格待核对');
+    expect(within(dialog).getByText(/来源：三营镇2023年报\.txt/)).toBeInTheDocument();
+  });
+
   it('is a modal <dialog>: Escape or 关闭 closes it, keeping nothing, and focus returns to the button', async () => {
     const { user } = setup();
     const opener = screen.getByRole('button', { name: '导入已发布的报告' });
     await user.click(opener);
-    const dialog = screen.getByRole('dialog', { name: '导入已发布的报告' });
+    const dialog = await screen.findByRole('dialog', { name: '导入已发布的报告' }, { timeout: 20_000 });
     expect(dialog.tagName).toBe('DIALOG');
     expect(opener).toHaveAttribute('aria-haspopup', 'dialog');
     await user.click(within(dialog).getByLabelText('网页上复制的报告文字：'));

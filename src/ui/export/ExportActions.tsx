@@ -1,200 +1,92 @@
-// The export action of the app: 导出 Word 文档 and 导出草稿. The docx package is loaded with import()
-// on the first export only, and the file is handed over through a Blob URL.
-//
-// 导出 Word 文档 checks the report as finished: it switches the store (and so the findings panel) to
-// 按定稿检查 and reads the same findings and refused inputs the panel counts, so the two numbers
-// are always equal. Errors and cells whose typed text was refused block it (listed, each leading to
-// its cell or text field); open warnings are shown grouped by section and need 仍然导出. The lists
-// follow the store while shown. 导出草稿 always exports, and says which refused inputs went out with
-// their last accepted value (or blank).
-//
-// Everything it says drops below the buttons in one panel (`.export-panels`), so the toolbar keeps
-// one row: the 已导出 message (× closes it, it goes after MESSAGE_MS, on the next export and when
-// the store loads another report), the refusal and the 仍要导出吗？ question (Escape = 返回修改).
-// Clicking an item of a list shrinks the list to one line, so it does not hide the place it leads
-// to. While busy the buttons are aria-disabled, not disabled, so focus stays on them.
-import { useContext, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
-import { cellText, refusalLine, type Place } from '../../core';
+// 导出 Word 文档 and 导出草稿 in the toolbar: the buttons are drawn with the first screen; what they
+// do (ExportPanel.tsx: the check as finished, the lists, the .docx) is fetched when the page is idle
+// after the first paint, or on the first press. A press that waits for it shows on its button
+// (aria-busy) and is acted on once it is here; a fetch that fails says so in the panel's place.
+// While an export is under way the buttons are aria-disabled, not disabled, so focus stays on them.
+import { useCallback, useRef, useState } from 'react';
 import type { ReportStore } from '../../store/report-store';
-import { goTo, revealBelow } from '../places';
-import { exportFileName } from '../../render/docx/file-name';
-import { downloadBytes } from './download';
-import { Confirm, ItemList, Refused, placeKey } from './ExportLists';
-import { DraftsContext } from '../drafts/context';
+import { loadFailure, onDemand, useOnDemand } from '../on-demand';
 import './export.css';
 
-/** How long the 已导出 message stays (unless it lists refused inputs or has focus). */
-export const MESSAGE_MS = 10_000;
-
 /** What the export reads of the report store. */
-export type ExportSource = Pick<ReportStore, 'template' | 'getReport' | 'getState' | 'subscribe' | 'setMode' | 'setView'>;
-
-
-type Status = (
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'refused'; collapsed: boolean }
-  | { kind: 'confirm'; collapsed: boolean }
-  | { kind: 'done'; name: string; draft: boolean; errors: number; refused: { key: string; text: string; go: () => void }[] }
-  | { kind: 'failed'; message: string }
-) & {
-  /** The store's `loads` when this was said: a report loaded since makes it stale (not shown). */
-  loads: number;
-};
+export type ExportSource = Pick<ReportStore, 'template' | 'getReport' | 'getState' | 'subscribe' | 'setMode' | 'setView' | 'whenChecked'>;
 
 export interface ExportActionsProps {
   store: ExportSource;
-  /** Where the bytes go (tests capture them); a download by default. */
-  save?: (bytes: Uint8Array, name: string) => void;
-  /** How long the 已导出 message stays; MESSAGE_MS by default. */
+  /** Where the bytes go (tests capture them); a download (download.ts) by default. */
+  save?: ((bytes: Uint8Array, name: string) => void) | undefined;
+  /** How long the 已导出 message stays; ExportPanel's MESSAGE_MS by default. */
   messageMs?: number;
 }
 
-export function ExportActions({ store, save = downloadBytes, messageMs = MESSAGE_MS }: ExportActionsProps) {
-  const drafts = useContext(DraftsContext);
-  const [raw, setStatus] = useState<Status>({ kind: 'idle', loads: 0 });
-  // Whatever was said about another report is not shown once the store loads a new one.
-  const loads = useSyncExternalStore(store.subscribe, () => store.getState().loads);
-  const status: Status = raw.kind === 'busy' || raw.loads === loads ? raw : { kind: 'idle', loads };
-  const open = status.kind === 'refused' || status.kind === 'confirm';
-  // The lists follow the store while shown; otherwise a keystroke does not render this component.
-  const state = useSyncExternalStore(store.subscribe, () => (open ? store.getState() : null));
+/** A press of one of the buttons; `n` counts presses, so each is acted on once. */
+export interface ExportRequest {
+  draft: boolean;
+  n: number;
+}
+
+const panelModule = onDemand(() => import('./ExportPanel'));
+
+export function ExportActions({ store, save, messageMs }: ExportActionsProps) {
+  const [panel, load] = useOnDemand(panelModule);
+  const [request, setRequest] = useState<ExportRequest | null>(null);
+  // The button pressed while the panel's code is being fetched.
+  const [waiting, setWaiting] = useState<boolean | null>(null);
+  const [working, setWorking] = useState(false);
+  const [pressed, setPressed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const finalButton = useRef<HTMLButtonElement>(null);
-  const panels = useRef<HTMLDivElement>(null);
-  const message = useRef<HTMLDivElement>(null);
-  const busy = raw.kind === 'busy';
-  const say = (next: DistributiveOmit<Status, 'loads'>) => setStatus({ ...next, loads: store.getState().loads } as Status);
+  const onWorking = useCallback((w: boolean) => setWorking(w), []);
 
-  // The 已导出 message goes by itself after a while, unless it lists refused inputs or has focus.
-  const fades = status.kind === 'done' && status.refused.length === 0;
-  useEffect(() => {
-    if (!fades) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      if (message.current?.contains(document.activeElement)) timer = setTimeout(tick, messageMs);
-      else setStatus((s) => (s === raw ? { kind: 'idle', loads: s.loads } : s));
-    };
-    timer = setTimeout(tick, messageMs);
-    return () => clearTimeout(timer);
-  }, [fades, raw, messageMs]);
-
-  /** A list item was clicked: the list shrinks to one line, then focus goes to the item's place, not hidden by it. */
-  const leadTo = (go: () => unknown) => {
-    if (raw.kind === 'refused' || raw.kind === 'confirm') flushSync(() => setStatus({ ...raw, collapsed: true }));
-    go();
-    revealBelow(document.activeElement, panels.current);
-  };
-  const goPlace = (place: Place | null | undefined) => leadTo(() => goTo(store, place));
-  const expand = (collapsed: boolean) => (raw.kind === 'refused' || raw.kind === 'confirm') && setStatus({ ...raw, collapsed });
-
-  async function run(draft: boolean, acceptWarnings = false) {
-    if (busy) return;
-    if (!draft) {
-      store.setMode('final');
-      const { verdict } = store.getState();
-      if (!verdict.exportable) return say({ kind: 'refused', collapsed: false });
-      if (!acceptWarnings && verdict.counts.warnings > 0) return say({ kind: 'confirm', collapsed: false });
+  async function press(draft: boolean) {
+    if (working || waiting !== null) return;
+    setFailed(null);
+    setPressed(draft);
+    if (!panel) {
+      setWaiting(draft);
+      try {
+        await load();
+      } catch (e) {
+        setFailed(loadFailure('导出功能', e));
+        return;
+      } finally {
+        setWaiting(null);
+      }
     }
-    const now = store.getState();
-    const report = store.getReport();
-    // The draft it comes from: another may be opened while the document is being made.
-    const draftId = drafts?.session.getState().draftId;
-    const errors = now.verdict.shown.errors;
-    // What a draft carries instead of each refused input: the cell's last accepted value (or blank),
-    // the field's previous content.
-    const refused = now.verdict.refused.map((r) => ({
-      key: placeKey(r.place),
-      text: `${refusalLine(r)}（草稿中为 ${r.place.kind === 'cell' ? cellText(now.values.get(r.place.cell)) || '空白' : '原来的内容'}）`,
-      go: () => goPlace(r.place),
-    }));
-    say({ kind: 'busy' });
-    try {
-      const { renderDocx } = await import('../../render/docx/render-docx');
-      const bytes = await renderDocx(store.template, report, { draft });
-      const name = exportFileName(store.template, report, draft);
-      save(bytes, name);
-      say({ kind: 'done', name, draft, errors, refused });
-      // The reports list shows it (已定稿 / 已导出 with the date and this name); the file is out whatever happens to this note.
-      await drafts?.session.markExported({ name, final: !draft, report, draftId }).catch(() => undefined);
-    } catch (e) {
-      say({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-    }
+    setRequest((r) => ({ draft, n: (r?.n ?? 0) + 1 }));
   }
 
-  /** Close what is shown; focus goes back to 导出 Word 文档 when it was inside (not left on <body>). */
-  const close = () => {
-    const inside = panels.current?.contains(document.activeElement);
-    setStatus({ kind: 'idle', loads });
-    if (inside || document.activeElement === document.body) finalButton.current?.focus();
-  };
-  /** 仍然导出: the question goes, focus to 导出 Word 文档 (it stays there through the export). */
-  const exportAnyway = () => {
-    finalButton.current?.focus();
-    void run(false, true);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Escape' || status.kind === 'idle' || status.kind === 'busy') return;
-    e.preventDefault();
-    e.stopPropagation();
-    close();
-  };
-  const busyProps = { 'aria-disabled': busy || undefined };
-  let said: ReactNode = null;
-  if (status.kind === 'busy') said = <p>正在生成 Word 文档……</p>;
-  if (status.kind === 'done')
-    said = (
-      <p>
-        已导出“{status.name}”{status.draft && status.errors > 0 ? `（草稿，尚有 ${status.errors} 个错误）` : ''}
-      </p>
-    );
-  if (status.kind === 'failed') said = <p role="alert">导出失败：{status.message}</p>;
+  // The pressed button is busy until its export is made or refused; meanwhile both ignore presses.
+  const props = (draft: boolean) => ({
+    'aria-disabled': working || waiting !== null || undefined,
+    'aria-busy': waiting === draft || (working && pressed === draft) || undefined,
+    onClick: () => void press(draft),
+  });
+  const Panel = panel?.ExportPanel;
   return (
     <div className="export-actions" role="group" aria-label="导出">
-      <button type="button" ref={finalButton} onClick={() => void run(false)} {...busyProps}>
+      <button type="button" ref={finalButton} {...props(false)}>
         导出 Word 文档
       </button>
-      <button type="button" onClick={() => void run(true)} {...busyProps}>
+      <button type="button" {...props(true)}>
         导出草稿
       </button>
-      {/* Below the buttons, over the page: the toolbar keeps one row. */}
-      <div className="export-panels" ref={panels} onKeyDown={onKeyDown}>
-        <div aria-live="polite" className="export-status">
-          {said && (
-            <div className="export-message" ref={message}>
-              {said}
-              {status.kind !== 'busy' && (
-                <button type="button" className="export-dismiss" aria-label="关闭提示" title="关闭提示" onClick={close}>
+      {Panel ? (
+        <Panel store={store} save={save} messageMs={messageMs} request={request} finalButton={finalButton} onWorking={onWorking} />
+      ) : (
+        <div className="export-panels">
+          <div aria-live="polite" className="export-status">
+            {failed && (
+              <div className="export-message">
+                <p role="alert">{failed}</p>
+                <button type="button" className="export-dismiss" aria-label="关闭提示" title="关闭提示" onClick={() => setFailed(null)}>
                   ×
                 </button>
-              )}
-            </div>
-          )}
-        </div>
-        {status.kind === 'done' && status.refused.length > 0 && (
-          <div className="export-note" role="note">
-            <p>以下 {status.refused.length} 处输入未被接受，草稿中是其上次接受的数值（没有则为空白）：</p>
-            <ItemList items={status.refused} />
+              </div>
+            )}
           </div>
-        )}
-        {status.kind === 'refused' && state && (
-          <Refused state={state} collapsed={status.collapsed} onExpand={expand} onPlace={goPlace} onClose={close} />
-        )}
-        {status.kind === 'confirm' && state && (
-          <Confirm
-            template={store.template}
-            state={state}
-            errors={state.verdict.counts.errors}
-            collapsed={status.collapsed}
-            onExpand={expand}
-            onPlace={goPlace}
-            onExport={exportAnyway}
-            onBack={close}
-          />
-        )}
-      </div>
+        </div>
+      )}
     </div>
   );
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -2,10 +2,11 @@
 // not by name) or paste it (a browser copy carries text/html: its tables are read, not the text), see what
 // was read beside the source with the uncertain cells marked, then create a draft as that year's
 // report or directly as next year's, named after the organ and year read; a blank, untouched
-// draft open before is removed (the drafts session does that on leaving it). The importer is loaded with import() on first use. The
-// dialog is modal (src/app/Modal.tsx): the page behind is inert, Escape closes it, focus returns
-// to the button; after reading, focus moves to the result's heading (or to the error).
-import { onImportRequest } from './import-request';
+// draft open before is removed (the drafts session does that on leaving it). This module is fetched
+// by the toolbar's button (ImportButton.tsx), the importer behind it with import() on the first
+// read. The dialog is modal (src/ui/shell/Modal.tsx): the page behind is inert, Escape closes it, focus
+// returns to the button; after reading, focus moves to the result's heading (or to the error).
+import type { ImportRequest } from './import-request';
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { computeValues, nextYearAcross, nextYearTemplate, type CellId, type Report, type ResolvedGrid, type Template } from '../../core';
 import type { AnyImportResult, ImportNote, ImportResult, SourceDoc } from '../../import';
@@ -13,7 +14,6 @@ import { registry } from '../shell/templates';
 import { importedDraftName } from '../../import/draft';
 import { DraftsContext } from '../drafts/context';
 import { Modal } from '../shell/Modal';
-import './import.css';
 
 export interface ImportTarget {
   readonly template: Template;
@@ -24,7 +24,6 @@ const LEVEL: Record<ImportNote['level'], string> = { error: '错误', warning: '
 const MAX_BYTES = 50 * 1024 * 1024;
 
 type State =
-  | { kind: 'closed' }
   | { kind: 'input'; error?: string }
   | { kind: 'busy' }
   | { kind: 'read'; name: string; source: SourceDoc; result: AnyImportResult };
@@ -144,9 +143,17 @@ function ResultView({ template, result }: { template: Template; result: ImportRe
   );
 }
 
-export function ImportDialog({ store }: { store: ImportTarget }) {
+export interface ImportDialogProps {
+  store: ImportTarget;
+  /** A file handed over (打开文件 or a drop): read as soon as it comes, as if chosen in the picker. */
+  request?: ImportRequest | undefined;
+  /** Closing is unmounting: what was typed or read goes with the dialog. */
+  onClose: () => void;
+}
+
+export function ImportDialog({ store, request, onClose }: ImportDialogProps) {
   const drafts = useContext(DraftsContext);
-  const [state, setState] = useState<State>({ kind: 'closed' });
+  const [state, setState] = useState<State>({ kind: 'input' });
   const [text, setText] = useState('');
   // The HTML of a browser copy pasted into an empty box: read instead of its text while the box holds just that paste.
   const [pastedHtml, setPastedHtml] = useState<{ html: string; text: string } | null>(null);
@@ -186,12 +193,13 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
     }
   }
 
-  // A file 打开文件 or a drop handed over (the clerk said yes to importing it).
-  const readRef = useRef(read);
+  // A file 打开文件 or a drop handed over (the clerk said yes to importing it), each read once.
+  const taken = useRef<ImportRequest | undefined>(undefined);
   useEffect(() => {
-    readRef.current = read;
+    if (!request || taken.current === request) return;
+    taken.current = request;
+    void read(request.name, { bytes: request.bytes });
   });
-  useEffect(() => onImportRequest((r) => void readRef.current(r.name, { bytes: r.bytes })), []);
 
   async function create(report: Report, name: string) {
     if (drafts) {
@@ -212,105 +220,94 @@ export function ImportDialog({ store }: { store: ImportTarget }) {
           : `已导入“${name}”，作为一份新草稿（原有草稿未改动）`,
       });
     } else store.load(report);
-    setState({ kind: 'closed' });
-    setText('');
-    setPastedHtml(null);
+    onClose();
   }
 
-  const button = (
-    <button type="button" className="import-open" aria-haspopup="dialog" onClick={() => setState({ kind: 'input' })}>
-      导入已发布的报告
-    </button>
-  );
-  if (state.kind === 'closed') return button;
-  const close = () => setState({ kind: 'closed' });
+  const close = onClose;
   return (
-    <>
-      {button}
-      <Modal labelledBy={titleId} className={state.kind === 'read' ? 'import-dialog import-dialog-read' : 'import-dialog'} onClose={close}>
-        <div className="modal-head">
-          <h2 id={titleId}>导入已发布的报告</h2>
-          <button type="button" className="modal-close" onClick={close}>
-            关闭
-          </button>
-        </div>
-        {state.kind === 'read' ? (
-          <>
-            <h3 ref={resultHeading} tabIndex={-1} className="import-read-heading">
-              读取结果：{state.result.report.organ.titleName || state.result.report.organ.name || '（未读出机关名称）'} {state.result.report.year}年
-            </h3>
-            <p>
-              来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
-            </p>
-            <div className="import-compare">
-              <SourceView source={state.source} />
-              <ResultView template={state.result.template} result={state.result} />
-            </div>
-            <div className="import-actions">
-              <button type="button" onClick={() => void create(state.result.report, importedDraftName(state.result.report, state.name))}>
-                作为 {state.result.report.year} 年报告打开
-              </button>
-              <button type="button" onClick={() => void create(nextYearOf(state.result), importedDraftName(state.result.report, state.name, true))}>
-                以此为上年报告，开始 {state.result.report.year + 1} 年报告
-              </button>
-              <button type="button" onClick={() => setState({ kind: 'input' })}>
-                换一个来源
-              </button>
-              <button type="button" onClick={close}>
-                取消
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <p>打开已发布报告的文件（Word .docx、PDF、保存的网页或文字文件），或把网页上的报告全文复制后粘贴到下面。</p>
-            <label>
-              报告文件（.docx、.pdf、.html、.txt）：
-              <input
-                ref={fileInput}
-                type="file"
-                accept={ACCEPT}
-                disabled={state.kind === 'busy'}
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  if (file.size > MAX_BYTES) return setState({ kind: 'input', error: `文件超过 ${MAX_BYTES / 1048576} MB，无法导入` });
-                  await read(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
-                  if (fileInput.current) fileInput.current.value = '';
-                }}
-              />
-            </label>
-            <label>
-              网页上复制的报告文字：
-              <textarea
-                rows={10}
-                value={text}
-                onPaste={(e) => {
-                  const html = e.clipboardData.getData('text/html');
-                  setPastedHtml(html.trim() && !text.trim() ? { html, text: e.clipboardData.getData('text/plain') } : null);
-                }}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  // Typed over or added to: the box no longer holds just the copy, so its text is what is read.
-                  if (pastedHtml && e.target.value.replace(/\r\n?/g, '\n') !== pastedHtml.text.replace(/\r\n?/g, '\n')) setPastedHtml(null);
-                }}
-                disabled={state.kind === 'busy'}
-              />
-            </label>
-            {pastedHtml ? <p className="import-hint">粘贴的内容带有网页格式，将按网页中的表格结构读取。</p> : null}
-            {state.kind === 'input' && state.error ? <p role="alert" className="import-error" ref={errorLine} tabIndex={-1}>{state.error}</p> : null}
-            {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
-            <div className="import-actions">
-              <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text, html: pastedHtml?.html ?? null })}>
-                读取粘贴的文字
-              </button>
-              <button type="button" onClick={close}>
-                取消
-              </button>
-            </div>
-          </>
-        )}
-      </Modal>
-    </>
+    <Modal labelledBy={titleId} className={state.kind === 'read' ? 'import-dialog import-dialog-read' : 'import-dialog'} onClose={close}>
+      <div className="modal-head">
+        <h2 id={titleId}>导入已发布的报告</h2>
+        <button type="button" className="modal-close" onClick={close}>
+          关闭
+        </button>
+      </div>
+      {state.kind === 'read' ? (
+        <>
+          <h3 ref={resultHeading} tabIndex={-1} className="import-read-heading">
+            读取结果：{state.result.report.organ.titleName || state.result.report.organ.name || '（未读出机关名称）'} {state.result.report.year}年
+          </h3>
+          <p>
+            来源：{state.name}。左边是来源内容，右边是读到的内容；标“？”的单元格需要核对。
+          </p>
+          <div className="import-compare">
+            <SourceView source={state.source} />
+            <ResultView template={state.result.template} result={state.result} />
+          </div>
+          <div className="import-actions">
+            <button type="button" onClick={() => void create(state.result.report, importedDraftName(state.result.report, state.name))}>
+              作为 {state.result.report.year} 年报告打开
+            </button>
+            <button type="button" onClick={() => void create(nextYearOf(state.result), importedDraftName(state.result.report, state.name, true))}>
+              以此为上年报告，开始 {state.result.report.year + 1} 年报告
+            </button>
+            <button type="button" onClick={() => setState({ kind: 'input' })}>
+              换一个来源
+            </button>
+            <button type="button" onClick={close}>
+              取消
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>打开已发布报告的文件（Word .docx、PDF、保存的网页或文字文件），或把网页上的报告全文复制后粘贴到下面。</p>
+          <label>
+            报告文件（.docx、.pdf、.html、.txt）：
+            <input
+              ref={fileInput}
+              type="file"
+              accept={ACCEPT}
+              disabled={state.kind === 'busy'}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                if (file.size > MAX_BYTES) return setState({ kind: 'input', error: `文件超过 ${MAX_BYTES / 1048576} MB，无法导入` });
+                await read(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
+                if (fileInput.current) fileInput.current.value = '';
+              }}
+            />
+          </label>
+          <label>
+            网页上复制的报告文字：
+            <textarea
+              rows={10}
+              value={text}
+              onPaste={(e) => {
+                const html = e.clipboardData.getData('text/html');
+                setPastedHtml(html.trim() && !text.trim() ? { html, text: e.clipboardData.getData('text/plain') } : null);
+              }}
+              onChange={(e) => {
+                setText(e.target.value);
+                // Typed over or added to: the box no longer holds just the copy, so its text is what is read.
+                if (pastedHtml && e.target.value.replace(/\r\n?/g, '\n') !== pastedHtml.text.replace(/\r\n?/g, '\n')) setPastedHtml(null);
+              }}
+              disabled={state.kind === 'busy'}
+            />
+          </label>
+          {pastedHtml ? <p className="import-hint">粘贴的内容带有网页格式，将按网页中的表格结构读取。</p> : null}
+          {state.kind === 'input' && state.error ? <p role="alert" className="import-error" ref={errorLine} tabIndex={-1}>{state.error}</p> : null}
+          {state.kind === 'busy' ? <p role="status">正在读取…</p> : null}
+          <div className="import-actions">
+            <button type="button" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void read('粘贴的文字', { text, html: pastedHtml?.html ?? null })}>
+              读取粘贴的文字
+            </button>
+            <button type="button" onClick={close}>
+              取消
+            </button>
+          </div>
+        </>
+      )}
+    </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { createReport, defaultReportYear } from '../../core';
 import { ReportViews } from '../preview/ReportViews';
 import { DraftsRoot } from '../drafts/DraftsRoot';
 import { ExportActions } from '../export/ExportActions';
-import { ImportDialog } from '../import/ImportDialog';
+import { ImportButton } from '../import/ImportButton';
 import { FirstSteps } from './FirstSteps';
 import { createReportStore, type ReportStore } from '../../store/report-store';
 import { useSliceOf } from '../use-store';
@@ -41,7 +41,7 @@ export function App() {
         <span className="tool-group-label" id="tool-group-import">
           导入
         </span>
-        <ImportDialog key={templateId} store={store} />
+        <ImportButton key={templateId} store={store} />
       </div>
       <div className="tool-group tool-group-export">
         <span className="tool-group-label" aria-hidden="true">
