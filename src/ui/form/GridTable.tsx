@@ -1,15 +1,15 @@
 // A template grid as a native table: header cells with the spans resolved by the core, one input
 // per value cell, computed totals as outputs. Pasting a block from a spreadsheet goes through the
-// pure planPaste; what could not be pasted is listed below the table with place and value.
+// pure planPaste (./paste-block); what could not be pasted is listed below the table with place and value.
 import { memo, useCallback, useMemo, useState } from 'react';
-import { computeCell, parseCellInput, type ResolvedGrid, type Template } from '../../core';
-import { blankCells, cellLabel, type ReportState } from '../../store/report-store';
-import { planPaste, parseClipboard } from './clipboard';
+import { computeCell, type ResolvedGrid, type Template } from '../../core';
+import { blankCells, type ReportState } from '../../store/report-store';
 import { gridMatrix } from './grid-keys';
-import { planLabelledPaste } from './paste-labels';
 import { InputCell, TotalCell } from './GridCell';
 import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
+
+const PASTE_UNAVAILABLE = '没有粘贴任何数值：粘贴功能未能载入（离线且本应用的文件未缓存），请联网后刷新页面';
 
 const headerId = (grid: string, key: string) => `h-${grid}-${key}`;
 
@@ -50,34 +50,12 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
 
   const onPasteBlock = useCallback(
     (anchor: string, text: string): boolean => {
-      const block = parseClipboard(text);
-      const kindOf = (id: string) => store.template.cells.get(id)?.kind ?? 'count';
-      // A block copied with its row labels or header row lands by label; labels the grid does not have stop it whole.
-      const labelled = planLabelledPaste(grid, matrix, anchor, block, kindOf);
-      if (labelled && !labelled.ok) {
-        setPasteNotes([`没有粘贴任何数值：复制的标签与本表不一致（${labelled.problems.join('；')}）。请核对复制的区域，或只复制数字后粘贴到对应单元格`]);
-        return true;
-      }
-      const plan = labelled ? labelled.plan : planPaste(matrix, anchor, block, kindOf);
-      // Refused values stay visible in their cells, as if typed there; the paste is one step to undo.
-      store.setValues(
-        plan.writes.map(({ cell, value }) => ({ cell, value })),
-        plan.refusals.map(({ cell, raw }) => ({ cell, raw })),
+      // The paste's planning loads on the first paste (the first screen does not carry it); the
+      // block is this cell's, so the browser's own paste is stopped now (GridCell).
+      void import('./paste-block').then(
+        ({ pasteBlock }) => setPasteNotes(pasteBlock(store, grid, matrix, anchor, text)),
+        () => setPasteNotes([PASTE_UNAVAILABLE]),
       );
-      const values = store.getState().values;
-      const notes: string[] = [`已粘贴 ${plan.writes.length} 个数值${labelled ? `（按${[labelled.byLabel.rows ? '行标签' : '', labelled.byLabel.header ? '表头' : ''].filter(Boolean).join('和')}对应）` : ''}`];
-      if (plan.refusals.length) notes.push(`${plan.refusals.length} 个未接受（见下方）`);
-      for (const t of plan.totals) {
-        const computed = values.get(t.cell) ?? null;
-        const parsed = parseCellInput(t.raw, kindOf(t.cell));
-        if (computed === null || !parsed.ok || parsed.value !== computed) {
-          notes.push(`${cellLabel(store.template, t.cell)} 是自动合计，未粘贴：粘贴的是“${t.raw}”，合计为 ${computed ?? '空白'}`);
-        }
-      }
-      if (plan.overflow.length) {
-        notes.push(`超出表格范围、未粘贴的 ${plan.overflow.length} 个值：${plan.overflow.map((o) => `第${o.row}行第${o.column}列“${o.raw}”`).join('、')}`);
-      }
-      setPasteNotes(notes);
       return true;
     },
     [grid, matrix, store],
