@@ -1,14 +1,16 @@
 // Report files: the bytes of a file the clerk opens → a valid report or problems in Chinese (never
-// throws, whatever the bytes), and a report → the text and name of the file to save.
-import { checkReport, parseReportText, type ParseResult, type Report, type Template } from '../core';
+// throws, whatever the bytes), and a report → the text and name of the file to save. The report
+// schema that reads the file loads with the first file opened (load-parse.ts).
+import { checkReport, type ParseResult, type Report, type Template } from '../core';
 import { decodeReportBytes } from '../core/report/decode';
 import { safeFileName } from '../core/report/sanitize';
+import { loadParseReportText } from './load-parse';
 
-export function openReportBytes(bytes: Uint8Array, templates: (id: string) => Template | undefined): ParseResult {
+export async function openReportBytes(bytes: Uint8Array, templates: (id: string) => Template | undefined): Promise<ParseResult> {
   try {
     const decoded = decodeReportBytes(bytes);
     if (!decoded.ok) return _fail(decoded.message);
-    return _refuseOutOfRange(parseReportText(decoded.text, templates));
+    return _refuseOutOfRange((await loadParseReportText())(decoded.text, templates));
   } catch (e) {
     return _fail(`无法读取：${e instanceof Error ? e.message : String(e)}`);
   }

@@ -13,11 +13,12 @@
 // draft since this tab last did. Should a tab still find its open draft gone, its
 // next save creates it again under the same id, so nothing typed there is lost.
 import { createReport, type Problem, type Report, type Template } from '../core';
-import { toStorableReport, type RepairNote } from '../core/report/storable';
+import type { RepairNote } from '../core/report/storable';
 import { createAutosave, type Autosave, type AutosaveOptions, type SaveStatus } from './autosave';
 import { isUntouchedBlank, type DraftDb, type DraftFocus, type DraftRecord } from './db';
 import { contentKey } from './draft-state';
 import { createDraftLock, type LocksLike } from './draft-lock';
+import { loadToStorableReport } from './load-storable';
 import type { Journal } from './journal';
 
 export interface EditorPort {
@@ -335,7 +336,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
       if (!record) return { ok: false, problems: [{ path: '(草稿)', message: '找不到这份草稿（可能已在另一个标签页中删除）' }] };
       // A stored draft is checked like a file: a draft written by a newer version is refused. One
       // that fails the schema opens repaired, with every change and original value shown.
-      const parsed = toStorableReport(record.report, o.templates);
+      const parsed = (await loadToStorableReport())(record.report, o.templates);
       if (!parsed.ok) return parsed;
       if (o.template && parsed.template !== o.template) {
         return { ok: false, problems: [{ path: 'template', message: otherTemplateMessage(parsed.template, o.template) }] };
@@ -349,7 +350,7 @@ export function createDraftSession(o: SessionOptions): DraftSession {
         if (kept) throw new Error(kept);
       }
       // Only what passes the schema is stored, or the draft could not be opened again.
-      const storable = toStorableReport(report, o.templates);
+      const storable = (await loadToStorableReport())(report, o.templates);
       if (!storable.ok) throw new Error(`报告不符合格式，没有保存：${storable.problems.map((p) => p.message).join('；')}`);
       const blank = blankKey(storable.report, storable.template);
       const record = await o.db.create(storable.report, { name, focus, errors: o.errorsOf?.(storable.report) ?? 0, ...(blank && !name ? { blank } : {}) });

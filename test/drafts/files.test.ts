@@ -62,34 +62,34 @@ const hostile: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 );
 
 describe('open a report file', () => {
-  it('accepts the example and gives back the same report; saving and reopening is identical', () => {
-    const r = open(exampleText);
+  it('accepts the example and gives back the same report; saving and reopening is identical', async () => {
+    const r = await open(exampleText);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report).toEqual(example);
-    const again = open(reportFileText(r.report));
+    const again = await open(reportFileText(r.report));
     expect(again.ok && again.report).toEqual(example);
-    expect(open(`\uFEFF${exampleText}`).ok).toBe(true);
+    expect((await open(`\uFEFF${exampleText}`)).ok).toBe(true);
     expect(reportFileName(example)).toBe('原州区三营镇-2023.nianbao.json');
     expect(reportFileName({ ...example, organ: { name: 'a/b:c*?"<>|\u0001', level: null } })).toBe('a_b_c_______-2023.nianbao.json');
   });
 
-  it('names place and values: a wrong type, a newer version, invalid UTF-8, a negative count', () => {
-    const wrong = open(mutate(['values', cells[0]!], '五'));
+  it('names place and values: a wrong type, a newer version, invalid UTF-8, a negative count', async () => {
+    const wrong = await open(mutate(['values', cells[0]!], '五'));
     expect(!wrong.ok && wrong.problems[0]!.message).toMatch(new RegExp(`^values\\.${cells[0]}（.+ · .+）：应为数字，实际为文字 “五”`));
-    const newer = open(mutate(['formatVersion'], 7));
+    const newer = await open(mutate(['formatVersion'], 7));
     expect(!newer.ok && newer.problems[0]!.message).toBe('此文件的格式版本为 7，比本程序支持的版本 1 新，请升级 nianbao 后再打开');
     const bytes = enc.encode(exampleText);
     bytes[10] = 0xff;
-    const utf = open(bytes);
+    const utf = await open(bytes);
     expect(!utf.ok && utf.problems[0]!.message).toContain('第 11 个字节（0xFF）无效');
-    const negative = open(mutate(['values', cells[0]!], -3));
+    const negative = await open(mutate(['values', cells[0]!], -3));
     expect(negative.ok).toBe(false);
     if (!negative.ok) {
       expect(negative.problems[0]!.path).toBe(`values.${cells[0]}`);
       expect(negative.problems[0]!.message).toContain('“-3”');
     }
-    const proto = open(exampleText.replace('{', '{"__proto__": {"x": 1},'));
+    const proto = await open(exampleText.replace('{', '{"__proto__": {"x": 1},'));
     expect(!proto.ok && proto.problems[0]!.message).toContain('“__proto__”');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -106,10 +106,10 @@ describe('open a report file', () => {
     const db = await freshDb().open();
     const stored = await db.create(example, { name: '已有草稿' });
     const before = JSON.stringify(await db.list()) + JSON.stringify(await db.get(stored.id));
-    fc.assert(
-      fc.property(hostile, (input) => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (input) => {
         tried++;
-        const r = open(input);
+        const r = await open(input);
         expect(r.ok).toBe(false);
         if (r.ok) return;
         expect(r.problems.length).toBeGreaterThan(0);

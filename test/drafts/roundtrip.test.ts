@@ -63,7 +63,7 @@ describe('saved drafts are identical when reopened', () => {
         if (saved.ok) rev = saved.rev;
         expect((await db.get(base.id))!.report).toStrictEqual(report);
         // and through a file: save as file, open it again
-        const file = openReportBytes(new TextEncoder().encode(reportFileText(report)), registry.get);
+        const file = await openReportBytes(new TextEncoder().encode(reportFileText(report)), registry.get);
         expect(file.ok && JSON.stringify(file.report)).toBe(JSON.stringify(report));
       }),
       { numRuns: 200, seed: 5 },

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createReport, parseReportText } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { ReportForm } from '../../src/ui/form/ReportForm';
-import { factsError, factsOf, factsSchema } from '../../src/ui/form/facts-schema';
+import { factsError, factsSchema } from '../../src/ui/form/facts-schema';
+import { factsOf } from '../../src/ui/form/facts-values';
 import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;

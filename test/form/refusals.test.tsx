@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 // Refused input never leaves part of itself in the report, and every refused input — a cell or a
 // facts field — is one error in the one count the app shows (store.errors(), the findings panel).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { composeDocument, createReport } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { ReportForm } from '../../src/ui/form/ReportForm';
+import { loadFactsSchema } from '../../src/ui/form/load-facts-schema';
 import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -25,6 +26,9 @@ function setup() {
   return { store, user, panel };
 }
 
+// The facts' schema loads when the browser is first idle, before anyone types (typed sooner:
+// facts-late-schema.test.tsx).
+beforeAll(() => loadFactsSchema());
 afterEach(cleanup);
 
 describe('a refused cell', () => {

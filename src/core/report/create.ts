@@ -2,7 +2,8 @@
 import type { Template } from '../template/load';
 import { fillMessage } from '../rules/finding';
 import { computeValues } from './compute';
-import { REPORT_FORMAT, REPORT_FORMAT_VERSION, type Report } from './schema';
+import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './format';
+import type { Report } from './schema';
 import { expandAlong } from '../template/expand';
 
 export function createReport(template: Template, year: number): Report {

@@ -1,7 +1,7 @@
 // Report format versions. Each entry upgrades a document from version n to n + 1; a file newer
 // than this program is refused, never guessed at. Version 1 is the first published format, so
 // the table is empty until the format changes.
-import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './schema';
+import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './format';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const MIGRATIONS: Record<number, Migration> = {};

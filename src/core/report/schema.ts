@@ -1,14 +1,16 @@
 // The report document: a versioned JSON format whose zod schema is derived from a template.
 // A blank cell is a missing key or null, never 0. Totals a published source printed are kept in
 // `printed`, apart from typed values, so the rules can show where the published report was wrong.
-// Written with zod/mini: drafts are checked against it on the first screen, whose code stays small
-// without the JSON-Schema and chainable API of classic zod (schema/*.json are generated from it all the same).
+// Written with zod/mini: the app loads it on demand (opening a draft or a file, the facts' checks),
+// and it stays small without the JSON-Schema and chainable API of classic zod (schema/*.json are
+// generated from it all the same).
 import * as z from 'zod/mini';
 import type { Template } from '../template/load';
+import { FACT_TITLES } from './fact-titles';
+import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './format';
 import { MAX_VALUE } from './values';
 
-export const REPORT_FORMAT = 'nianbao-report';
-export const REPORT_FORMAT_VERSION = 1;
+export { REPORT_FORMAT, REPORT_FORMAT_VERSION };
 
 /** The schema with a title (for schema/*.json and the form's labels): `.meta()` of classic zod. */
 export function titled<T extends z.ZodMiniType>(schema: T, title: string): T {
@@ -89,20 +91,20 @@ export function reportSchema(template: Template) {
       formatVersion: z.literal(REPORT_FORMAT_VERSION),
       template: z.literal(spec.id),
       organ: z.strictObject({
-        name: titled(str(200), '机关名称（发文机关署名）'),
-        titleName: titled(z.optional(str(200)), '标题中的机关名称（不填则用机关名称）'),
-        level: titled(z.nullable(z.enum(levelIds)), '机关层级'),
+        name: titled(str(200), FACT_TITLES.name),
+        titleName: titled(z.optional(str(200)), FACT_TITLES.titleName),
+        level: titled(z.nullable(z.enum(levelIds)), FACT_TITLES.level),
       }),
-      year: titled(z.int().check(z.minimum(2000), z.maximum(2100)), '年度'),
+      year: titled(z.int().check(z.minimum(2000), z.maximum(2100)), FACT_TITLES.year),
       dates: z.strictObject({
-        written: titled(z.nullable(date), '成文日期'),
-        deadline: titled(z.nullable(date), '公开期限（不填则为模板默认）'),
+        written: titled(z.nullable(date), FACT_TITLES.written),
+        deadline: titled(z.nullable(date), FACT_TITLES.deadline),
       }),
       contact: z.strictObject({
-        office: titled(str(200), '联系单位'),
-        phone: titled(str(100), '联系电话'),
-        email: titled(str(200), '电子邮箱'),
-        website: titled(str(500), '电子版发布网址'),
+        office: titled(str(200), FACT_TITLES.office),
+        phone: titled(str(100), FACT_TITLES.phone),
+        email: titled(str(200), FACT_TITLES.email),
+        website: titled(str(500), FACT_TITLES.website),
       }),
       narrative: titled(z.strictObject(narrative), '文字部分'),
       values,

@@ -126,7 +126,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
         return setNotice({ kind: 'info', text: door.question, action: { label: '导入为报告', run: () => void requestImport({ name: file.name, bytes }) } });
       }
     }
-    const result = openReportBytes(bytes, (await allTemplates()).get);
+    const result = await openReportBytes(bytes, (await allTemplates()).get);
     if (!result.ok) {
       setNotice({ kind: 'error', text: `无法打开文件“${file.name}”，没有改动任何草稿。问题如下：`, problems: result.problems });
       return;

@@ -4,19 +4,20 @@
 // callback writes each valid field into the store, so a keystroke re-renders no part of the form.
 // Invalid input stays in its field with a Chinese message naming the field, the value and what the
 // report still holds; nothing is dropped or changed. Opening a report resets the fields.
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useForm, useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { deadlineOf, formatDate } from '../../core';
-import { dateRangeProblem, factLabels, factsError, factsOf, factsSchema, shownFact, withFact, FACT_FIELDS, type FactField, type FactsParsed, type FactsValues } from './facts-schema';
+// The schema loads on demand (load-facts-schema.ts), when the browser is first idle: the fields
+// and their labels (core/report/fact-titles.ts) need no zod, and what is typed before it arrives
+// is checked, and reaches the store, as soon as it does.
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useForm, useFormState, useWatch, type Control, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { deadlineOf, formatDate, isFactField } from '../../core';
+import { FACT_TITLES } from '../../core/report/fact-titles';
+import type { FactsParsed } from './facts-schema';
+import { factsOf, shownFact, withFact, type FactField, type FactsValues } from './facts-values';
+import { loadedFactsSchema, loadFactsSchema, preloadFactsSchema } from './load-facts-schema';
 import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
 
 export const FACTS_LEGEND = '报告基本信息';
-
-/** Labels by field, from the report schema (see factLabels). */
-const LabelsContext = createContext<Record<FactField, string> | null>(null);
-const useLabels = () => useContext(LabelsContext)!;
 
 interface FieldProps {
   field: FactField;
@@ -31,11 +32,10 @@ interface FieldProps {
 /** The message of an invalid field: the field, the text as typed, why, and what the report still holds. */
 function FactError({ field, control, message, id }: { field: FactField; control: Control<FactsValues, unknown, FactsParsed>; message: string; id: string }) {
   const store = useStore();
-  const labels = useLabels();
   const text = useWatch({ control, name: field });
   return (
     <p className="field-error" id={id}>
-      {labels[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
+      {FACT_TITLES[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
     </p>
   );
 }
@@ -44,13 +44,12 @@ function FactError({ field, control, message, id }: { field: FactField; control:
 function Fact({ field, control, register, type = 'text', inputMode, hint, children }: FieldProps) {
   const { errors } = useFormState({ control, name: field, exact: true });
   const error = errors[field];
-  const labels = useLabels();
   const id = domId.fact(field);
   const errorId = `${id}-error`;
   const a11y = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
   return (
     <div className="field">
-      <label htmlFor={id}>{labels[field]}</label>
+      <label htmlFor={id}>{FACT_TITLES[field]}</label>
       {children ? (
         <select {...a11y} {...register(field)}>
           {children}
@@ -73,49 +72,67 @@ function DeadlineHint() {
 
 export function FactsFields() {
   const store = useStore();
-  const schema = useMemo(() => factsSchema(store.template), [store.template]);
-  const labels = useMemo(() => factLabels(store.template), [store.template]);
-  const { register, control, subscribe, reset } = useForm<FactsValues, unknown, FactsParsed>({
+  const { template } = store;
+  // Asynchronous like zodResolver itself: the first check waits for the schema, later ones do not.
+  const resolver = useMemo<Resolver<FactsValues, unknown, FactsParsed>>(
+    () => async (values, context, options) => (await loadFactsSchema()).factsResolver(template)(values, context, options),
+    [template],
+  );
+  const { register, control, subscribe, reset, getValues } = useForm<FactsValues, unknown, FactsParsed>({
     mode: 'onChange',
     defaultValues: factsOf(store.getState().report),
-    resolver: zodResolver(schema, { error: factsError }),
+    resolver,
   });
+  useEffect(preloadFactsSchema, []);
+
+  // Fields changed before the schema arrived, in the order first changed: checked when it does.
+  const waiting = useRef(new Set<FactField>());
 
   // Each valid change goes to the store; an invalid one stays in the field with its message.
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ values, name }) => {
-          if (!name || !(FACT_FIELDS as readonly string[]).includes(name)) return;
-          const field = name as FactField;
-          const raw = values[field] ?? '';
-          const parsed = schema.shape[field].safeParse(raw, { error: factsError });
-          const outOfRange = parsed.success ? dateRangeProblem(store.template, field, parsed.data, store.getState().report.year) : null;
-          if (outOfRange) store.setFieldRefusal(field, { raw, why: outOfRange, label: `${FACTS_LEGEND} · ${labels[field]}` });
-          else if (parsed.success) {
-            store.update((r) => withFact(r, field, parsed.data));
-            store.setFieldRefusal(field, null);
-          } else {
-            // Counted with the refused cells as an error (findings panel, reports list) until fixed.
-            const message = parsed.error.issues[0]?.message ?? '';
-            store.setFieldRefusal(field, { raw, why: message, label: `${FACTS_LEGEND} · ${labels[field]}` });
-          }
-        },
-      }),
-    [subscribe, schema, labels, store],
-  );
+  useEffect(() => {
+    let live = true;
+    const record = (facts: NonNullable<ReturnType<typeof loadedFactsSchema>>, field: FactField, raw: string) => {
+      const parsed = facts.parseFact(template, field, raw, store.getState().report.year);
+      if (parsed.ok) {
+        store.update((r) => withFact(r, field, parsed.value));
+        store.setFieldRefusal(field, null);
+      } else {
+        // Counted with the refused cells as an error (findings panel, reports list) until fixed.
+        store.setFieldRefusal(field, { raw, why: parsed.why, label: `${FACTS_LEGEND} · ${FACT_TITLES[field]}` });
+      }
+    };
+    const unsubscribe = subscribe({
+      formState: { values: true },
+      callback: ({ values, name }) => {
+        if (!name || !isFactField(name)) return;
+        const facts = loadedFactsSchema();
+        if (facts) return record(facts, name, values[name] ?? '');
+        waiting.current.add(name);
+        // A failed load leaves the fields waiting: the next change tries again.
+        loadFactsSchema().then((loaded) => {
+          if (!live) return;
+          for (const field of waiting.current) record(loaded, field, getValues(field) ?? '');
+          waiting.current.clear();
+        }, () => undefined);
+      },
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [subscribe, getValues, template, store]);
 
   // Opening a report (a draft, a file, next year's) puts its facts in the fields.
   const loads = useSlice((s) => s.loads);
   useEffect(() => {
-    if (loads > 0) reset(factsOf(store.getState().report));
+    if (loads === 0) return;
+    waiting.current.clear();
+    reset(factsOf(store.getState().report));
   }, [loads, reset, store]);
 
   const levels = store.template.spec.organLevels;
   const props = { control, register };
   return (
-    <LabelsContext.Provider value={labels}>
     <fieldset className="facts">
       <legend>{FACTS_LEGEND}</legend>
       <Fact field="name" {...props} />
@@ -136,6 +153,5 @@ export function FactsFields() {
       <Fact field="email" type="email" {...props} />
       <Fact field="website" {...props} />
     </fieldset>
-    </LabelsContext.Provider>
   );
 }

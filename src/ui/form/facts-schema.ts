@@ -1,12 +1,14 @@
 // The report's facts as a form: the zod schema of the fields, built from the template's report
 // schema (reportSchema(template).shape), so the form accepts exactly what a report file may hold.
 // Form values are the strings the inputs hold; the schema turns them into the report's types.
-// Chinese messages come from factsError. Pure (no React), so tests use it directly.
+// Chinese messages come from factsError. Pure (no React), so tests use it directly. The form
+// loads this module on demand (load-facts-schema.ts): zod is not part of the first screen.
 import * as z from 'zod/mini';
-import { FACT_FIELDS, reportSchema, type FactField, type Report, type Template } from '../../core';
-
-export { FACT_FIELDS, type FactField };
-export type FactsValues = Record<FactField, string>;
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { Resolver } from 'react-hook-form';
+import { reportSchema, type Template } from '../../core';
+import { FACT_TITLES } from '../../core/report/fact-titles';
+import type { FactField, FactsValues } from './facts-values';
 
 const _orNull = (v: string) => (v === '' ? null : v);
 
@@ -35,7 +37,7 @@ export function factsSchema(template: Template) {
     .check(
       z.superRefine((v, ctx) => {
         for (const field of ['written', 'deadline'] as const) {
-          const message = dateRangeProblem(template, field, v[field], v.year);
+          const message = dateRangeProblem(field, v[field], v.year);
           if (message) ctx.addIssue({ code: 'custom', path: [field], message });
         }
       }),
@@ -46,33 +48,14 @@ export function factsSchema(template: Template) {
  * A date of the report lies in its year or the next (成文 and 公开 in January); 2204 is a slip.
  * The message, or null when the date is fine (or not a date field, or empty).
  */
-export function dateRangeProblem(template: Template, field: FactField, value: unknown, year: number): string | null {
+export function dateRangeProblem(field: FactField, value: unknown, year: number): string | null {
   if ((field !== 'written' && field !== 'deadline') || typeof value !== 'string' || !value || !Number.isInteger(year)) return null;
   const named = Number(value.slice(0, 4));
   if (named === year || named === year + 1) return null;
-  return `${factLabels(template)[field]}“${value}”不在 ${year} 年或 ${year + 1} 年内，请核对年份`;
+  return `${FACT_TITLES[field]}“${value}”不在 ${year} 年或 ${year + 1} 年内，请核对年份`;
 }
 
 export type FactsSchema = ReturnType<typeof factsSchema>;
-
-/** Each field's label: the title the report schema gives it (one source for the form, messages and the JSON Schema). */
-export function factLabels(template: Template): Record<FactField, string> {
-  const shape = reportSchema(template).shape;
-  const { organ, dates, contact } = { organ: shape.organ.shape, dates: shape.dates.shape, contact: shape.contact.shape };
-  const schemas: Record<FactField, z.ZodMiniType> = {
-    name: organ.name,
-    titleName: organ.titleName,
-    level: organ.level,
-    year: shape.year,
-    written: dates.written,
-    deadline: dates.deadline,
-    office: contact.office,
-    phone: contact.phone,
-    email: contact.email,
-    website: contact.website,
-  };
-  return Object.fromEntries(FACT_FIELDS.map((f) => [f, z.globalRegistry.get(schemas[f])?.title ?? f])) as Record<FactField, string>;
-}
 export type FactsParsed = z.output<FactsSchema>;
 
 /** zod issues in Chinese (passed to parse as its error map). */
@@ -92,42 +75,30 @@ export function factsError(issue: { code: string; message?: string; [k: string]:
   }
 }
 
-/** What the fields show for a report. */
-export function factsOf(report: Report): FactsValues {
-  return {
-    name: report.organ.name,
-    titleName: report.organ.titleName ?? '',
-    level: report.organ.level ?? '',
-    year: String(report.year),
-    written: report.dates.written ?? '',
-    deadline: report.dates.deadline ?? '',
-    office: report.contact.office,
-    phone: report.contact.phone,
-    email: report.contact.email,
-    website: report.contact.website,
-  };
+const _schemas = new WeakMap<Template, FactsSchema>();
+function _schemaOf(template: Template): FactsSchema {
+  let s = _schemas.get(template);
+  if (!s) _schemas.set(template, (s = factsSchema(template)));
+  return s;
 }
 
-/** The report with one field's parsed value (unchanged report when the value is the same). */
-export function withFact(report: Report, field: FactField, value: unknown): Report {
-  switch (field) {
-    case 'name':
-      return report.organ.name === value ? report : { ...report, organ: { ...report.organ, name: value as string } };
-    case 'titleName':
-      return report.organ.titleName === value ? report : { ...report, organ: { ...report.organ, titleName: value as string | undefined } };
-    case 'level':
-      return report.organ.level === value ? report : { ...report, organ: { ...report.organ, level: value as string | null } };
-    case 'year':
-      return report.year === value ? report : { ...report, year: value as number };
-    case 'written':
-    case 'deadline':
-      return report.dates[field] === value ? report : { ...report, dates: { ...report.dates, [field]: value as string | null } };
-    default:
-      return report.contact[field] === value ? report : { ...report, contact: { ...report.contact, [field]: value as string } };
-  }
+const _resolvers = new WeakMap<Template, Resolver<FactsValues, unknown, FactsParsed>>();
+/** react-hook-form's resolver of the facts: the whole form against the schema, messages in Chinese. */
+export function factsResolver(template: Template): Resolver<FactsValues, unknown, FactsParsed> {
+  let r = _resolvers.get(template);
+  if (!r) _resolvers.set(template, (r = zodResolver(_schemaOf(template), { error: factsError })));
+  return r;
 }
 
-/** What the report holds for a field, as shown in a message ("空白" for nothing). */
-export function shownFact(report: Report, field: FactField): string {
-  return factsOf(report)[field] || '空白';
+export type FactParse = { ok: true; value: unknown } | { ok: false; why: string };
+
+/**
+ * One field as typed → the value the report takes, or why it may not (its own checks, then the
+ * date's year against the report's `year`).
+ */
+export function parseFact(template: Template, field: FactField, raw: string, year: number): FactParse {
+  const parsed = _schemaOf(template).shape[field].safeParse(raw, { error: factsError });
+  if (!parsed.success) return { ok: false, why: parsed.error.issues[0]?.message ?? '' };
+  const outOfRange = dateRangeProblem(field, parsed.data, year);
+  return outOfRange ? { ok: false, why: outOfRange } : { ok: true, value: parsed.data };
 }
