@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { ReportForm } from '../../src/ui/form/ReportForm';
+import { loadFactsSchema } from '../../src/ui/form/load-facts-schema';
 import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -22,6 +23,9 @@ function setup(report: Report = createReport(template, 2024)) {
   return { store, user };
 }
 
+// The facts' schema loads when the browser is first idle, before anyone types (typed sooner:
+// facts-late-schema.test.tsx).
+beforeAll(() => loadFactsSchema());
 afterEach(cleanup);
 
 describe('ReportForm', () => {
