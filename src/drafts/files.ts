@@ -1,7 +1,7 @@
 // Report files: the bytes of a file the clerk opens → a valid report or problems in Chinese (never
 // throws, whatever the bytes), and a report → the text and name of the file to save. The report
 // schema that reads the file loads with the first file opened (load-parse.ts).
-import { checkReport, type ParseResult, type Report, type Template } from '../core';
+import type { ParseResult, Report, Template } from '../core';
 import { decodeReportBytes } from '../core/report/decode';
 import { safeFileName } from '../core/report/sanitize';
 import { loadParseReportText } from './load-parse';
@@ -10,7 +10,7 @@ export async function openReportBytes(bytes: Uint8Array, templates: (id: string)
   try {
     const decoded = decodeReportBytes(bytes);
     if (!decoded.ok) return _fail(decoded.message);
-    return _refuseOutOfRange((await loadParseReportText())(decoded.text, templates));
+    return await _refuseOutOfRange((await loadParseReportText())(decoded.text, templates));
   } catch (e) {
     return _fail(`无法读取：${e instanceof Error ? e.message : String(e)}`);
   }
@@ -21,11 +21,13 @@ export async function openReportBytes(bytes: Uint8Array, templates: (id: string)
  * decimals of 万元) means the file was not written by nianbao nor edited sensibly: refuse it,
  * naming every such cell and value (the template's own value-range rule words the message).
  */
-function _refuseOutOfRange(result: ParseResult): ParseResult {
+async function _refuseOutOfRange(result: ParseResult): Promise<ParseResult> {
   if (!result.ok) return result;
   const { template, report } = result;
   const ranges = new Set(template.rules.filter((r) => r.kind === 'value-range').map((r) => r.id));
   if (ranges.size === 0) return result;
+  // The rules load with the first file opened, as the app's checker does (src/store/rules.ts).
+  const { checkReport } = await import('../core/rules/check');
   const bad = checkReport(template, report).filter((f) => ranges.has(f.rule));
   if (bad.length === 0) return result;
   return { ok: false, problems: bad.map((f) => ({ path: f.cells.map((c) => `values.${c}`).join('、') || '(文件)', message: f.message })) };
