@@ -256,6 +256,31 @@ describe('ExportActions', () => {
     expect(exportButton()).not.toHaveAttribute('aria-disabled');
   });
 
+  it('reads the findings only once the rules have checked the report (store.whenChecked), the button busy meanwhile', async () => {
+    const report = busy();
+    const id = 'applications:new:natural-person';
+    const before = report.values[id]!;
+    const store = createReportStore(template, report, { today: '2024-01-10' });
+    expect(store.typeCell(id, '180.5').ok).toBe(false);
+    // The rules still checking: the export waits until they are done.
+    let checked!: () => void;
+    const checking = new Promise<void>((resolve) => (checked = resolve));
+    const saved: string[] = [];
+    render(<ExportActions store={{ ...store, whenChecked: () => checking }} save={(_, name) => saved.push(name)} />);
+    const user = userEvent.setup();
+    await user.click(exportButton());
+    await waitFor(() => expect(exportButton()).toHaveAttribute('aria-busy', 'true'), { timeout: 20_000 });
+    expect(store.getState().mode).toBe('final');
+    // Corrected before the check is done: what is read is the report as it is then, with no refusal.
+    act(() => void store.typeCell(id, String(before)));
+    expect(screen.queryByRole('alert')).toBeNull();
+    checked();
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).not.toContain('草稿');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(exportButton()).not.toHaveAttribute('aria-busy');
+  });
+
   it('Escape in 仍要导出吗？ means 返回修改: nothing exported, focus back on 导出 Word 文档', async () => {
     const report = busy();
     report.revise = ['problems'];

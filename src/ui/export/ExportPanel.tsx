@@ -52,8 +52,6 @@ export interface ExportPanelProps extends Pick<ExportActionsProps, 'store' | 'sa
 export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_MS, request, finalButton, onWorking }: ExportPanelProps) {
   const drafts = useContext(DraftsContext);
   const [raw, setStatus] = useState<Status>({ kind: 'idle', loads: 0 });
-  // From a press until the rules have checked the report as it is now.
-  const [checking, setChecking] = useState(false);
   // Whatever was said about another report is not shown once the store loads a new one.
   const loads = useSyncExternalStore(store.subscribe, () => store.getState().loads);
   const status: Status = raw.kind === 'busy' || raw.loads === loads ? raw : { kind: 'idle', loads };
@@ -62,8 +60,6 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
   const state = useSyncExternalStore(store.subscribe, () => (open ? store.getState() : null));
   const panels = useRef<HTMLDivElement>(null);
   const message = useRef<HTMLDivElement>(null);
-  const busy = raw.kind === 'busy';
-  const running = useRef(false);
   const say = (next: DistributiveOmit<Status, 'loads'>) => setStatus({ ...next, loads: store.getState().loads } as Status);
 
   // The 已导出 message goes by itself after a while, unless it lists refused inputs or has focus.
@@ -88,30 +84,34 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
   const goPlace = (place: Place | null | undefined) => leadTo(() => goTo(store, place));
   const expand = (collapsed: boolean) => (raw.kind === 'refused' || raw.kind === 'confirm') && setStatus({ ...raw, collapsed });
 
+  // From a press until what comes of it is said (the buttons ignore presses meanwhile).
+  const running = useRef(false);
+  const start = () => {
+    running.current = true;
+    onWorking(true);
+  };
+  /** Said in the same update as the buttons taking presses again. */
+  const end = (next: DistributiveOmit<Status, 'loads'>) => {
+    running.current = false;
+    onWorking(false);
+    say(next);
+  };
+
   async function run(draft: boolean, acceptWarnings = false) {
     if (running.current) return;
-    running.current = true;
+    start();
     try {
-      await exportOnce(draft, acceptWarnings);
-    } finally {
-      running.current = false;
-    }
-  }
-
-  async function exportOnce(draft: boolean, acceptWarnings: boolean) {
-    if (!draft) store.setMode('final');
-    // The findings are read below: the rules may still be checking the report (just loaded, just
-    // switched to 按定稿检查, or still being fetched after the first paint).
-    setChecking(true);
-    try {
+      if (!draft) store.setMode('final');
+      // The findings are read below: the rules may still be checking the report (just loaded, just
+      // switched to 按定稿检查, or still being fetched after the first paint).
       await store.whenChecked();
-    } finally {
-      setChecking(false);
+    } catch (e) {
+      return end({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
     if (!draft) {
       const { verdict } = store.getState();
-      if (!verdict.exportable) return say({ kind: 'refused', collapsed: false });
-      if (!acceptWarnings && verdict.counts.warnings > 0) return say({ kind: 'confirm', collapsed: false });
+      if (!verdict.exportable) return end({ kind: 'refused', collapsed: false });
+      if (!acceptWarnings && verdict.counts.warnings > 0) return end({ kind: 'confirm', collapsed: false });
     }
     const now = store.getState();
     const report = store.getReport();
@@ -131,12 +131,11 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
       const bytes = await renderDocx(store.template, report, { draft });
       const name = exportFileName(store.template, report, draft);
       save(bytes, name);
-      say({ kind: 'done', name, draft, errors, refused });
-      running.current = false;
+      end({ kind: 'done', name, draft, errors, refused });
       // The reports list shows it (已定稿 / 已导出 with the date and this name); the file is out whatever happens to this note.
       await drafts?.session.markExported({ name, final: !draft, report, draftId }).catch(() => undefined);
     } catch (e) {
-      say({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      end({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -164,8 +163,6 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
     taken.current = request.n;
     void run(request.draft);
   });
-  const working = busy || checking;
-  useEffect(() => onWorking(working), [working, onWorking]);
 
   let said: ReactNode = null;
   if (status.kind === 'busy') said = <p>正在生成 Word 文档……</p>;
