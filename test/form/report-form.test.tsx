@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within, act } from '@testing-library/react';
+import { cleanup, render, screen, within, act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { createReport, parseReportText, type Report } from '../../src/core';
@@ -83,6 +83,8 @@ describe('ReportForm', () => {
     const { store, user } = setup();
     await user.click(input(A('disclosed', 'natural-person')));
     await user.paste('1\t2\t3\t0\t0\t0\t9\r\n4\tx\t6\r\n');
+    // The paste's planning loads on the first paste: the block lands a moment later, whole.
+    await waitFor(() => expect(store.getState().report.values[A('disclosed', 'natural-person')]).toBe(1));
     const v = store.getState().report.values;
     expect([v[A('disclosed', 'natural-person')], v[A('disclosed', 'commercial')], v[A('disclosed', 'research')]]).toEqual([1, 2, 3]);
     expect([v[A('partly-disclosed', 'natural-person')], v[A('partly-disclosed', 'research')]]).toEqual([4, 6]);
