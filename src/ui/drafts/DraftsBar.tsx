@@ -4,10 +4,9 @@
 // report, and one notice line (what just happened, or a file's problems). The reports list is a
 // modal dialog; while it is open the notice line is shown inside it (the page behind is inert).
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createReport, defaultReportYear, nextYearAcross, nextYearTemplate, type Report } from '../../core';
+import { createReport, defaultReportYear, type Report } from '../../core';
 import { useDrafts } from './context';
 import type { SessionState } from '../../drafts/session';
-import { nextYearNote } from './next-year-note';
 import type { SaveStatus } from '../../drafts/autosave';
 import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
 import { allTemplates } from '../shell/templates';
@@ -16,6 +15,7 @@ import { Modal } from '../shell/Modal';
 import { looksLikeReportFile, whichDoor } from './file-door';
 import { requestImport } from '../import/import-request';
 import { UndoButtons } from '../form/UndoButtons';
+import { loadFailure } from '../on-demand';
 import { useSliceOf } from '../use-store';
 
 // The reports list loads when first opened, with every template (it may open a draft of any).
@@ -215,10 +215,10 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
               title="以此报告为基础新建下一年度报告：上年结转填入，文字沿用上年并标为待修改；本报告不变"
               onClick={() => {
                 const report = store.getState().report;
-                void Promise.all([allTemplates(), session.flush()]).then(([all]) => {
-                  const next = nextYearAcross(store.template, nextYearTemplate(all, store.template, report), report);
-                  return startNew(next.report, '', `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(store.template, next)}`);
-                });
+                void Promise.all([allTemplates(), session.flush(), import('./next-year-note')]).then(([all, , { startNextYear }]) => {
+                  const next = startNextYear(all, store.template, report);
+                  return startNew(next.report, '', next.note);
+                }, (e: unknown) => setNotice({ kind: 'error', text: loadFailure('新建下一年度报告', e) }));
               }}
             >
               新建下一年度报告

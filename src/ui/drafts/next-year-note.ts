@@ -1,6 +1,13 @@
-// What starting next year's report did, in the clerk's words: which template it is in when that
-// changed, and what of this year's report had no place in it (so nothing is lost silently).
-import type { NextYear, Template } from '../../core';
+// Starting next year's report, and what doing so did in the clerk's words: which template it is in
+// when that changed, and what of this year's report had no place in it (so nothing is lost
+// silently). Loaded when 新建下一年度报告 is pressed.
+import { nextYearAcross, nextYearTemplate, type NextYear, type Report, type Template, type TemplateRegistry } from '../../core';
+
+/** Next year's report from `report` (in the template in force that year), and the note for the clerk. */
+export function startNextYear(all: TemplateRegistry, from: Template, report: Report): { report: Report; note: string } {
+  const next = nextYearAcross(from, nextYearTemplate(all, from, report), report);
+  return { report: next.report, note: `已由 ${report.year} 年度报告生成 ${report.year + 1} 年度报告：${nextYearNote(from, next)}` };
+}
 
 export function nextYearNote(from: Template, next: NextYear): string {
   if (next.template === from) return '上年结转已填入，文字沿用上年并标为待修改';

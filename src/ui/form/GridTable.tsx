@@ -7,9 +7,8 @@ import { blankCells, type ReportState } from '../../store/report-store';
 import { gridMatrix } from './grid-keys';
 import { InputCell, TotalCell } from './GridCell';
 import { domId } from '../places';
+import { loadFailure } from '../on-demand';
 import { useSlice, useStore } from '../use-store';
-
-const PASTE_UNAVAILABLE = '没有粘贴任何数值：粘贴功能未能载入（离线且本应用的文件未缓存），请联网后刷新页面';
 
 const headerId = (grid: string, key: string) => `h-${grid}-${key}`;
 
@@ -54,7 +53,7 @@ function GridTableBody({ grid }: { grid: ResolvedGrid }) {
       // block is this cell's, so the browser's own paste is stopped now (GridCell).
       void import('./paste-block').then(
         ({ pasteBlock }) => setPasteNotes(pasteBlock(store, grid, matrix, anchor, text)),
-        () => setPasteNotes([PASTE_UNAVAILABLE]),
+        (e: unknown) => setPasteNotes([`没有粘贴任何数值：${loadFailure('粘贴', e)}`]),
       );
       return true;
     },
