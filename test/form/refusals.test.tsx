@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { composeDocument, createReport } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { ReportForm } from '../../src/ui/form/ReportForm';
-import { loadFactsSchema } from '../../src/ui/form/load-facts-schema';
+import { factsSchemaModule } from '../../src/ui/form/load-facts-schema';
 import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -28,7 +28,7 @@ function setup() {
 
 // The facts' schema loads when the browser is first idle, before anyone types (typed sooner:
 // facts-late-schema.test.tsx).
-beforeAll(() => loadFactsSchema());
+beforeAll(() => factsSchemaModule.load());
 afterEach(cleanup);
 
 describe('a refused cell', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createReport, parseReportText, type Report } from '../../src/core';
 import { createReportStore } from '../../src/store/report-store';
 import { ReportForm } from '../../src/ui/form/ReportForm';
-import { loadFactsSchema } from '../../src/ui/form/load-facts-schema';
+import { factsSchemaModule } from '../../src/ui/form/load-facts-schema';
 import { registry } from '../../src/ui/shell/templates';
 
 const template = registry.get('gov-info-2021')!;
@@ -25,7 +25,7 @@ function setup(report: Report = createReport(template, 2024)) {
 
 // The facts' schema loads when the browser is first idle, before anyone types (typed sooner:
 // facts-late-schema.test.tsx).
-beforeAll(() => loadFactsSchema());
+beforeAll(() => factsSchemaModule.load());
 afterEach(cleanup);
 
 describe('ReportForm', () => {

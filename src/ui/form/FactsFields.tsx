@@ -13,11 +13,17 @@ import { deadlineOf, formatDate, isFactField } from '../../core';
 import { FACT_TITLES } from '../../core/report/fact-titles';
 import type { FactsParsed } from './facts-schema';
 import { factsOf, shownFact, withFact, type FactField, type FactsValues } from './facts-values';
-import { loadedFactsSchema, loadFactsSchema, preloadFactsSchema } from './load-facts-schema';
+import { FACTS_CHECK, factsSchemaModule } from './load-facts-schema';
+import { loadFailure, whenIdle } from '../on-demand';
 import { domId } from '../places';
 import { useSlice, useStore } from '../use-store';
 
+type FactsSchemaModule = typeof import('./facts-schema');
+
 export const FACTS_LEGEND = '报告基本信息';
+
+/** The error type of a field whose check could not be fetched (its value is not in the report yet). */
+const UNCHECKED = 'unchecked';
 
 interface FieldProps {
   field: FactField;
@@ -30,12 +36,12 @@ interface FieldProps {
 }
 
 /** The message of an invalid field: the field, the text as typed, why, and what the report still holds. */
-function FactError({ field, control, message, id }: { field: FactField; control: Control<FactsValues, unknown, FactsParsed>; message: string; id: string }) {
+function FactError({ field, control, message, unchecked, id }: { field: FactField; control: Control<FactsValues, unknown, FactsParsed>; message: string; unchecked: boolean; id: string }) {
   const store = useStore();
   const text = useWatch({ control, name: field });
   return (
     <p className="field-error" id={id}>
-      {FACT_TITLES[field]}“{text}”无效：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
+      {FACT_TITLES[field]}“{text}”{unchecked ? '尚未记入报告' : '无效'}：{message}（报告中仍为 {shownFact(store.getState().report, field)}）
     </p>
   );
 }
@@ -57,7 +63,7 @@ function Fact({ field, control, register, type = 'text', inputMode, hint, childr
       ) : (
         <input {...a11y} type={type} inputMode={inputMode} autoComplete="off" {...register(field)} />
       )}
-      {error && <FactError field={field} control={control} message={error.message ?? ''} id={errorId} />}
+      {error && <FactError field={field} control={control} message={error.message ?? ''} unchecked={error.type === UNCHECKED} id={errorId} />}
       {hint}
     </div>
   );
@@ -75,7 +81,14 @@ export function FactsFields() {
   const { template } = store;
   // Asynchronous like zodResolver itself: the first check waits for the schema, later ones do not.
   const resolver = useMemo<Resolver<FactsValues, unknown, FactsParsed>>(
-    () => async (values, context, options) => (await loadFactsSchema()).factsResolver(template)(values, context, options),
+    () => async (values, context, options) => {
+      try {
+        return (await factsSchemaModule.load()).factsResolver(template)(values, context, options);
+      } catch (e) {
+        const error = { type: UNCHECKED, message: loadFailure(FACTS_CHECK, e) };
+        return { values: {}, errors: Object.fromEntries((options.names ?? []).map((name) => [name, error])) };
+      }
+    },
     [template],
   );
   const { register, control, subscribe, reset, getValues } = useForm<FactsValues, unknown, FactsParsed>({
@@ -83,7 +96,7 @@ export function FactsFields() {
     defaultValues: factsOf(store.getState().report),
     resolver,
   });
-  useEffect(preloadFactsSchema, []);
+  useEffect(() => whenIdle(() => void factsSchemaModule.load().catch(() => undefined)), []);
 
   // Fields changed before the schema arrived, in the order first changed: checked when it does.
   const waiting = useRef(new Set<FactField>());
@@ -91,7 +104,7 @@ export function FactsFields() {
   // Each valid change goes to the store; an invalid one stays in the field with its message.
   useEffect(() => {
     let live = true;
-    const record = (facts: NonNullable<ReturnType<typeof loadedFactsSchema>>, field: FactField, raw: string) => {
+    const record = (facts: FactsSchemaModule, field: FactField, raw: string) => {
       const parsed = facts.parseFact(template, field, raw, store.getState().report.year);
       if (parsed.ok) {
         store.update((r) => withFact(r, field, parsed.value));
@@ -105,15 +118,22 @@ export function FactsFields() {
       formState: { values: true },
       callback: ({ values, name }) => {
         if (!name || !isFactField(name)) return;
-        const facts = loadedFactsSchema();
+        const facts = factsSchemaModule.current;
         if (facts) return record(facts, name, values[name] ?? '');
         waiting.current.add(name);
-        // A failed load leaves the fields waiting: the next change tries again.
-        loadFactsSchema().then((loaded) => {
-          if (!live) return;
-          for (const field of waiting.current) record(loaded, field, getValues(field) ?? '');
-          waiting.current.clear();
-        }, () => undefined);
+        factsSchemaModule.load().then(
+          (loaded) => {
+            if (!live) return;
+            for (const field of waiting.current) record(loaded, field, getValues(field) ?? '');
+            waiting.current.clear();
+          },
+          (e: unknown) => {
+            // Not in the report yet, and counted as an error until it is: the next change tries again.
+            if (!live) return;
+            const why = loadFailure(FACTS_CHECK, e);
+            for (const field of waiting.current) store.setFieldRefusal(field, { raw: getValues(field) ?? '', why, label: `${FACTS_LEGEND} · ${FACT_TITLES[field]}` });
+          },
+        );
       },
     });
     return () => {
