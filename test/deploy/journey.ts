@@ -19,7 +19,8 @@ export function watch(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`请求失败：${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ''}`));
+  // A fetch the page itself dropped (a reload while a chunk fetched on idle was on its way) is no failure.
+  page.on('requestfailed', (r) => void (r.failure()?.errorText !== 'net::ERR_ABORTED' && errors.push(`请求失败：${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ''}`)));
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
