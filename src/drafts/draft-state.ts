@@ -9,7 +9,10 @@
 // The content key is the report's meaning, not its bytes: keys in any order, and a blank written
 // as null, '' or left out are the same (the form and the schema write them differently). Where
 // the clerk is (focus) is not content, so moving about an exported report does not change it.
-import { hash53, type Report } from '../core';
+import type { Report } from '../core';
+// From its own module, not the core's index: the save worker bundles this file, and worker bundles
+// do not go through pureCore (vite.config.ts), so the index would bring all the core (zod too).
+import { hash53 } from '../core/text/hash';
 
 export interface ExportMark {
   /** When the file was handed over (ms since the epoch). */
