@@ -76,9 +76,12 @@ it('offline before the app was kept on this computer: each button says its code 
   await page.getByRole('button', { name: '导出 Word 文档' }).click();
   const exportAlert = page.locator('.export-actions [role=alert]');
   await expect.poll(() => exportAlert.textContent(), { timeout: 30_000 }).toMatch(/^导出功能未能加载（.+）。可能是网络已断开，而本程序尚未完整保存到本机：请连上网络后刷新页面再试。$/);
+  // Said as an error (red), not in the green of 已导出.
+  expect(await exportAlert.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(170, 0, 0)');
   await page.getByRole('button', { name: '导入已发布的报告' }).click();
   const importAlert = page.locator('.import-load-error');
   await expect.poll(() => importAlert.textContent(), { timeout: 30_000 }).toMatch(/^导入功能未能加载（.+）。/);
+  expect(await importAlert.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(170, 0, 0)');
   expect(await page.getByRole('dialog').count()).toBe(0);
   expect(downloads).toEqual([]);
   expect(await page.getByRole('button', { name: '导出 Word 文档' }).getAttribute('aria-disabled')).toBeNull();

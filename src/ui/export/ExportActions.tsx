@@ -77,7 +77,7 @@ export function ExportActions({ store, save, messageMs }: ExportActionsProps) {
         <div className="export-panels">
           <div aria-live="polite" className="export-status">
             {failed && (
-              <div className="export-message">
+              <div className="export-message export-error">
                 <p role="alert">{failed}</p>
                 <button type="button" className="export-dismiss" aria-label="关闭提示" title="关闭提示" onClick={() => setFailed(null)}>
                   ×

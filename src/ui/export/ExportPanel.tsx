@@ -178,7 +178,7 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
     <div className="export-panels" ref={panels} onKeyDown={onKeyDown}>
       <div aria-live="polite" className="export-status">
         {said && (
-          <div className="export-message" ref={message}>
+          <div className={status.kind === 'failed' ? 'export-message export-error' : 'export-message'} ref={message}>
             {said}
             {status.kind !== 'busy' && (
               <button type="button" className="export-dismiss" aria-label="关闭提示" title="关闭提示" onClick={close}>
