@@ -92,6 +92,9 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), cspMeta(), templatesForTheApp(), pureCore(), mode === 'single' ? null : serviceWorker()],
   // The single file runs pdf.js in the page: no worker can start from a file on file://.
   resolve: mode === 'single' ? { alias: [{ find: /^(?:\.\.?\/)+(?:import\/)?pdf-worker$/, replacement: fileURLToPath(new URL('./src/ui/import/pdf-worker-single.ts', import.meta.url)) }] } : {},
+  // Workers (the drafts' save worker, the review's) are bundled apart: they need pureCore too, or
+  // an import of the core's index brings the whole core (classic zod with it) into them.
+  worker: { plugins: () => [pureCore()] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
   // NIANBAO_OUT_DIR: a private build directory, so test runs sharing one working tree do not
