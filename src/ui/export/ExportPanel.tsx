@@ -4,7 +4,8 @@
 //
 // 导出 Word 文档 checks the report as finished: it switches the store (and so the findings panel) to
 // 按定稿检查, waits for the rules to have checked the report as it is, and reads the same findings and
-// refused inputs the panel counts, so the two numbers are always equal. Errors and cells whose typed
+// refused inputs the panel counts, so the two numbers are always equal (a report the rules could
+// not check, their code not fetched, is no finished document). Errors and cells whose typed
 // text was refused block it (listed, each leading to its cell or text field); open warnings are
 // shown grouped by section and need 仍然导出. The lists follow the store while shown. 导出草稿 always
 // exports, and says which refused inputs went out with their last accepted value (or blank).
@@ -16,7 +17,7 @@
 // to. While working the buttons are aria-disabled, not disabled, so focus stays on them.
 import { useContext, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { cellText, refusalLine, type Place } from '../../core';
+import { RULES_STATE_TEXT, cellText, refusalLine, type Place } from '../../core';
 import type { ExportActionsProps, ExportRequest } from './ExportActions';
 import { downloadBytes } from './download';
 import { goTo, revealBelow } from '../places';
@@ -109,7 +110,9 @@ export function ExportPanel({ store, save = downloadBytes, messageMs = MESSAGE_M
       return end({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
     if (!draft) {
-      const { verdict } = store.getState();
+      const { verdict, rules } = store.getState();
+      // Unchecked (the rules could not be fetched), a report is no finished document.
+      if (rules === 'failed') return end({ kind: 'failed', message: `${RULES_STATE_TEXT.failed}正式文档须经检查才能导出，现在可以先导出草稿。` });
       if (!verdict.exportable) return end({ kind: 'refused', collapsed: false });
       if (!acceptWarnings && verdict.counts.warnings > 0) return end({ kind: 'confirm', collapsed: false });
     }
