@@ -3,7 +3,7 @@
 // after the first paint, or on the first press. A press that waits for it shows on its button
 // (aria-busy) and is acted on once it is here; a fetch that fails says so in the panel's place.
 // While an export is under way the buttons are aria-disabled, not disabled, so focus stays on them.
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReportStore } from '../../store/report-store';
 import { loadFailure, onDemand, useOnDemand } from '../on-demand';
 import './export.css';
@@ -36,7 +36,6 @@ export function ExportActions({ store, save, messageMs }: ExportActionsProps) {
   const [pressed, setPressed] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const finalButton = useRef<HTMLButtonElement>(null);
-  const onWorking = useCallback((w: boolean) => setWorking(w), []);
 
   async function press(draft: boolean) {
     if (working || waiting !== null) return;
@@ -72,7 +71,7 @@ export function ExportActions({ store, save, messageMs }: ExportActionsProps) {
         导出草稿
       </button>
       {Panel ? (
-        <Panel store={store} save={save} messageMs={messageMs} request={request} finalButton={finalButton} onWorking={onWorking} />
+        <Panel store={store} save={save} messageMs={messageMs} request={request} finalButton={finalButton} onWorking={setWorking} />
       ) : (
         <div className="export-panels">
           <div aria-live="polite" className="export-status">
