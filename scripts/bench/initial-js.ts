@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Text found only in code that must load on demand: the docx package, the importer, pdf.js, the older templates, zod (the report and facts schemas), the rules. */
+/** Text found only in code that must load on demand: the docx package, the importer, pdf.js, the older templates, zod (the report and facts schemas), the import dialog and the export's lists, the rules. */
 export const LAZY_MARKERS: Record<string, string> = {
   'docx (wordprocessingml)': 'schemas.openxmlformats.org/wordprocessingml',
   'importer (read-docx)': '不支持 ZIP64 格式的 .docx 文件',
@@ -13,6 +13,8 @@ export const LAZY_MARKERS: Record<string, string> = {
   'template gov-info-2019': '其他对外管理服务事项',
   'template gov-info-2008': '九、政府信息公开会议和培训情况',
   'zod (report schema, facts checks)': '$ZodType',
+  'import dialog': '读取粘贴的文字',
+  'export lists': '仍然导出',
   // A pattern the similar-text rule builds (src/core/rules/kinds/similar.ts): the checker loads after the first screen.
   'rules (the checker)': '[^。；]{0,40}?',
 };

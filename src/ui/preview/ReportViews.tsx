@@ -11,6 +11,7 @@ import type { ReportStore, View } from '../../store/report-store';
 import { ReportForm } from '../form/ReportForm';
 import { useSliceOf } from '../use-store';
 import { domId } from '../places';
+import { whenIdle } from '../on-demand';
 
 // The preview and the page layout behind it load when 预览 is first shown, or on idle after the
 // first screen: a print's copy is mounted synchronously on `beforeprint`, so by then it is here.
@@ -25,15 +26,6 @@ function ReportPreview({ store }: { store: ReportStore }) {
       <LazyPreview store={store} />
     </Suspense>
   );
-}
-/** Run when the page is idle; returns the cancel (a test's page may go away first). */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run);
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 1000);
-  return () => clearTimeout(id);
 }
 
 const VIEWS: { id: View; label: string }[] = [
