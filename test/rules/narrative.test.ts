@@ -55,6 +55,15 @@ describe('R11: the fee stated in the wordings units use', () => {
     r.narrative.other = sentence;
     expect(findingsOf('R11', r, { mode: 'final' })).toEqual([]);
   });
+  it('a published report stating only what it collected has stated it, the fee fields read in part', () => {
+    const r = published(busy(), { form: 'pdf' });
+    // 淮安 2024 (corpus #26, a PDF): the import reads the amount collected, no count of notices.
+    r.fee = { status: 'collected', notices: null, amount: null, collectedAmount: 3940 };
+    r.narrative.other = '2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。';
+    expect(findingsOf('R11', r)).toEqual([]);
+    // A clerk who chose 已收取 in the fee fields still fills in the rest before export.
+    expect(findingsOf('R11', { ...r, source: undefined }, { mode: 'final' }).map((f) => f.level)).toEqual(['error']);
+  });
   it('“无” does not, and a published report is told to check its source (a warning)', () => {
     const r = busy();
     r.fee = { status: null, notices: null, amount: null, collectedAmount: null };
