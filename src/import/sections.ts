@@ -59,12 +59,7 @@ function _fit(text: string, from: number, core: string): { score: number; length
   const words = _clean(text.slice(from, from + core.length + 24));
   // Most numbered places are not headings: one look at the whole stretch rules them out.
   if (similarity(words.slice(0, core.length + 10), core) < 0.3) return best;
-  // Map clean lengths back to raw lengths by walking the raw text.
-  const rawEnd = (len: number) => {
-    let raw = from;
-    for (let seen = 0; raw < text.length && seen < len; raw++) if (!/[\s\u3000*#]/.test(text[raw]!)) seen++;
-    return raw;
-  };
+  const rawEnd = _rawEnd(text, from);
   for (let len = Math.max(2, core.length - 6); len <= Math.min(words.length, core.length + 10); len++) {
     const w = words.slice(0, len);
     // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head,
@@ -76,6 +71,36 @@ function _fit(text: string, from: number, core: string): { score: number; length
     if (score - 0.05 * Math.abs(len - core.length) > best.score - 0.05 * Math.abs(best.length - core.length)) best = { score, length: len };
   }
   return { score: best.score, length: rawEnd(best.length) - from };
+}
+
+/** Maps a length of cleaned text from `from` back to the raw text's end. */
+function _rawEnd(text: string, from: number) {
+  return (len: number) => {
+    let raw = from;
+    for (let seen = 0; raw < text.length && seen < len; raw++) if (!/[\s\u3000*#]/.test(text[raw]!)) seen++;
+    return raw;
+  };
+}
+
+/** How headings end: the label's own last words, or the endings real headings reword them with. */
+const HEADING_END = /(?:情况|事项|措施|问题|概述)/g;
+
+/**
+ * The section due next, under its own number, in the words a unit chose ("六、需要说明的其他事项"
+ * for 其他需要报告的事项): the heading is the shortest stretch ending as headings end, a little
+ * like the label (what follows is the section's text, so no more of it is taken).
+ */
+function _dueFit(text: string, from: number, core: string): { score: number; length: number } {
+  const words = _clean(text.slice(from, from + core.length + 12));
+  const ending = core.slice(-2);
+  for (const m of words.matchAll(HEADING_END)) {
+    const len = m.index + m[0].length;
+    const w = words.slice(0, len);
+    if (!w.endsWith(ending) && w.length < 4) continue;
+    const score = w === core ? 1.01 : similarity(w, core);
+    if (score >= 0.3) return { score, length: _rawEnd(text, from)(len) - from };
+  }
+  return { score: 0, length: 0 };
 }
 
 /**
@@ -169,15 +194,26 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
     const numbering = _clean(m[0]).replace(/[.．，]$/, '、').replace(/、$/, level === 1 ? '、' : '');
     const at = i + m[0].length;
     let best: { label: Label; score: number; end: number } | null = null;
+    const next = level === 1 ? _nextSection(labels, seen, section) : undefined;
     for (const l of labels) {
       if (l.level !== level || seen.has(l.slot)) continue;
       if (level === 2 && l.section !== section) continue;
-      const fit = _fit(text, at, l.core);
-      // Same numbering: a reworded heading will do; another numbering needs the same words.
+      // Same numbering: a reworded heading will do; another numbering needs the same words. The
+      // section due next under its own number may be worded freely ("六、需要说明的其他事项").
       const need = numbering === l.numbering ? 0.55 : 0.8;
-      if (fit.score >= need && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
+      const close = _fit(text, at, l.core);
+      const fit = close.score >= need ? close : l === next && numbering === l.numbering ? _dueFit(text, at, l.core) : null;
+      if (fit && fit.score > 0 && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
     }
     if (best) return { ...best, end: _whole(text, at, best.end, best.label.core), numbering, numberingLength: m[0].length };
   }
   return null;
+}
+
+/** The section that follows the current one in the template, when it is not yet found. */
+function _nextSection(labels: Label[], seen: Set<string>, section: string | null): Label | undefined {
+  const sections = labels.filter((l) => l.level === 1);
+  const at = section === null ? -1 : sections.findIndex((l) => l.section === section);
+  const next = sections[at + 1];
+  return next && !seen.has(next.slot) ? next : undefined;
 }

@@ -90,3 +90,21 @@ describe('label matching', () => {
     expect(editDistance('行政事业型收费', '行政事业性收费')).toBe(1);
   });
 });
+
+describe('the section due next, under its own number, in a unit’s own words', () => {
+  const other = '六、其他需要报告的事项';
+  it('is read as that section and named as reworded, its text kept whole', () => {
+    for (const heading of ['六、需要说明的其他事项', '六、其他需要说明的事项']) {
+      const r = variant(other, heading);
+      // Corpus #20 prints its 六 as 需要说明的其他事项与附表; the fee statement under it is 六's.
+      expect(r.report.source?.headings).toContain(heading);
+      expect(r.report.narrative.other).toContain('信息处理费');
+      expect(r.report.narrative.problems ?? '').not.toContain('信息处理费');
+    }
+  });
+  it('a numbered line that ends in no heading’s words stays text', () => {
+    const r = variant(other, '六、加强队伍建设，提升工作水平');
+    expect(r.report.source?.headings ?? []).not.toContain('六、加强队伍建设');
+    expect(r.report.narrative.other ?? '').toBe('');
+  });
+});
