@@ -207,6 +207,26 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
     }
     if (best) return { ...best, end: _whole(text, at, best.end, best.label.core), numbering, numberingLength: m[0].length };
   }
+  return _bareHeading(text, i, labels, seen);
+}
+
+const NUM0 = /[一二三四五六七八九十]{1,3}(?![、.．，])/y;
+
+/**
+ * A section's numeral run into the label's very words with no 、 ("…传真：23156377）。一总体情况2020年"),
+ * where a sentence or line ends: that heading, its numbering mistyped (R27 says so).
+ */
+function _bareHeading(text: string, i: number, labels: Label[], seen: Set<string>) {
+  if (!/^$|[\s\u3000。；;：:）)]/.test(text[i - 1] ?? '')) return null;
+  NUM0.lastIndex = i;
+  const m = NUM0.exec(text);
+  if (!m) return null;
+  const at = i + m[0].length;
+  for (const l of labels) {
+    if (l.level !== 1 || seen.has(l.slot)) continue;
+    const fit = _fit(text, at, l.core);
+    if (fit.score >= 0.99) return { label: l, score: fit.score, end: _whole(text, at, at + fit.length, l.core), numbering: m[0], numberingLength: m[0].length };
+  }
   return null;
 }
 

@@ -108,3 +108,16 @@ describe('the section due next, under its own number, in a unit’s own words', 
     expect(r.report.narrative.other ?? '').toBe('');
   });
 });
+
+describe('a section numeral run into the label’s words with no 、', () => {
+  it('is that heading where a sentence ends (corpus #07: “…）。一总体情况2020年”), its numbering mistyped', () => {
+    const r = variant('一、总体情况\n', '一总体情况');
+    expect(r.report.source?.headings).toContain('一总体情况');
+    expect(r.report.narrative.overview ?? '').not.toBe('');
+    expect(r.report.narrative.preface ?? '').not.toContain('总体情况');
+  });
+  it('is not one inside a sentence (“统一总体情况”)', () => {
+    const r = variant('一、总体情况\n', '为统一总体情况的口径，');
+    expect(r.report.source?.headings ?? []).not.toContain('一总体情况');
+  });
+});

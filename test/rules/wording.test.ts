@@ -113,6 +113,9 @@ describe('R25–R28: format departures recorded by the import', () => {
     // A section heading printed without its number is misnumbered; a part's words alone are not a section's.
     r.source!.headings = ['总体情况', '主动公开', '二、主动公开政府信息情况'];
     expect(findingsOf('R27', r).map((f) => f.message)).toEqual(['章节标题“总体情况”编号有误，规范格式为“一、总体情况”']);
+    // The numeral run into the words with no 、 (corpus #07: “一总体情况2020年，我局…”) is mistyped too.
+    r.source!.headings = ['一总体情况', '二、主动公开政府信息情况'];
+    expect(findingsOf('R27', r).map((f) => f.message)).toEqual(['章节标题“一总体情况”编号有误，规范格式为“一、总体情况”']);
     expect(findingsOf('R28', r)).toHaveLength(1);
   });
 });

@@ -56,15 +56,17 @@ export function checkTitlePattern(rule: Of<'title-pattern'>, ctx: RuleContext): 
 
 interface Printed {
   numeral: string;
+  /** The numeral is followed by 、 (or the like), as the template prints it. */
+  marked: boolean;
   words: string;
   raw: string;
 }
 
 /** 五、存在的主要问题… → numeral 五; a heading printed without its number has numeral ''; a part's （一）… is not a section's. */
 function _parseHeading(h: string): Printed | null {
-  const m = /^\s*([一二三四五六七八九十]+)\s*[、.．，,]\s*(.+?)\s*$/u.exec(h);
-  if (m) return { numeral: m[1]!, words: m[2]!, raw: h.trim() };
-  return /^\s*[（(\d]/u.test(h) || !h.trim() ? null : { numeral: '', words: h.trim(), raw: h.trim() };
+  const m = /^\s*([一二三四五六七八九十]+)\s*([、.．，,]?)\s*(.+?)\s*$/u.exec(h);
+  if (m) return { numeral: m[1]!, marked: m[2] !== '', words: m[3]!, raw: h.trim() };
+  return /^\s*[（(\d]/u.test(h) || !h.trim() ? null : { numeral: '', marked: false, words: h.trim(), raw: h.trim() };
 }
 
 const _norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
@@ -102,7 +104,8 @@ export function checkSectionHeadings(rule: Of<'section-headings'>, ctx: RuleCont
     if (!section) continue;
     const exact = section.words.some((w) => _norm(w) === words);
     const cut = !exact && _norm(section.official.words).startsWith(words);
-    if (section.official.numeral !== p.numeral) say(section.id, p.raw, section.label, rule.messages.misnumbered);
+    // A numeral run into the words with no 、 ("一总体情况") is a numbering mistyped too.
+    if (section.official.numeral !== p.numeral || !p.marked) say(section.id, p.raw, section.label, rule.messages.misnumbered);
     else if (!exact && !cut) say(section.id, p.raw, section.label, rule.messages.altered);
     else if (section.index < lastIndex) say(section.id, p.raw, section.label, rule.messages.order);
     lastIndex = Math.max(lastIndex, section.index);
