@@ -12,7 +12,7 @@ import { checkSimilarText } from './kinds/similar';
 import { checkStaleText } from './kinds/stale';
 import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
 import { checkFeeConsistency } from './kinds/fees';
-import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear } from './kinds/wording';
+import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear, checkPairedPunctuation } from './kinds/wording';
 import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkTitlePattern } from './kinds/format';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
@@ -38,6 +38,7 @@ export const handlers: Handlers = {
   'template-years': checkTemplateYears,
   'doubled-text': checkDoubledText,
   'ascii-punctuation': checkAsciiPunctuation,
+  'paired-punctuation': checkPairedPunctuation,
   'forbidden-text': checkForbiddenText,
   'other-year': checkOtherYear,
   'printed-labels': checkPrintedLabels,

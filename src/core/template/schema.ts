@@ -261,6 +261,15 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     allowed: patterns,
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('ascii-punctuation'), marks: z.string().min(1), examples: z.int().min(1) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('paired-punctuation'),
+    /** Each bracket or quote: the characters that open it and those that close it (both widths of one bracket pair up). */
+    pairs: z.array(z.strictObject({ open: z.string().min(1), close: z.string().min(1) })).min(1),
+    /** A closing mark that numbers an item (1）, 二）) and has no opening one: whole matches end with the mark. */
+    itemNumbers: patterns,
+    examples: z.int().min(1),
+  }),
   /** Wording that must not appear: placeholders left in, a superseded basis cited. */
   z.strictObject({ ...ruleBase, kind: z.literal('forbidden-text'), items: z.array(z.strictObject({ pattern: regex, what: label })).min(1) }),
   z.strictObject({

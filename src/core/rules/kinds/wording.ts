@@ -1,11 +1,12 @@
 // Wording defects a reviewer sends back: a character or word doubled by mistake (R20), ASCII
-// punctuation in Chinese prose (R21), placeholders or a superseded basis left in (R22, R23),
+// punctuation in Chinese prose (R21), a bracket or quote without its partner (R31), placeholders or a superseded basis left in (R22, R23),
 // this year's work stated under another year (R24). Patterns and allowed forms are template data.
 import type { RuleSpec } from '../../template/schema';
 import type { Finding } from '../finding';
 import type { RuleContext } from '../context';
 import { findDoubled, type Hit } from '../../text/doubled';
 import { findAsciiPunctuation } from '../../text/punctuation';
+import { findUnpaired } from './paired';
 import { dataRegex, quoteAround, splitSentences } from '../../text/sentences';
 import { memoByText } from '../../text/memo';
 import { printedProseSlots, proseSlots, slotName } from './slots';
@@ -39,6 +40,12 @@ export function checkDoubledText(rule: Of<'doubled-text'>, ctx: RuleContext): Fi
 
 export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleContext): Finding[] {
   return _perSlot(rule, ctx, (t) => _ascii(t, rule), rule.examples);
+}
+
+const _unpaired = memoByText((t: string, rule: Of<'paired-punctuation'>) => findUnpaired(t, rule.pairs, rule.itemNumbers));
+
+export function checkPairedPunctuation(rule: Of<'paired-punctuation'>, ctx: RuleContext): Finding[] {
+  return _perSlot(rule, ctx, (t) => _unpaired(t, rule), rule.examples);
 }
 
 export function checkForbiddenText(rule: Of<'forbidden-text'>, ctx: RuleContext): Finding[] {
