@@ -60,7 +60,9 @@ function _fit(text: string, from: number, core: string): { score: number; length
   // Most numbered places are not headings: one look at the whole stretch rules them out.
   if (similarity(words.slice(0, core.length + 10), core) < 0.3) return best;
   const rawEnd = _rawEnd(text, from);
-  for (let len = Math.max(2, core.length - 6); len <= Math.min(words.length, core.length + 10); len++) {
+  // A heading never runs on over the end of a sentence.
+  const stop = /[。：:；;]/.exec(words)?.index ?? words.length;
+  for (let len = Math.max(2, core.length - 6); len <= Math.min(stop, core.length + 10); len++) {
     const w = words.slice(0, len);
     // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head,
     // when it ends where a heading ends (not mid-sentence, where the full wording may follow).
@@ -124,6 +126,60 @@ function _tail(text: string, at: number): number {
   if (m) return m[0].length;
   const p = /^[。：:]/.exec(text.slice(at));
   return p ? 1 : 0;
+}
+
+/** Words that close a part's heading as units print it ("…办理情况", "…建设方面"). */
+const PART_END = /^[^\s\u3000\d０-９。：:，,；;、（(）)“”《》]{0,8}?(?:情况|方面)/;
+/** A heading's own sentence, run into the text after it ("（四）加强政府信息公开平台日维护力度。", "（二）主动公开渠道优化："). */
+const PART_SENTENCE = /^[^\s\u3000\d０-９。：:，,；;、（(）)“”《》]{1,8}(?=[。：:])/;
+const PART_COLON = /^[^\s\u3000\d０-９。：:，,；;、（(）)“”《》]{1,8}(?=[：:])/;
+
+/**
+ * Where a part's heading ends when the text runs on after the label's words: a part heading goes on
+ * to the 情况 or 方面 that closes it a few words later ("（一）主动公开" + "政府信息的情况",
+ * "（二）依申请公开" + "办理情况"); one that stopped short of its label's last word goes on to the
+ * end of its sentence ("…平台" + "日维护力度。"); words up to a colon are the heading's ("主动公开" +
+ * "渠道优化："). Digits, punctuation or a longer stretch are the text.
+ */
+function _partEnd(text: string, at: number, end: number, core: string): number {
+  const rest = text.slice(end);
+  const closing = PART_END.exec(rest);
+  if (closing) return end + closing[0].length;
+  const colon = PART_COLON.exec(rest);
+  if (colon) return end + colon[0].length;
+  if (_clean(text.slice(at, end)).endsWith(core.slice(-2))) return end;
+  const sentence = PART_SENTENCE.exec(rest);
+  return sentence ? end + sentence[0].length : end;
+}
+
+/** The longest run of characters `a` and `b` share. */
+function _shared(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
+    let k = 0;
+    while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+    if (k > best) best = k;
+  }
+  return best;
+}
+
+/**
+ * A part under its own number in the unit's own words ("（四）平台建设方面", "（四）公开平台阵地建设情况",
+ * "（一）积极做好政府信息主动公开。"): the words up to where the heading ends (the label's last word,
+ * 情况 or 方面, or the end of its sentence) share four characters running with the label and print
+ * its last word. "（四）健全信息公开机制" (no 建设) is not the 平台建设 part.
+ */
+function _partFit(text: string, from: number, core: string): { score: number; length: number } {
+  const words = _clean(text.slice(from, from + core.length + 16));
+  const last = core.slice(-2);
+  const stop = /[。：:，,；;\d]/.exec(words)?.index ?? words.length;
+  for (let len = 4; len <= Math.min(stop, core.length + 10); len++) {
+    const w = words.slice(0, len);
+    const closes = w.endsWith(last) || /(?:情况|方面)$/.test(w) || len === stop;
+    if (!closes || !w.includes(last) || _shared(w, core) < Math.min(4, core.length)) continue;
+    return { score: Math.max(0.56, similarity(w, core)), length: _rawEnd(text, from)(len) - from };
+  }
+  return { score: 0, length: 0 };
 }
 
 export interface Sections {
@@ -202,10 +258,13 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
       // section due next under its own number may be worded freely ("六、需要说明的其他事项").
       const need = numbering === l.numbering ? 0.55 : 0.8;
       const close = _fit(text, at, l.core);
-      const fit = close.score >= need ? close : l === next && numbering === l.numbering ? _dueFit(text, at, l.core) : null;
+      const own = numbering === l.numbering;
+      const fit = close.score >= need ? close : own && l === next ? _dueFit(text, at, l.core) : own && level === 2 ? _partFit(text, at, l.core) : null;
       if (fit && fit.score > 0 && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
     }
-    if (best) return { ...best, end: _whole(text, at, best.end, best.label.core), numbering, numberingLength: m[0].length };
+    if (!best) continue;
+    const whole = _whole(text, at, best.end, best.label.core);
+    return { ...best, end: level === 2 ? _partEnd(text, at, whole, best.label.core) : whole, numbering, numberingLength: m[0].length };
   }
   return _bareHeading(text, i, labels, seen);
 }

@@ -121,3 +121,48 @@ describe('a section numeral run into the label’s words with no 、', () => {
     expect(r.report.source?.headings ?? []).not.toContain('一总体情况');
   });
 });
+
+describe('a part heading in the unit’s own words, run into its text', () => {
+  const parts = (r: ReturnType<typeof variant>) => (r.report.source?.headings ?? []).filter((h) => /^[（(]/.test(h));
+  it('goes on to the 情况 or 方面 that closes it (corpus #09, #10, #20: “（一）主动公开政府信息的情况全面贯彻…”)', () => {
+    const r = variant('（一）主动公开\n\n原州区', '（一）主动公开政府信息的情况原州区');
+    expect(parts(r)).toContain('（一）主动公开政府信息的情况');
+    expect(r.report.narrative['overview.active']).toMatch(/^原州区/);
+    const s = variant('（二）依申请公开\n\n2023年度', '（二）依申请公开办理情况我镇2023年度');
+    expect(parts(s)).toContain('（二）依申请公开办理情况');
+    expect(s.report.narrative['overview.request']).toMatch(/^我镇2023年度/);
+  });
+  it('is the part due under its number when it prints the label’s last word (corpus #03, #06, #19, #20)', () => {
+    for (const heading of ['（四）平台建设方面。', '（四）公开平台阵地建设情况', '（四）加强公开平台建设。', '（四）平台建设保障情况']) {
+      const r = variant('（四）平台建设\n\n我镇', `${heading}我镇`);
+      expect(parts(r)).toContain(heading.replace(/。$/, ''));
+      expect(r.report.narrative['overview.platforms']).toMatch(/^我镇积极配合/);
+      expect(r.report.narrative['overview.management']).not.toContain('我镇积极配合');
+    }
+    const a = variant('（一）主动公开\n\n原州区', '（一）积极做好政府信息主动公开。原州区');
+    expect(parts(a)).toContain('（一）积极做好政府信息主动公开');
+    expect(a.report.narrative['overview.active']).toMatch(/^原州区/);
+  });
+  it('stopped short of the label’s last word, runs to the end of its sentence (corpus #08: “…平台日维护力度。”)', () => {
+    const r = variant('（四）平台建设\n\n我镇', '（四）加强政府信息公开平台日维护力度。我镇');
+    expect(parts(r)).toContain('（四）加强政府信息公开平台日维护力度');
+    expect(r.report.narrative['overview.platforms']).toMatch(/^我镇积极配合/);
+  });
+  it('ends at a colon (corpus #18: “（二） 主动公开渠道优化：”)', () => {
+    const r = variant('（一）主动公开\n\n原州区', '（一）主动公开渠道优化：原州区');
+    expect(parts(r)).toContain('（一）主动公开渠道优化');
+    expect(r.report.narrative['overview.active']).toMatch(/^原州区/);
+  });
+  it('never takes the text: digits, a full heading’s sentence, another part’s words stay text', () => {
+    const digits = variant('（二）依申请公开\n\n2023年度', '（二）依申请公开2023年度');
+    expect(parts(digits)).toContain('（二）依申请公开');
+    expect(digits.report.narrative['overview.request']).toMatch(/^2023年度/);
+    const sentence = variant('（二）依申请公开\n\n2023年度', '（二）依申请公开全年未收到申请。2023年度');
+    expect(parts(sentence)).toContain('（二）依申请公开');
+    expect(sentence.report.narrative['overview.request']).toMatch(/^全年未收到申请。/);
+    const other = variant('（四）平台建设\n\n我镇', '（四）健全信息公开机制。我镇');
+    expect(parts(other).some((h) => h.startsWith('（四）'))).toBe(false);
+    expect(other.report.narrative['overview.platforms'] ?? '').toBe('');
+    expect(other.report.narrative['overview.management']).toContain('健全信息公开机制');
+  });
+});
