@@ -32,6 +32,8 @@ export interface ImportHints {
   quirkNames?: Record<string, string>;
   /** Unnumbered headings over the preface (引言 …): a heading, not text of the preface. */
   prefaceHeadings: string[];
+  /** Words units print in a section heading for the label's own (和 for 及, 措施 for 情况). */
+  headingWords?: Record<string, string>;
 }
 
 interface IndexFile {
@@ -45,6 +47,7 @@ interface IndexFile {
     quirkNames?: Record<string, string>;
     feeTable?: ImportHints['feeTable'];
     prefaceHeadings?: string[];
+    headingWords?: Record<string, string>;
   };
 }
 
@@ -61,6 +64,7 @@ export function hintsFrom(file: IndexFile, names: (id: string) => string = (id) 
     quirkNames: file.importHints?.quirkNames ?? {},
     ...(file.importHints?.feeTable ? { feeTable: file.importHints.feeTable } : {}),
     prefaceHeadings: file.importHints?.prefaceHeadings ?? [],
+    headingWords: file.importHints?.headingWords ?? {},
   };
 }
 

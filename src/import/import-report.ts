@@ -55,7 +55,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   const { items, facts: page } = removeFurniture(source);
   const head = readHead(items, page, template);
   for (const a of head.above) imp.note('info', /[〔［【[]\d{4}/.test(a) ? '发文字号' : '标题之前', `标题前的文字“${a}”不属于标题和正文，未导入`);
-  const { pieces, headings } = splitSections(head.body, template);
+  const { pieces, headings } = splitSections(head.body, template, { headingWords: hints.headingWords });
 
   // Narrative slots, and the tables wherever they stand.
   const gridSections = new Set(template.spec.sections.filter((s) => s.grids?.length).map((s) => s.id));

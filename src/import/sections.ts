@@ -75,6 +75,29 @@ function _fit(text: string, from: number, core: string): { score: number; length
   return { score: best.score, length: rawEnd(best.length) - from };
 }
 
+/** A heading in the words units use for the label's ("…和改进措施" → "…及改进情况"). */
+const _inWords = (s: string, words: Record<string, string>) => Object.entries(words).reduce((t, [from, to]) => t.split(from).join(to), s);
+
+/**
+ * A section under another number, printed without the label's leading words (a unit that left out
+ * a section numbers the rest down: 2008's 六、政府信息公开工作存在的主要问题及改进情况 printed
+ * "五、存在的主要问题和改进措施"): the words up to where a heading ends are the label's last words,
+ * read with `importHints.headingWords`, as closely as a misnumbered heading must be.
+ */
+function _tailFit(text: string, from: number, core: string, words: Record<string, string>): { score: number; length: number } {
+  const printed = _clean(text.slice(from, from + core.length + 12));
+  const stop = /[。：:；;，,\d]/.exec(printed)?.index ?? printed.length;
+  const label = _inWords(core, words);
+  for (const m of printed.slice(0, stop).matchAll(HEADING_END)) {
+    const len = m.index + m[0].length;
+    if (len < 8 || len > core.length) continue;
+    const w = _inWords(printed.slice(0, len), words);
+    const score = similarity(w, label.slice(-w.length));
+    if (score >= 0.8) return { score, length: _rawEnd(text, from)(len) - from };
+  }
+  return { score: 0, length: 0 };
+}
+
 /** Maps a length of cleaned text from `from` back to the raw text's end. */
 function _rawEnd(text: string, from: number) {
   return (len: number) => {
@@ -99,7 +122,8 @@ function _dueFit(text: string, from: number, core: string): { score: number; len
     const len = m.index + m[0].length;
     const w = words.slice(0, len);
     if (!w.endsWith(ending) && w.length < 4) continue;
-    const score = w === core ? 1.01 : similarity(w, core);
+    // Ending in the label's very words is the heading, however it is qualified ("一、年度政府信息公开工作概述").
+    const score = w === core ? 1.01 : w.endsWith(core) ? Math.max(0.55, similarity(w, core)) : similarity(w, core);
     if (score >= 0.3) return { score, length: _rawEnd(text, from)(len) - from };
   }
   return { score: 0, length: 0 };
@@ -187,8 +211,14 @@ export interface Sections {
   headings: HeadingFound[];
 }
 
-export function splitSections(items: Item[], template: Template): Sections {
+export interface SectionOptions {
+  /** Words units print in a section heading for the label's own (和 for 及, 措施 for 情况): `importHints.headingWords`. */
+  headingWords?: Record<string, string>;
+}
+
+export function splitSections(items: Item[], template: Template, options: SectionOptions = {}): Sections {
   const labels = _labels(template);
+  const words = options.headingWords ?? {};
   const seen = new Set<string>();
   const pieces: Piece[] = [];
   const headings: HeadingFound[] = [];
@@ -216,7 +246,7 @@ export function splitSections(items: Item[], template: Template): Sections {
       if (!/[一二三四五六七八九十（(]/.test(ch)) continue;
       const before = text[i - 1] ?? '';
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
-      const hit = _heading(text, i, labels, seen, section);
+      const hit = _heading(text, i, labels, seen, section, words);
       if (!hit) continue;
       // A list of the sections in the preface ("本报告包括：" followed by the numbered headings) is not their headings.
       if (/[；;，,、]/.test(before) || /^\s*[；;，,、]\s*[（(]?[一二三四五六七八九十]{1,2}[、）)]/.test(text.slice(hit.end))) continue;
@@ -242,7 +272,7 @@ export function splitSections(items: Item[], template: Template): Sections {
   return { pieces, headings };
 }
 
-function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null) {
+function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null, words: Record<string, string>) {
   for (const [re, level] of [[NUM1, 1], [NUM2, 2]] as const) {
     re.lastIndex = i;
     const m = re.exec(text);
@@ -259,7 +289,12 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
       const need = numbering === l.numbering ? 0.55 : 0.8;
       const close = _fit(text, at, l.core);
       const own = numbering === l.numbering;
-      const fit = close.score >= need ? close : own && l === next ? _dueFit(text, at, l.core) : own && level === 2 ? _partFit(text, at, l.core) : null;
+      const fit =
+        close.score >= need ? close
+        : own && l === next ? _dueFit(text, at, l.core)
+        : own && level === 2 ? _partFit(text, at, l.core)
+        : !own && level === 1 ? _tailFit(text, at, l.core, words)
+        : null;
       if (fit && fit.score > 0 && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
     }
     if (!best) continue;

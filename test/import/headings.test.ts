@@ -1,0 +1,39 @@
+// Section headings as real reports print them, read from the corpus copies: a report on an older
+// layout that left out a section and numbered the rest down, a 一 qualified before the label's words.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importAny, readText } from '../../src/import';
+import { nodeRegistry } from '../../src/node/templates';
+
+const registry = nodeRegistry();
+const corpus12 = readFileSync(new URL('../fixtures/corpus/12_pingtan-county-finance-2009.txt', import.meta.url), 'utf8');
+const read = (text: string) => importAny(readText(text), registry, { form: 'text' });
+
+describe('a section printed under another number without the label’s leading words (corpus #12, 2008 layout)', () => {
+  it('“五、存在的主要问题和改进措施” is 六 (…存在的主要问题及改进情况): its text is not the fee section’s', () => {
+    const r = read(corpus12);
+    expect(r.template.id).toBe('gov-info-2008');
+    expect(r.report.source?.headings).toContain('五、存在的主要问题和改进措施');
+    expect(r.report.narrative.problems).toMatch(/^（一）存在的问题/);
+    expect(r.report.narrative.fees).toBe('无收费及减免情况。');
+  });
+  it('a numbered line whose words are not the label’s last words stays in its section', () => {
+    const r = read(corpus12.replace('五、存在的主要问题和改进措施', '五、下一步工作措施'));
+    expect(r.report.source?.headings ?? []).not.toContain('五、下一步工作措施');
+    expect(r.report.narrative.problems ?? '').toBe('');
+    expect(r.report.narrative.fees).toContain('下一步工作措施');
+  });
+});
+
+describe('the section due first, its label’s words qualified before them (corpus #12: “一、年度政府信息公开工作概述”)', () => {
+  it('is 一、概述, its text the overview’s, not the preface’s', () => {
+    const r = read(corpus12);
+    expect(r.report.source?.headings).toContain('一、年度政府信息公开工作概述');
+    expect(r.report.narrative.overview).toMatch(/^根据上级的有关规定/);
+    expect(r.report.narrative.preface).not.toContain('根据上级的有关规定');
+  });
+  it('a numbered line not ending in the label’s words is not the heading', () => {
+    const r = read(corpus12.replace('一、年度政府信息公开工作概述', '一、年度政府信息公开工作安排'));
+    expect(r.report.source?.headings ?? []).not.toContain('一、年度政府信息公开工作安排');
+  });
+});
