@@ -29,6 +29,11 @@ describe('R21: ASCII punctuation in Chinese sentences', () => {
     expect(findAsciiPunctuation(real('04_', '上级部门报备,保障信息公开'), marks).map((h) => h.match)).toEqual([',']);
     expect(findAsciiPunctuation(real('10_', '(一)存在问题'), marks).map((h) => h.match)).toEqual(['(', ')']);
   });
+  it('finds < > standing in for the inner title marks 〈〉, and leaves a comparison alone', () => {
+    const quoted = real('23_', '《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》');
+    expect(findAsciiPunctuation(quoted, marks).map((h) => h.match)).toEqual(['<', '>']);
+    for (const fine of ['群众满意率>95%，办结时限<15个工作日。', '《关于印发〈政务公开工作要点〉的通知》']) expect(findAsciiPunctuation(fine, marks), fine).toEqual([]); // made up
+  });
   it('leaves URLs, e-mail, numbers, times and numbered items alone', () => {
     const fine = [
       real('01_', '平潭综合实验区党工委管委会门户网站（https://www.pingtan.gov.cn）公布'),

@@ -26,6 +26,8 @@ export function findAsciiPunctuation(text: string, marks: string): Hit[] {
     if (ch === '.' && before && /[\w]/.test(before)) continue;
     // Parentheses around Latin text, a number or an address ((PDF), (https://…)) are fine.
     if ((ch === '(' || ch === ')') && _latinParenthesis(text, i)) continue;
+    // < > stand in for the inner title marks 〈〉 (印发<…>的通知); alone they compare numbers.
+    if ((ch === '<' || ch === '>') && !_angleTitle(text, i)) continue;
     hits.push({ index: i, length: 1, match: ch });
   }
   return hits;
@@ -38,4 +40,13 @@ function _latinParenthesis(text: string, at: number): boolean {
   if (open < 0 || close < 0 || close < at || close - open > 120) return false;
   const inside = text.slice(open + 1, close);
   return inside.trim() !== '' && !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(inside);
+}
+
+/** "<政府信息公开信息处理费管理办法>": an angle pair enclosing Chinese, used as a title mark. */
+function _angleTitle(text: string, at: number): boolean {
+  const open = text[at] === '<' ? at : text.lastIndexOf('<', at);
+  const close = text.indexOf('>', at);
+  if (open < 0 || close < 0 || close - open > 80) return false;
+  const inside = text.slice(open + 1, close);
+  return !/[<>]/.test(inside) && /\p{Script=Han}/u.test(inside);
 }
