@@ -31,6 +31,27 @@ describe('R10: numbers in the narrative against the grids', () => {
     expect(f.find((x) => x.params.what === '行政诉讼件数')?.cells).toEqual(['appeals:cases:direct.total', 'appeals:cases:after-review.total']);
   });
 
+  it('reads 0 in the other ways units say it (暂未接到…依申请公开信息申请, 未收到…公开政府信息申请, 事项0项) and 行政处罚决定N起', () => {
+    const r = busy();
+    const stated = (id: string) => findingsOf('R10', r).filter((f) => f.cells.includes(id)).map((f) => f.params.stated);
+    const newTotal = 'applications:new:total';
+    expect(r.printed?.[newTotal]).toBeGreaterThan(0);
+    for (const zero of [
+      real('04_', '2021年暂未接到群众对依申请公开信息申请'),
+      real('14_', '2019年，未收到公民提出的公开政府信息申请'),
+      real('06_', '本年度收到依申请公开事项0项'),
+    ]) {
+      r.narrative['overview.request'] = zero;
+      expect(stated(newTotal), zero).toEqual([0]);
+    }
+    r.narrative['overview.active'] = real('23_', '立案查处各类违法行为并作出行政处罚决定640起');
+    expect(stated('article-20:penalty:decisions')).toEqual([640]);
+    // Made up: the same words agreeing with the grid, and a 起 that counts no 行政处罚 decision.
+    r.values['article-20:penalty:decisions'] = 640;
+    r.narrative['overview.active'] = '作出行政处罚决定640起，调解纠纷12起。';
+    expect(stated('article-20:penalty:decisions')).toEqual([]);
+  });
+
   it('gives nothing when the words agree with the grid, or state 未收到 with a grid of 0', () => {
     const r = busy();
     const n = (id: string) => r.printed?.[id] ?? 0;
