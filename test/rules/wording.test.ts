@@ -44,6 +44,33 @@ describe('R21: ASCII punctuation in Chinese sentences', () => {
   });
 });
 
+describe('R32: a misquoted 条例 name and impossible dates', () => {
+  it('names the slip with its place, as a warning', () => {
+    const r = busy();
+    r.narrative.preface = real('11_', '本报告所列数据的统计期限自2017月1日起至2017年12月31日。');
+    r.narrative.problems = `按照${real('11_', '《中华人民共和国政府信息公开工作条例》')}要求，进一步增强公开意识。`;
+    r.narrative.other = '本报告于2023年2月30日编制。'; // made up
+    const found = findingsOf('R32', r).map((f) => [f.text, f.level, f.params.found]);
+    expect(found).toEqual([
+      ['preface', 'warning', '2017月1日'],
+      ['problems', 'warning', '《中华人民共和国政府信息公开工作条例》'],
+      ['other', 'warning', '2月30日'],
+    ]);
+    for (const [text, date] of [['2023年13月发布。', '2023年13月'], ['截至4月31日。', '4月31日'], ['于2024年6月0日。', '6月0日']]) {
+      r.narrative.other = text!; // made up
+      expect(findingsOf('R32', r).filter((f) => f.text === 'other').map((f) => f.params.found), text).toEqual([date]);
+    }
+    // 2月29日 exists in a leap year.
+    r.narrative.other = '于2024年2月29日编制。'; // made up
+    expect(findingsOf('R32', r).filter((f) => f.text === 'other')).toEqual([]);
+  });
+  it('leaves the right name, short forms and real dates alone', () => {
+    const r = busy();
+    r.narrative.preface = `${real('23_', '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）有关规定')}，统计期限自2024年1月1日至2024年12月31日，12月31日前发布，2月28日、11月30日、10月1日。`; // dates made up
+    expect(findingsOf('R32', r)).toEqual([]);
+  });
+});
+
 describe('R22–R24: placeholders, the superseded basis, another year', () => {
   it('R22: x件, ××, XXX, （网址）, ＿＿ are errors in a finished report (unfinished in a draft); ordinary text is not', () => {
     const r = busy();
