@@ -86,6 +86,15 @@ describe('R22–R24: placeholders, the superseded basis, another year', () => {
       expect(findingsOf('R22', r), fine).toEqual([]);
     }
   });
+  it('R22: a 统计期限 whose two dates were never filled in (自至), not one that names them', () => {
+    const r = busy();
+    r.narrative.preface = real('24_', '本报告所列数据的统计期限自至。');
+    expect(findingsOf('R22', r, { mode: 'final' }).map((f) => [f.level, f.params.what])).toEqual([['error', '未填的起止日期']]);
+    for (const fine of [real('22_', '本报告中所列数据的统计期限为2022年1月1日至2022年12月31日。'), '公开时间自2019年起至今。']) {
+      r.narrative.preface = fine; // the second made up
+      expect(findingsOf('R22', r, { mode: 'final' }), fine).toEqual([]);
+    }
+  });
   it('R23: 国办公开办函〔2019〕60号 cited in a report on the 2021 template', () => {
     const r = busy();
     r.narrative.preface = `根据${real('25_', '（国办公开办函〔2019〕60号）')}要求，编制本报告。`;
