@@ -60,8 +60,8 @@ function _fit(text: string, from: number, core: string): { score: number; length
   // Most numbered places are not headings: one look at the whole stretch rules them out.
   if (similarity(words.slice(0, core.length + 10), core) < 0.3) return best;
   const rawEnd = _rawEnd(text, from);
-  // A heading never runs on over the end of a sentence.
-  const stop = /[。：:；;]/.exec(words)?.index ?? words.length;
+  // A heading never runs on over the end of a sentence, into brackets, digits or an ordinal (第二十条).
+  const stop = /[。：:；;（\d]|第[一二三四五六七八九十]/.exec(words)?.index ?? words.length;
   for (let len = Math.max(2, core.length - 6); len <= Math.min(stop, core.length + 10); len++) {
     const w = words.slice(0, len);
     // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head,
@@ -72,7 +72,23 @@ function _fit(text: string, from: number, core: string): { score: number; length
     // Of near windows, the one as long as the label: "…改进措施" is the heading, not "…改进".
     if (score - 0.05 * Math.abs(len - core.length) > best.score - 0.05 * Math.abs(best.length - core.length)) best = { score, length: len };
   }
-  return { score: best.score, length: rawEnd(best.length) - from };
+  return { score: best.score, length: rawEnd(_label(words.slice(0, best.length), core)) - from };
+}
+
+/**
+ * A window as long as the label can take in the text's first words when the heading stops short
+ * ("四、政府信息公开行政复议、行政诉讼" + "行政复议 行政诉讼…" of the grid's header): the heading is the
+ * label's words it prints, unless what follows them ends as headings end ("…及改进" + "措施").
+ */
+function _label(w: string, core: string): number {
+  let p = 0;
+  while (p < w.length && w[p] === core[p]) p++;
+  const closes = (rest: string) => /情况|事项|措施|问题|概述|工作|方面|计划|打算/.test(rest);
+  // A heading never ends on a joining word ("…问题及" + "明年工作").
+  if (p < w.length && p >= Math.max(6, core.length - 4) && !closes(w.slice(p)) && !/[及和与、]$/.test(w.slice(0, p))) return p;
+  // Past the label's last word into words that close no heading ("…行政诉讼情况" + "行政复议…").
+  const last = w.lastIndexOf(core.slice(-2));
+  return last >= 0 && last + 2 < w.length && !closes(w.slice(last + 2)) ? last + 2 : w.length;
 }
 
 /** A heading in the words units use for the label's ("…和改进措施" → "…及改进情况"). */
@@ -116,14 +132,18 @@ const HEADING_END = /(?:情况|事项|措施|问题|概述)/g;
  * like the label (what follows is the section's text, so no more of it is taken).
  */
 function _dueFit(text: string, from: number, core: string): { score: number; length: number } {
-  const words = _clean(text.slice(from, from + core.length + 12));
+  const all = _clean(text.slice(from, from + core.length + 12));
+  // Digits or a sentence's end are the text ("四、结转下年度继续办理0000000…" is a grid's row).
+  const words = all.slice(0, /[。：:；;，,\d]/.exec(all)?.index ?? all.length);
   const ending = core.slice(-2);
   for (const m of words.matchAll(HEADING_END)) {
     const len = m.index + m[0].length;
     const w = words.slice(0, len);
-    if (!w.endsWith(ending) && w.length < 4) continue;
+    // A heading of one word ("一、概述") only where the line or sentence ends after it.
+    const alone = len === 2 && len === words.length && (len < all.length || text.slice(_rawEnd(text, from)(len)).trim() === '');
+    if (!w.endsWith(ending) && w.length < 4 && !alone) continue;
     // Ending in the label's very words is the heading, however it is qualified ("一、年度政府信息公开工作概述").
-    const score = w === core ? 1.01 : w.endsWith(core) ? Math.max(0.55, similarity(w, core)) : similarity(w, core);
+    const score = w === core ? 1.01 : w.endsWith(core) || alone ? Math.max(0.55, similarity(w, core)) : similarity(w, core);
     if (score >= 0.3) return { score, length: _rawEnd(text, from)(len) - from };
   }
   return { score: 0, length: 0 };
@@ -137,11 +157,23 @@ function _dueFit(text: string, from: number, core: string): { score: number; len
 function _whole(text: string, at: number, end: number, core: string): number {
   const ending = core.slice(-2);
   if (_clean(text.slice(at, end)).endsWith(ending)) return end;
-  for (let k = 1; k <= 4 && end + k <= text.length; k++) {
-    if (/[\s\u3000。：:，,；;]/.test(text[end + k - 1]!)) break;
+  for (let k = 1; k <= 10 && end + k <= text.length; k++) {
+    if (/[\s\u3000。：:，,；;\d（(]/.test(text[end + k - 1]!)) break;
     if (_clean(text.slice(at, end + k)).endsWith(ending)) return end + k;
   }
   return end;
+}
+
+/**
+ * Words that close a heading after 及/和/与 ("…问题" + "及改进措施", "…事项" + "与附表"), or a
+ * heading word that never opens a sentence ("总体情况" + "概述", "…情况" + "统计"; "问题甲。" is text).
+ */
+const SECTION_MORE = /^(?:[及和与][^\s\u3000。：:，,；;、\d（(]{0,4}?(?:情况|事项|措施|问题|概述|附表)|概述|统计)/;
+
+/** Where a section's heading ends when words that close headings follow the label's. */
+function _sectionEnd(text: string, end: number): number {
+  const more = SECTION_MORE.exec(text.slice(end));
+  return more ? end + more[0].length : end;
 }
 
 /** Words after a matched heading that still belong to it ("（一）主动公开方面。"). */
@@ -171,7 +203,7 @@ function _partEnd(text: string, at: number, end: number, core: string): number {
   if (closing) return end + closing[0].length;
   const colon = PART_COLON.exec(rest);
   if (colon) return end + colon[0].length;
-  if (_clean(text.slice(at, end)).endsWith(core.slice(-2))) return end;
+  if (new RegExp(`(?:${core.slice(-2)}|情况|方面)$`).test(_clean(text.slice(at, end)))) return end;
   const sentence = PART_SENTENCE.exec(rest);
   return sentence ? end + sentence[0].length : end;
 }
@@ -299,7 +331,7 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
     }
     if (!best) continue;
     const whole = _whole(text, at, best.end, best.label.core);
-    return { ...best, end: level === 2 ? _partEnd(text, at, whole, best.label.core) : whole, numbering, numberingLength: m[0].length };
+    return { ...best, end: level === 2 ? _partEnd(text, at, whole, best.label.core) : _sectionEnd(text, whole), numbering, numberingLength: m[0].length };
   }
   return _bareHeading(text, i, labels, seen);
 }
@@ -319,7 +351,7 @@ function _bareHeading(text: string, i: number, labels: Label[], seen: Set<string
   for (const l of labels) {
     if (l.level !== 1 || seen.has(l.slot)) continue;
     const fit = _fit(text, at, l.core);
-    if (fit.score >= 0.99) return { label: l, score: fit.score, end: _whole(text, at, at + fit.length, l.core), numbering: m[0], numberingLength: m[0].length };
+    if (fit.score >= 0.99) return { label: l, score: fit.score, end: _sectionEnd(text, _whole(text, at, at + fit.length, l.core)), numbering: m[0], numberingLength: m[0].length };
   }
   return null;
 }

@@ -122,9 +122,10 @@ describe('seed 003: the 发文字号 above the title, and the preface heading �
     expect(result.notes.some((n) => n.place === template.spec.preface.label && n.message.includes('“引言”'))).toBe(true);
   });
 
-  it('leaves a numbered heading such as 一、概述 where it was (seed 004: kept with its text)', () => {
+  it('takes a numbered 一、概述 for the first section, not for a preface heading (seed 004: its text is 一’s)', () => {
     const result = importText(seed('004_'), template);
-    expect(result.report.narrative.preface?.split('\n')).toContain('一、概述');
+    expect(result.report.source?.headings).toContain('一、概述');
+    expect(result.report.narrative.overview).toMatch(/^2017年，咸祥镇政府/);
     expect(result.notes.some((n) => n.place === template.spec.preface.label)).toBe(false);
   });
 });

@@ -166,3 +166,53 @@ describe('a part heading in the unit’s own words, run into its text', () => {
     expect(other.report.narrative['overview.management']).toContain('健全信息公开机制');
   });
 });
+
+describe('a section heading as units word it, whole and no more', () => {
+  /** Seed 002 with its heading reworded, as a page's archived text (one line, cells run together). */
+  const flat = (from: string, to: string) => {
+    expect(seed002).toContain(from);
+    return importText(seed002.replace(from, to).replace(/[\n\t]+/g, ''), template);
+  };
+  const sections = (r: ReturnType<typeof variant>) => (r.report.source?.headings ?? []).filter((h) => /^[一二三四五六七]、/.test(h));
+  it('goes on to the words that close it (…问题 + 及改进措施, 总体情况 + 概述, …事项 + 及附表, the 2008 wording of 四)', () => {
+    const headings = [
+      ['五、存在的主要问题及改进情况', '五、工作中存在的问题及改进措施'],
+      ['五、存在的主要问题及改进情况', '五、主要问题及改进措施'],
+      ['一、总体情况', '一、总体情况概述'],
+      ['六、其他需要报告的事项', '六、其他需要报告的事项及附表'],
+      ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+    ] as const;
+    for (const [from, to] of headings)
+      for (const r of [variant(from, to), flat(from, to)]) expect(sections(r), to).toContain(to);
+    const r = flat('五、存在的主要问题及改进情况', '五、工作中存在的问题及改进措施');
+    expect(r.report.narrative.problems).toMatch(/^2023年，我镇政务公开工作/);
+  });
+  it('stops where the label’s words end and the text or the grid begins (二 + 第二十条…, 四 + 行政复议 行政诉讼…)', () => {
+    const active = flat('二、主动公开政府信息情况', '二、主动公开政府信息');
+    expect(sections(active)).toContain('二、主动公开政府信息');
+    expect(active.report.values['article-20:licensing:decisions']).toBe(179);
+    const appeals = flat('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议、行政诉讼');
+    expect(sections(appeals)).toContain('四、政府信息公开行政复议、行政诉讼');
+    const short = flat('四、政府信息公开行政复议、行政诉讼情况', '四、行政复议、行政诉讼情况');
+    expect(sections(short)).toContain('四、行政复议、行政诉讼情况');
+    // The grid's row 四、结转下年度继续办理 before it is no heading: its numbers stay the grid's.
+    expect(sections(short).some((h) => h.includes('结转'))).toBe(false);
+    expect(short.report.values['applications:carry-forward:natural-person']).toBe(0);
+  });
+  it('keeps words after a joining 及 (“五、存在的主要问题及明年工作”, corpus #13)', () => {
+    for (const to of ['五、存在的主要问题及明年工作', '五、存在的主要问题及对策']) {
+      const r = flat('五、存在的主要问题及改进情况', to);
+      expect(sections(r)).toContain(to);
+    }
+  });
+  it('takes no text that follows it (“六、其他需要报告的事项无”, corpus #14)', () => {
+    const r = flat('六、其他需要报告的事项', '六、其他需要报告的事项无。');
+    expect(sections(r)).toContain('六、其他需要报告的事项');
+    expect(r.report.narrative.other).toMatch(/^无。/);
+  });
+  it('a section due first under its number, one heading word on its own line (“一、概述”), is 一', () => {
+    const r = variant('一、总体情况', '一、概述');
+    expect(sections(r)).toContain('一、概述');
+    expect(r.report.narrative.overview).toContain('为了更好地为公民');
+  });
+});
