@@ -131,8 +131,6 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     printedMessage: label.optional(),
     /** Message for an input cell a published report left blank: what the source shows, not an instruction to a clerk. */
     publishedMessage: label.optional(),
-    /** Message for a row of a published report whose blanks the import is not sure of: one finding for the row, not a blank per cell. */
-    uncertainRowMessage: label.optional(),
     /** Parts of a section that prose may cover without sub-headings: covered when a keyword occurs in the section's text. */
     aspects: z.array(z.strictObject({ text: id, keywords: patterns.min(1) })).optional(),
     /** Message for an aspect the prose does not cover (a warning: keywords can miss). */

@@ -26,13 +26,11 @@ export function valueRangeParts(rule: Of<'value-range'>, ctx: RuleContext): Part
   });
 }
 
-/**
- * One part per input cell; then the totals printed blank, the rows of a published report whose
- * blanks the import is not sure of, and the texts, a part each.
- */
+/** One part per input cell; then the totals printed blank and the texts, a part each. */
 export function requiredParts(rule: Of<'required'>, ctx: RuleContext): Part[] {
-  const unsure = _unsureBlanks(rule, ctx);
-  // A cell the import could not read is not the publisher's blank: the import names it itself.
+  const unsure = _unsureBlanks(ctx);
+  // A cell the import could not read, or read without being sure of, is not the publisher's blank
+  // (the source may print digits run together there): the import's notes name it.
   const cells = ctx.template.inputCells
     .filter((c) => !unsure.has(c.id))
     .map((c) => (ctx: RuleContext): Finding[] =>
@@ -46,40 +44,13 @@ export function requiredParts(rule: Of<'required'>, ctx: RuleContext): Part[] {
             ),
           ],
     );
-  const rows = _rowsOf(ctx, [...unsure]).map((ids) => (ctx: RuleContext) => _unsureRow(rule, ctx, ids));
-  return [...cells, (ctx) => _printedBlank(rule, ctx, unsure), ...rows, (ctx) => _blankTexts(rule, ctx)];
+  return [...cells, (ctx) => _printedBlank(rule, ctx, unsure), (ctx) => _blankTexts(rule, ctx)];
 }
 
-/**
- * Cells of a published report the import left blank but is not sure of (digits run together, one
- * fewer than the columns): the source may print a number there, so no cell is called blank on its own.
- */
-function _unsureBlanks(rule: Of<'required'>, ctx: RuleContext): Set<CellId> {
-  if (!rule.uncertainRowMessage) return new Set();
-  const printed = ctx.report.printed ?? {};
-  const inputs = ctx.template.inputCells.map((c) => c.id).filter((id) => ctx.uncertain(id) && !ctx.unread(id));
-  const totals = Object.keys(printed).filter((id) => printed[id] === null && ctx.template.cells.has(id) && ctx.uncertain(id) && !ctx.unread(id));
-  return new Set([...inputs, ...totals]);
-}
-
-/** The cells grouped by the row they stand in, in the template's order. */
-function _rowsOf(ctx: RuleContext, ids: CellId[]): CellId[][] {
-  const rows = new Map<string, CellId[]>();
-  for (const id of ids) {
-    const c = ctx.cell(id);
-    const key = `${c.grid}\u0000${c.row}`;
-    rows.set(key, [...(rows.get(key) ?? []), id]);
-  }
-  return [...rows.values()];
-}
-
-function _unsureRow(rule: Of<'required'>, ctx: RuleContext, ids: CellId[]): Finding[] {
-  const printed = ctx.report.printed ?? {};
-  const blank = ids.filter((id) => (Object.hasOwn(printed, id) ? printed[id] === null : ctx.typed(id) == null));
-  if (!blank.length) return [];
-  const c = ctx.cell(blank[0]!);
-  const params = { place: `${ctx.sectionLabel(c.grid)} · ${c.rowName}`, count: blank.length };
-  return [ctx.finding(rule, { section: ctx.template.sectionOf(c.grid)?.id, cells: blank, params }, rule.uncertainRowMessage)];
+/** Cells of a published report the import named as uncertain: a blank there is the import's doubt, not a finding to send the unit. */
+function _unsureBlanks(ctx: RuleContext): Set<CellId> {
+  if (!ctx.published) return new Set();
+  return new Set([...ctx.template.cells.keys()].filter((id) => ctx.uncertain(id)));
 }
 
 export const checkValueRange = runParts(valueRangeParts);
