@@ -29,6 +29,12 @@ describe('R21: ASCII punctuation in Chinese sentences', () => {
     expect(findAsciiPunctuation(real('04_', '上级部门报备,保障信息公开'), marks).map((h) => h.match)).toEqual([',']);
     expect(findAsciiPunctuation(real('10_', '(一)存在问题'), marks).map((h) => h.match)).toEqual(['(', ')']);
   });
+  it('checks the headings a published report printed, which are not in its texts', () => {
+    const headings = [real('20_', '（二）依申请公开办理情况'), real('20_', '(三）政府信息管理情况'), real('20_', '(四）平台建设保障情况')];
+    const found = findingsOf('R21', published(busy(), { headings }));
+    expect(found.map((f) => [f.level, f.params.text, f.params.count, f.params.quotes])).toEqual([['warning', '章节标题', 2, '“(三）政府信息管理情况”、“(四）平台建设保障情况”']]);
+    expect(findingsOf('R21', published(busy(), { headings: headings.slice(0, 1) }))).toEqual([]);
+  });
   it('finds < > standing in for the inner title marks 〈〉, and leaves a comparison alone', () => {
     const quoted = real('23_', '《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》');
     expect(findAsciiPunctuation(quoted, marks).map((h) => h.match)).toEqual(['<', '>']);

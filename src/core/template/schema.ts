@@ -260,7 +260,14 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     /** Legitimate reduplications and word joins (常常, 人人, 法规规章): a hit inside a match of one is not reported. */
     allowed: patterns,
   }),
-  z.strictObject({ ...ruleBase, kind: z.literal('ascii-punctuation'), marks: z.string().min(1), examples: z.int().min(1) }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('ascii-punctuation'),
+    marks: z.string().min(1),
+    examples: z.int().min(1),
+    /** What a message calls the headings a published report printed ((三）政府信息管理情况), checked too. */
+    headingsText: label.optional(),
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('paired-punctuation'),

@@ -39,7 +39,16 @@ export function checkDoubledText(rule: Of<'doubled-text'>, ctx: RuleContext): Fi
 }
 
 export function checkAsciiPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleContext): Finding[] {
-  return _perSlot(rule, ctx, (t) => _ascii(t, rule), rule.examples);
+  return [..._perSlot(rule, ctx, (t) => _ascii(t, rule), rule.examples), ..._headingPunctuation(rule, ctx)];
+}
+
+/** The headings a published report printed are not in its texts: (三）政府信息管理情况 is read as a heading. */
+function _headingPunctuation(rule: Of<'ascii-punctuation'>, ctx: RuleContext): Finding[] {
+  if (!rule.headingsText) return [];
+  const hits = (ctx.report.source?.headings ?? []).flatMap((h) => _ascii(h, rule).map((hit) => ({ heading: h, hit })));
+  if (!hits.length) return [];
+  const quotes = [...new Set(hits.map((x) => x.heading))].slice(0, rule.examples).map((h) => `“${h}”`);
+  return [ctx.finding(rule, { cells: [], params: { text: rule.headingsText, count: hits.length, quotes: quotes.join('、'), first: hits[0]!.hit.match } })];
 }
 
 const _unpaired = memoByText((t: string, rule: Of<'paired-punctuation'>) => findUnpaired(t, rule.pairs, rule.itemNumbers));
