@@ -62,7 +62,8 @@ function _fit(text: string, from: number, core: string): { score: number; length
   const rawEnd = _rawEnd(text, from);
   // A heading never runs on over the end of a sentence, into brackets, digits or an ordinal (第二十条).
   const stop = /[。：:；;（\d]|第[一二三四五六七八九十]/.exec(words)?.index ?? words.length;
-  for (let len = Math.max(2, core.length - 6); len <= Math.min(stop, core.length + 10); len++) {
+  // A heading shorter than the label by more than a few words is still looked at, whole.
+  for (let len = Math.max(2, Math.min(core.length - 6, stop)); len <= Math.min(stop, core.length + 10); len++) {
     const w = words.slice(0, len);
     // A shortened heading ("（四）平台建设" for 政府信息公开平台建设) is the label's tail or head,
     // when it ends where a heading ends (not mid-sentence, where the full wording may follow).
@@ -256,6 +257,8 @@ export function splitSections(items: Item[], template: Template, options: Sectio
   const headings: HeadingFound[] = [];
   let slot = 'preface';
   let section: string | null = null;
+  // The number the report printed on its last section heading: the next one it prints is its sequel.
+  let lastNumber = 0;
   for (const item of items) {
     if (item.kind === 'table') {
       pieces.push({ slot, section, item });
@@ -278,7 +281,7 @@ export function splitSections(items: Item[], template: Template, options: Sectio
       if (!/[一二三四五六七八九十（(]/.test(ch)) continue;
       const before = text[i - 1] ?? '';
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
-      const hit = _heading(text, i, labels, seen, section, words);
+      const hit = _heading(text, i, labels, seen, section, words, lastNumber);
       if (!hit) continue;
       // A list of the sections in the preface ("本报告包括：" followed by the numbered headings) is not their headings.
       if (/[；;，,、]/.test(before) || /^\s*[；;，,、]\s*[（(]?[一二三四五六七八九十]{1,2}[、）)]/.test(text.slice(hit.end))) continue;
@@ -286,6 +289,7 @@ export function splitSections(items: Item[], template: Template, options: Sectio
       if (head) pieces.push({ slot, section, item: { kind: 'text', text: head } });
       const end = hit.end + _tail(text, hit.end);
       seen.add(hit.label.slot);
+      if (hit.label.level === 1) lastNumber = _value(hit.numbering) ?? lastNumber;
       slot = hit.label.slot;
       section = hit.label.section;
       const printed = text.slice(i, end).replace(/[。：:]$/, '').trim();
@@ -304,7 +308,7 @@ export function splitSections(items: Item[], template: Template, options: Sectio
   return { pieces, headings };
 }
 
-function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null, words: Record<string, string>) {
+function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null, words: Record<string, string>, lastNumber: number) {
   for (const [re, level] of [[NUM1, 1], [NUM2, 2]] as const) {
     re.lastIndex = i;
     const m = re.exec(text);
@@ -329,11 +333,52 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
         : null;
       if (fit && fit.score > 0 && (!best || fit.score > best.score)) best = { label: l, score: fit.score, end: at + fit.length };
     }
+    if (level === 1) {
+      const n = _value(numbering);
+      const shifted = !!next && n !== null && Math.abs(n - (_value(next.numbering) ?? 0)) === 1 ? next : undefined;
+      const rival = _rival(text, at, labels, best, n === lastNumber + 1, shifted);
+      if (rival && seen.has(rival.label.slot)) {
+        if (_clean(text.slice(at, at + 8)).startsWith(rival.label.core.slice(0, 4))) return null;
+      } else if (rival) best = rival;
+    }
     if (!best) continue;
     const whole = _whole(text, at, best.end, best.label.core);
     return { ...best, end: level === 2 ? _partEnd(text, at, whole, best.label.core) : _sectionEnd(text, whole), numbering, numberingLength: m[0].length };
   }
   return _bareHeading(text, i, labels, seen);
+}
+
+/**
+ * A report that added or left out a section numbers the rest its own way (seed 004 prints 三 for a
+ * 重点领域 section of its own, then 四、依申请公开…, 六、…行政复议…, 八、其它需要报告的事项). A
+ * heading taken loosely under its own number ("四" for the fee section) whose words are clearly
+ * another label's goes to that label; opening with the words of a label already found, it is
+ * that section's text ("三、主动公开重点领域政府信息情况" under 二). A heading numbered as the sequel of the last one
+ * printed needs its words only fairly close to a label's, and the section due next numbered one
+ * off as close as under its own number.
+ */
+function _rival(text: string, at: number, labels: Label[], best: { score: number; label: Label } | null, sequel: boolean, shifted?: Label) {
+  if (best && best.score >= 0.8) return null;
+  let rival: { label: Label; score: number; end: number } | null = null;
+  for (const l of labels) {
+    if (l.level !== 1 || l === best?.label) continue;
+    // The section due next, numbered one off (a section added or left out before it), as if its own number.
+    const need = best ? Math.max(0.55, best.score + 0.15) : l === shifted ? 0.55 : sequel ? 0.65 : 1.1;
+    const fit = _fit(text, at, l.core);
+    if (fit.score >= need && (!rival || fit.score > rival.score)) rival = { label: l, score: fit.score, end: at + fit.length };
+  }
+  return rival;
+}
+
+const NUMERALS = '一二三四五六七八九';
+/** The value of a section's numeral (一、 … 十九、), or null. */
+function _value(numbering: string): number | null {
+  const n = numbering.replace(/[、.．，]$/, '');
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(n);
+  if (!m || !n) return null;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? NUMERALS.indexOf(a) + 1 : null;
+  return (a ? NUMERALS.indexOf(a) + 1 : 1) * 10 + (b ? NUMERALS.indexOf(b) + 1 : 0);
 }
 
 const NUM0 = /[一二三四五六七八九十]{1,3}(?![、.．，])/y;

@@ -1,6 +1,6 @@
 // Section headings as real reports print them, read from the corpus copies: a report on an older
 // layout that left out a section and numbered the rest down, a 一 qualified before the label's words.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importAny, readText } from '../../src/import';
 import { nodeRegistry } from '../../src/node/templates';
@@ -35,5 +35,29 @@ describe('the section due first, its label’s words qualified before them (corp
   it('a numbered line not ending in the label’s words is not the heading', () => {
     const r = read(corpus12.replace('一、年度政府信息公开工作概述', '一、年度政府信息公开工作安排'));
     expect(r.report.source?.headings ?? []).not.toContain('一、年度政府信息公开工作安排');
+  });
+});
+
+describe('a report that added a section of its own numbers the rest its way (seed 004, 2008 layout: 三 is 重点领域, 四…八 follow)', () => {
+  const seed004 = readFileSync(new URL(`../fixtures/seeds/${readdirSync(new URL('../fixtures/seeds/', import.meta.url)).find((f) => f.startsWith('004_'))}`, import.meta.url), 'utf8');
+  it('reads each section by its words: 四 is 依申请公开 (三 of the template), 六 the appeals, 八 the other matters', () => {
+    const r = read(seed004);
+    expect(r.template.id).toBe('gov-info-2008');
+    const n = r.report.narrative;
+    expect(n.applications).toMatch(/^2017年镇政府未收到政府信息公开申请/);
+    expect(n.fees).toMatch(/^2017年镇政府未发生向政府信息公开申请人收/);
+    expect(n.appeals).toMatch(/^2017年度未发生针对本乡镇/);
+    expect(n.problems).toMatch(/^回顾过去一年/);
+    expect(n.other).toMatch(/^本年度无其他需要报告的事项。/);
+  });
+  it('a heading that opens with the words of a section already read is that section’s text (三、主动公开重点领域政府信息情况)', () => {
+    const r = read(seed004);
+    expect(r.report.narrative['active-disclosure']).toContain('三、主动公开重点领域政府信息情况');
+    expect(r.report.source?.headings ?? []).not.toContain('三、主动公开重点领域政府信息情况');
+  });
+  it('a heading under its own number that shares only common words with a section read stays its own (三、依申请公开政府信息情况)', () => {
+    const r = read(corpus12);
+    expect(r.report.source?.headings).toContain('三、依申请公开政府信息情况');
+    expect(r.report.narrative.applications).toBe('2009年度，我局没有收到信息公开申请。');
   });
 });

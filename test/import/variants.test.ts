@@ -210,6 +210,10 @@ describe('a section heading as units word it, whole and no more', () => {
     expect(sections(r)).toContain('六、其他需要报告的事项');
     expect(r.report.narrative.other).toMatch(/^无。/);
   });
+  it('under its own number, sharing only common words with a section read, is its own (“三、依申请公开政府信息情况” after 二、主动公开政府信息情况)', () => {
+    for (const r of [variant('三、收到和处理政府信息公开申请情况', '三、依申请公开政府信息情况'), flat('三、收到和处理政府信息公开申请情况', '三、依申请公开政府信息情况')])
+      expect(sections(r)).toContain('三、依申请公开政府信息情况');
+  });
   it('a section due first under its number, one heading word on its own line (“一、概述”), is 一', () => {
     const r = variant('一、总体情况', '一、概述');
     expect(sections(r)).toContain('一、概述');
