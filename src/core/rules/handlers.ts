@@ -13,6 +13,7 @@ import { checkStaleText } from './kinds/stale';
 import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/facts';
 import { checkFeeConsistency } from './kinds/fees';
 import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear, checkPairedPunctuation } from './kinds/wording';
+import { checkSelfReference } from './kinds/self-reference';
 import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkTitlePattern } from './kinds/format';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   'forbidden-text': checkForbiddenText,
   'other-year': checkOtherYear,
   'printed-labels': checkPrintedLabels,
+  'self-reference': checkSelfReference,
   'title-pattern': checkTitlePattern,
   'section-headings': checkSectionHeadings,
   'layout-quirks': checkLayoutQuirks,

@@ -290,6 +290,14 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('printed-labels') }),
   z.strictObject({
     ...ruleBase,
+    kind: z.literal('self-reference'),
+    /** By the organ's name (a pattern on it), the word the unit calls itself by (我局). */
+    organs: z.array(z.strictObject({ name: regex, self: label })).min(1),
+    /** A self-reference in the text, the word captured (我委 → 委). */
+    pattern: regex,
+  }),
+  z.strictObject({
+    ...ruleBase,
     kind: z.literal('title-pattern'),
     /** Accepted spellings besides the template's title, with {organ} and {year}. */
     variants: z.array(label),
