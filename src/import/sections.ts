@@ -132,7 +132,7 @@ const HEADING_END = /(?:情况|事项|措施|问题|概述)/g;
  * for 其他需要报告的事项): the heading is the shortest stretch ending as headings end, a little
  * like the label (what follows is the section's text, so no more of it is taken).
  */
-function _dueFit(text: string, from: number, core: string): { score: number; length: number } {
+function _dueFit(text: string, from: number, core: string, headingWords: Record<string, string>): { score: number; length: number } {
   const all = _clean(text.slice(from, from + core.length + 12));
   // Digits or a sentence's end are the text ("四、结转下年度继续办理0000000…" is a grid's row).
   const words = all.slice(0, /[。：:；;，,\d]/.exec(all)?.index ?? all.length);
@@ -144,7 +144,9 @@ function _dueFit(text: string, from: number, core: string): { score: number; len
     const alone = len === 2 && len === words.length && (len < all.length || text.slice(_rawEnd(text, from)(len)).trim() === '');
     if (!w.endsWith(ending) && w.length < 4 && !alone) continue;
     // Ending in the label's very words is the heading, however it is qualified ("一、年度政府信息公开工作概述").
-    const score = w === core ? 1.01 : w.endsWith(core) || alone ? Math.max(0.55, similarity(w, core)) : similarity(w, core);
+    // Read also in the words units use for the label's (总体情况 for 概述).
+    const like = Math.max(similarity(w, core), similarity(_inWords(w, headingWords), _inWords(core, headingWords)));
+    const score = w === core ? 1.01 : w.endsWith(core) || alone ? Math.max(0.55, like) : like;
     if (score >= 0.3) return { score, length: _rawEnd(text, from)(len) - from };
   }
   return { score: 0, length: 0 };
@@ -327,7 +329,7 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
       const own = numbering === l.numbering;
       const fit =
         close.score >= need ? close
-        : own && l === next ? _dueFit(text, at, l.core)
+        : own && l === next ? _dueFit(text, at, l.core, words)
         : own && level === 2 ? _partFit(text, at, l.core)
         : !own && level === 1 ? _tailFit(text, at, l.core, words)
         : null;

@@ -61,3 +61,17 @@ describe('a report that added a section of its own numbers the rest its way (see
     expect(r.report.narrative.applications).toBe('2009年度，我局没有收到信息公开申请。');
   });
 });
+
+describe('a 2008-layout report that calls its 一、概述 “一、总体情况” (seed 001), as later layouts do', () => {
+  const seed001 = readFileSync(new URL(`../fixtures/seeds/${readdirSync(new URL('../fixtures/seeds/', import.meta.url)).find((f) => f.startsWith('001_'))}`, import.meta.url), 'utf8');
+  it('is read as 一 (importHints.headingWords: 总体情况 for 概述)', () => {
+    const r = read(seed001);
+    expect(r.template.id).toBe('gov-info-2008');
+    expect(r.report.source?.headings).toContain('一、总体情况');
+    expect(r.report.narrative.overview ?? '').not.toBe('');
+  });
+  it('a first heading in other words stays text', () => {
+    const r = read(seed001.replace('一、总体情况', '一、工作安排情况'));
+    expect(r.report.source?.headings ?? []).not.toContain('一、工作安排情况');
+  });
+});
