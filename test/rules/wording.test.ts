@@ -70,6 +70,13 @@ describe('R32: a misquoted 条例 name and impossible dates', () => {
     r.narrative.other = '于2024年2月29日编制。'; // made up
     expect(findingsOf('R32', r).filter((f) => f.text === 'other')).toEqual([]);
   });
+  it('names a count that 万 makes over a billion, not a large but likely one', () => {
+    const r = busy();
+    r.narrative['overview.active'] = real('18_', '政务新媒体（微信公众号）发布推文787篇，累计阅读量3241654万次');
+    expect(findingsOf('R32', r).map((f) => f.params.found)).toEqual(['3241654万次']);
+    r.narrative['overview.active'] = `${real('25_', '汇聚数据8232万条')}，安排资金123456万元。`; // the amount made up
+    expect(findingsOf('R32', r)).toEqual([]);
+  });
   it('leaves the right name, short forms and real dates alone', () => {
     const r = busy();
     r.narrative.preface = `${real('23_', '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）有关规定')}，统计期限自2024年1月1日至2024年12月31日，12月31日前发布，2月28日、11月30日、10月1日。`; // dates made up
