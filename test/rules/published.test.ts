@@ -137,6 +137,16 @@ describe('R6 and the import', () => {
     expect(findingsOf('R6', published(r))).toEqual([]);
   });
 
+  it('一 as prose: 保障 as a verb (保障政府信息应公开尽公开) is no word on 监督保障; 组织保障 is', () => {
+    const r = busy();
+    for (const p of ['active', 'request', 'management', 'platforms', 'oversight']) r.narrative[`overview.${p}`] = '';
+    const base = real('17_', '全年政府信息主动公开52条') + '；' + real('17_', '办理依申请公开19件') + '。' + real('17_', '对存在应公开未公开的内容进行全面审核，保障政府信息应公开尽公开') + '，在门户网站公开。';
+    r.narrative.overview = base;
+    expect(findingsOf('R6', published(r)).map((x) => x.params.part)).toEqual(['（五）监督保障']);
+    r.narrative.overview = base + '加强组织保障，明确专人负责。'; // made up
+    expect(findingsOf('R6', published(r))).toEqual([]);
+  });
+
   it('a text part a published report seems to lack is a warning (the import may miss a reworded heading)', () => {
     const r = busy();
     r.narrative.other = '';
