@@ -22,7 +22,7 @@ const WORD_STYLES = /Normal\s+0\s+[\d.]+\s*磅[\s\S]*?X-NONE|\/\*\s*Style Defini
 const INLINE_CRUMB = /当前位置\s*[:：][^。]{0,300}?(-->(\s|微信|微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：])*|相关链接\s*[:：])/g;
 const SHARE = /-->\s*(微信|微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：]|\s)+/g;
 
-const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, '○': 0, '◯': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 二〇二四年一月十二日 → 2024年1月12日; full-width digits → ASCII. Other text unchanged. */
 export function plainDigits(s: string): string {
@@ -33,7 +33,7 @@ export function plainDigits(s: string): string {
   };
   return s
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/([〇零一二三四五六七八九ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_, y: string, m: string, d: string) => `${han(y)}年${han(m)}月${han(d)}日`)
+    .replace(/([〇零一二三四五六七八九ＯO○◯]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_, y: string, m: string, d: string) => `${han(y)}年${han(m)}月${han(d)}日`)
     .replace(/([〇零][一二三四五六七八九〇零]{2}|二[〇零][一二三四五六七八九〇零]{2})年/g, (y: string) => `${han(y.slice(0, -1))}年`);
 }
 

@@ -26,8 +26,12 @@ const LOOSE_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d
 const YEAR_AFTER_TITLE = /^(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(?<year>(19|20)\d{2})\s*年度?\s*(报告|年报)/;
 // The year first: "2023年度某某局政府信息公开工作年度报告".
 const YEAR_FIRST_TITLE = /^(?<year>(19|20)\d{2})\s*年度?\s*(?<organ>[^，。,；;：:“”《》〔〕［］【】\d]{2,40}?)\s*(政府信息公开|政务公开|信息公开)(工作)?\s*(的)?\s*(年度)?\s*(报告|年报)/;
-// The 成文日期 closing the text, in Arabic (also full-width) or Chinese numerals.
-const SIGNATURE_DATE = /((?:19|20|１９|２０)[0-9０-９]{2}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇零一二三四五六七八九ＯO]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*$/;
+// The 成文日期 closing the text, in Arabic (also full-width) or Chinese numerals (二〇二四, and 二○一○
+// with the circle older documents print for 〇).
+const DATE = '(?:19|20|１９|２０)[0-9０-９]{2}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日|[〇零一二三四五六七八九ＯO○◯]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日';
+const SIGNATURE_DATE = new RegExp(`(${DATE})\\s*$`);
+// An attachment run on after the signature on the same line ("…财政局 二○一○年四月十日 附表： 指标名称…").
+const INLINE_ATTACHMENT = new RegExp(`(${DATE})\\s*(附(?:件|表)?\\s*\\d*\\s*[：:][\\s\\S]*)$`);
 const ORGAN_END = /(政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|办|中心|院|所|署|会|处|队|站|馆|镇|乡|街道|区|县|市)$/;
 
 function _title(raw: string, template: Template): { organ: string; year: number; printed: string } | undefined {
@@ -90,6 +94,7 @@ export function readHead(items: Item[], facts: PageFacts, template: Template): H
   }
   // The signature stands before an attachment, not at the very end.
   head.attachment = body.splice(_attachmentStart(body, template));
+  _inlineAttachment(head);
   _signature(head);
   return head;
 }
@@ -107,6 +112,19 @@ function _attachmentStart(body: Item[], template: Template): number {
   if (at < 0) return body.length;
   const above = body[at - 1];
   return above?.kind === 'text' && /^附件\s*\d*$/.test(normalizeLabel(above.text)) ? at - 1 : at;
+}
+
+/** An attachment printed after the signature date on the signature's own line is the attachment's. */
+function _inlineAttachment(head: Head): void {
+  const body = head.body;
+  let last = body.length - 1;
+  while (last >= 0 && body[last]!.kind !== 'text') last--;
+  if (last < 0) return;
+  const text = (body[last] as { text: string }).text;
+  const m = INLINE_ATTACHMENT.exec(text);
+  if (!m) return;
+  head.attachment.unshift({ kind: 'text', text: m[2]!.trim() });
+  body[last] = { kind: 'text', text: text.slice(0, m.index + m[1]!.length) };
 }
 
 /** The signature at the very end: a name line and a date line, or "…。 某某局 2024年1月12日". */
