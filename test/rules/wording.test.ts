@@ -77,6 +77,13 @@ describe('R32: a misquoted 条例 name and impossible dates', () => {
     r.narrative['overview.active'] = `${real('25_', '汇聚数据8232万条')}，安排资金123456万元。`; // the amount made up
     expect(findingsOf('R32', r)).toEqual([]);
   });
+  it('names 进一步 with its 进 lost, not 下一步 or 进一步', () => {
+    const r = busy();
+    r.narrative.problems = real('002_', '二是需一步加大政策解读力度，扩大解读范围');
+    expect(findingsOf('R32', r).map((f) => [f.text, f.params.found])).toEqual([['problems', '一步加大']]);
+    r.narrative.problems = `${real('19_', '下一步，我局')}将进一步加强培训，更进一步加大解读力度，第一步完善制度。`; // after the quote made up
+    expect(findingsOf('R32', r)).toEqual([]);
+  });
   it('leaves the right name, short forms and real dates alone', () => {
     const r = busy();
     r.narrative.preface = `${real('23_', '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）有关规定')}，统计期限自2024年1月1日至2024年12月31日，12月31日前发布，2月28日、11月30日、10月1日。`; // dates made up
