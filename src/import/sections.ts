@@ -169,9 +169,10 @@ function _whole(text: string, at: number, end: number, core: string): number {
 
 /**
  * Words that close a heading after 及/和/与 ("…问题" + "及改进措施", "…事项" + "与附表"), or a
- * heading word that never opens a sentence ("总体情况" + "概述", "…情况" + "统计"; "问题甲。" is text).
+ * heading word that never opens a sentence ("总体情况" + "概述", "…情况" + "统计", "…明年工作" +
+ * "计划"; "问题甲。" is text).
  */
-const SECTION_MORE = /^(?:[及和与][^\s\u3000。：:，,；;、\d（(]{0,4}?(?:情况|事项|措施|问题|概述|附表)|概述|统计)/;
+const SECTION_MORE = /^(?:[及和与][^\s\u3000。：:，,；;、\d（(]{0,4}?(?:情况|事项|措施|问题|概述|附表)|概述|统计|计划|打算)/;
 
 /** Where a section's heading ends when words that close headings follow the label's. */
 function _sectionEnd(text: string, end: number): number {
