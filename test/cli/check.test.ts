@@ -18,7 +18,7 @@ describe('nianbao check', () => {
     const r = await run('check', 'examples/seed-002.report.json');
     expect(r.code).toBe(0);
     expect(r.out).not.toMatch(/^ {2}错误 /m);
-    expect(r.out).toContain('共 0 个错误，0 个警告，7 项未完成'); // 7: the seed's 六 still says "x件" (R22)
+    expect(r.out).toContain('共 0 个错误，1 个警告，7 项未完成'); // 7: the seed's 六 still says "x件" (R22); 1: 需一步加大 (R32)
   });
 
   it('exits 1 and names rule, cells and values on a broken report', async () => {
@@ -57,7 +57,7 @@ describe('nianbao check', () => {
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('test/fixtures/broken/R2-row-total.json（示例市示例区和平街道办事处 2024年）：2 个错误，0 个警告，0 项未完成');
-    expect(lines[3]).toBe('合计：3 份报告，0 份无法读取，1 份有错误；2 个错误，1 个警告，7 项未完成');
+    expect(lines[3]).toBe('合计：3 份报告，0 份无法读取，1 份有错误；2 个错误，2 个警告，7 项未完成');
   });
 
   it('exits 2 with a clear message for missing, unreadable and invalid files and bad usage', async () => {
