@@ -105,6 +105,8 @@ function _tailFit(text: string, from: number, core: string, words: Record<string
   const printed = _clean(text.slice(from, from + core.length + 12));
   const stop = /[。：:；;，,\d]/.exec(printed)?.index ?? printed.length;
   const label = _inWords(core, words);
+  // The label's last words begin somewhere in it: most numbered places are ruled out at once.
+  if (!label.includes(_inWords(printed.slice(0, 2), words))) return { score: 0, length: 0 };
   for (const m of printed.slice(0, stop).matchAll(HEADING_END)) {
     const len = m.index + m[0].length;
     if (len < 8 || len > core.length) continue;
@@ -339,7 +341,7 @@ function _heading(text: string, i: number, labels: Label[], seen: Set<string>, s
     if (level === 1) {
       const n = _value(numbering);
       const shifted = !!next && n !== null && Math.abs(n - (_value(next.numbering) ?? 0)) === 1 ? next : undefined;
-      const rival = _rival(text, at, labels, best, n === lastNumber + 1, shifted);
+      const rival = _rival(text, at, labels, best, lastNumber > 0 && n === lastNumber + 1, shifted);
       if (rival && seen.has(rival.label.slot)) {
         if (_clean(text.slice(at, at + 8)).startsWith(rival.label.core.slice(0, 4))) return null;
       } else if (rival) best = rival;
@@ -367,6 +369,7 @@ function _rival(text: string, at: number, labels: Label[], best: { score: number
     if (l.level !== 1 || l === best?.label) continue;
     // The section due next, numbered one off (a section added or left out before it), as if its own number.
     const need = best ? Math.max(0.55, best.score + 0.15) : l === shifted ? 0.55 : sequel ? 0.65 : 1.1;
+    if (need > 1) continue;
     const fit = _fit(text, at, l.core);
     if (fit.score >= need && (!rival || fit.score > rival.score)) rival = { label: l, score: fit.score, end: at + fit.length };
   }
