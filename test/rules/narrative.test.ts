@@ -2,9 +2,9 @@
 // stated, R19 the fee against the grid, R12 last year's problems item by item, R14 on the unit's
 // own words. Quotes come from the corpus copy (real()) unless marked as made up.
 import { describe, expect, it } from 'vitest';
-import { checkReport, createReport } from '../../src/core';
+import { checkReport, computeValues, createReport } from '../../src/core';
 import { nodeRegistry } from '../../src/node/templates';
-import { busy, findingsOf, published, real, realTexts } from './helpers';
+import { busy, findingsOf, published, real, realTexts, template } from './helpers';
 
 describe('R10: numbers in the narrative against the grids', () => {
   it('reads 受理/收到…申请N件 (spaces before 件 too), 上年结转, 结转下年度, 已全部办结, 行政复议/诉讼 N件', () => {
@@ -50,6 +50,26 @@ describe('R10: numbers in the narrative against the grids', () => {
     r.values['article-20:penalty:decisions'] = 640;
     r.narrative['overview.active'] = '作出行政处罚决定640起，调解纠纷12起。';
     expect(stated('article-20:penalty:decisions')).toEqual([]);
+  });
+
+  it('reads 无法提供/不予公开/不予处理 N件 against the sum of their rows, not 不予公开N条 (documents)', () => {
+    const r = busy();
+    const v = computeValues(template, r);
+    const rows = (group: string, ids: string[]) => ids.map((x) => `applications:${group}.${x}:total`);
+    const sumOf = (ids: string[]) => ids.reduce((a, id) => a + (v.get(id) ?? 0), 0);
+    const unable = rows('unable', ['not-held', 'needs-creation', 'still-unclear']);
+    const withheld = rows('withheld', ['state-secret', 'prohibited-by-law', 'three-securities', 'third-party', 'internal-affairs', 'process-info', 'enforcement-files', 'inquiry-matters']);
+    const refused = rows('not-processed', ['petition', 'repeated', 'publications', 'vexatious', 'confirmation']);
+    const said = () => findingsOf('R10', r).map((x) => [x.params.what, x.params.stated, x.cells]);
+    expect(sumOf(unable)).not.toBe(4);
+    r.narrative['overview.request'] = real('13_', '其中，同意公开3件，占比37.5%；无法提供4件');
+    expect(said()).toEqual([['无法提供件数', 4, unable]]);
+    r.narrative['overview.request'] = `无法提供${sumOf(unable)}件，不予公开${sumOf(withheld)}件，不予处理${sumOf(refused)}件。`; // made up
+    expect(said()).toEqual([]);
+    r.narrative['overview.request'] = `不予公开${sumOf(withheld) + 1}件，不予处理${sumOf(refused) + 2}件。`; // made up
+    expect(said()).toEqual([['不予公开件数', sumOf(withheld) + 1, withheld], ['不予处理件数', sumOf(refused) + 2, refused]]);
+    r.narrative['overview.request'] = real('18_', '其中主动公开54条、依申请公开316条、不予公开13条');
+    expect(said()).toEqual([]);
   });
 
   it('gives nothing when the words agree with the grid, or state 未收到 with a grid of 0', () => {
@@ -199,6 +219,6 @@ describe('R10 on the outcome rows a narrative quotes', () => {
     r.narrative['overview.request'] = real('15_', '2023年共收到政府信息公开申请1件，予以公开1件');
     expect(findingsOf('R10', r).map((f) => f.params.what)).toContain('予以公开件数');
     r.narrative['overview.request'] = '不予公开1件。'; // made up
-    expect(findingsOf('R10', r)).toEqual([]);
+    expect(findingsOf('R10', r).map((f) => f.params.what)).not.toContain('予以公开件数');
   });
 });
