@@ -142,6 +142,27 @@ describe('R22–R24: placeholders, the superseded basis, another year', () => {
   });
 });
 
+describe('R24: the 统计期限 of another year', () => {
+  it('names a 统计期限 left at another year, in the phrasings units use (所列 is no comparison)', () => {
+    const r = busy();
+    for (const slot of Object.keys(r.narrative)) r.narrative[slot] = '';
+    const period = real('22_', '本报告中所列数据的统计期限为2022年1月1日至2022年12月31日。');
+    r.year = 2023;
+    r.narrative.preface = period;
+    expect(findingsOf('R24', r).map((f) => [f.text, f.params.named])).toEqual([['preface', 2022]]);
+    r.narrative.preface = real('01_', '本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。');
+    expect(findingsOf('R24', r)).toEqual([]);
+    r.narrative.preface = '本报告所列数据的统计期限为2023年1月1日至2022年12月31日。'; // made up: the end year left
+    expect(findingsOf('R24', r).map((f) => f.params.named)).toEqual([2022]);
+    r.year = 2022;
+    r.narrative.preface = period;
+    expect(findingsOf('R24', r)).toEqual([]);
+    // Last year's report, its problems listed (所列问题), is a comparison.
+    r.narrative.problems = '针对2021年度报告所列问题，本年度已逐项整改，主动公开政府信息90条。'; // made up
+    expect(findingsOf('R24', r)).toEqual([]);
+  });
+});
+
 describe('R25–R28: format departures recorded by the import', () => {
   it('R25 quotes the official wording of an altered label; width and spaces alone are not a change', () => {
     const r = published(busy(), {
