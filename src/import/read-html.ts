@@ -244,5 +244,22 @@ export async function readHtml(html: string): Promise<SourceDoc> {
   const firstTable = blocks.findIndex((b) => b.kind === 'table');
   const lead = blocks.slice(0, firstTable < 0 ? blocks.length : firstTable);
   if (title && /报告/.test(title) && !lead.some((b) => b.kind === 'paragraph' && b.text.includes('报告'))) blocks.unshift({ kind: 'paragraph', text: title });
+  // The publication date government sites set in <meta name="PubDate">, as a crawler's header line
+  // says it: the page's 发布时间, whatever chrome around the text showed it.
+  const published = _pubDate(_find(doc, 'head'));
+  if (published) blocks.unshift({ kind: 'paragraph', text: `发布时间：${published}` });
   return { kind: 'html', exactColumns: true, blocks };
+}
+
+/** Meta names of a page's publication date (政府网站 meta tags: PubDate; others: publishdate, article:published_time). */
+const PUB_DATE_META = /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time)$/i;
+
+/** The content of the page's publication-date meta tag, when it holds a date. */
+function _pubDate(head: Element | null): string | null {
+  for (const c of (head?.childNodes ?? []) as Node[]) {
+    if (!_isElement(c) || c.tagName !== 'meta' || !PUB_DATE_META.test(_attr(c, 'name') || _attr(c, 'property'))) continue;
+    const content = _attr(c, 'content').trim();
+    if (/^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}/.test(content)) return content.slice(0, 40);
+  }
+  return null;
 }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/import/read-html';
 import { readPaste } from '../../src/import/sniff';
 import { ImportError, type SourceBlock } from '../../src/import/source';
+import { importAny } from '../../src/import';
+import { nodeRegistry } from '../../src/node/templates';
 
 const page = readFileSync(new URL('../fixtures/corpus/24_pingtan-county-gov-2013.html', import.meta.url), 'utf8');
 const tables = (blocks: SourceBlock[]) => blocks.filter((b): b is Extract<SourceBlock, { kind: 'table' }> => b.kind === 'table');
@@ -18,13 +20,26 @@ describe('HTML: the real saved page of 平潭县人民政府 2013', async () => 
 
   it('reads the report and leaves the site around it out', () => {
     const text = paragraphs(doc.blocks);
-    expect(text.slice(0, 2)).toEqual(['平潭县人民政府', '2013年政府信息公开工作年度报告']);
+    expect(text.slice(1, 3)).toEqual(['平潭县人民政府', '2013年政府信息公开工作年度报告']);
     expect(text).toContain('二、主动公开政府信息情况');
     expect(text).toContain('四、政府信息公开工作存在的主要问题及改进情况');
     const all = text.join('\n');
     for (const chrome of ['网站地图', '无障碍', '当前位置', '扫一扫', '分享到', '版权所有', 'var ', 'function(']) expect(all).not.toContain(chrome);
     // Chinese text broken over source lines comes back without stray spaces.
     expect(all).toContain('本报告主要根据《中华人民共和国政府信息公开条例》（以下简称《条例》）');
+  });
+
+  it('gives the date the site published it (<meta name="PubDate">) as the page’s 发布时间, not the text’s', async () => {
+    expect(paragraphs(doc.blocks)[0]).toBe('发布时间：2014-01-22 00:00');
+    const r = importAny(doc, nodeRegistry(), { form: 'html' });
+    expect(r.report.source?.publishedDate).toBe('2014-01-22');
+    expect(r.report.source?.shownDateKind).toBe('published');
+    expect(r.report.narrative.preface ?? '').not.toContain('发布时间');
+    // A page without the tag (a clipboard copy), or with no date in it, has none.
+    const bare = await readHtml(page.replace(/<meta name="PubDate"[^>]*>/, ''));
+    expect(paragraphs(bare.blocks)[0]).toBe('平潭县人民政府');
+    const odd = await readHtml(page.replace(/<meta name="PubDate" content="[^"]*"/, '<meta name="PubDate" content="待定"'));
+    expect(paragraphs(odd.blocks).some((t) => t.startsWith('发布时间'))).toBe(false);
   });
 
   it('reads the 统计表 cell by cell with exact columns', () => {
