@@ -53,6 +53,28 @@ describe('R15 compares the date the source shows, never today', () => {
     expect(findingsOf('R15', r).map((f) => f.params.date)).toEqual(['2025年2月10日']);
   });
 
+  it('a 成文日期 before the year has ended is named, in a draft and in a published report', () => {
+    const r = busy();
+    r.dates.written = `${r.year - 1}-01-05`; // made up: last year's date left in
+    expect(findingsOf('R15', r).map((f) => [f.level, f.message])).toEqual([
+      ['warning', `成文日期${r.year - 1}年1月5日早于${r.year}年度结束，报告不应在统计期限结束前成文，请核对（可能沿用了上一年的日期）`],
+    ]);
+    const p = published(busy(), { shownDate: `${r.year}-11-30`, shownDateKind: 'signature' });
+    p.dates.written = null;
+    expect(findingsOf('R15', p).map((f) => f.params.date)).toEqual([`${r.year}年11月30日`]);
+    // Signed on the last day of the year (#11: 2017年12月31日) or in January after it: not early.
+    const f = real('11_', '平潭综合实验区财政金融局2017年12月31日');
+    expect(f).toContain('12月31日');
+    for (const written of [`${r.year}-12-31`, `${r.year + 1}-01-20`]) {
+      r.dates.written = written;
+      expect(findingsOf('R15', r), written).toEqual([]);
+    }
+    // A 发布日期 is no 成文日期: published early it says nothing of when the report was written.
+    const q = published(busy(), { shownDate: `${r.year}-06-01`, shownDateKind: 'published' });
+    q.dates.written = null;
+    expect(findingsOf('R15', q)).toEqual([]);
+  });
+
   it('shownDateOf, which the review can share with R15: the later date and its kind, or null', () => {
     const dates = { written: '2025-01-20', deadline: null };
     expect(shownDateOf({ dates, source: { kind: 'published', form: 'html', publishedDate: '2025-02-10' } })).toEqual({ date: '2025-02-10', kind: 'published' });

@@ -251,6 +251,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     /** Message for a published report: the date its source shows, named by kind. */
     shownMessage: label.optional(),
     dateKinds: z.strictObject({ signature: label, published: label, title: label }).optional(),
+    /** Message for a 成文日期 before the report's year has ended (often last year's date left in). */
+    earlyMessage: label.optional(),
   }),
   z.strictObject({
     ...ruleBase,

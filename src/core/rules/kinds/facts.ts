@@ -47,6 +47,8 @@ function _feeStatements(rule: Of<'fee-reported'>, ctx: RuleContext): { slot: str
 }
 
 export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[] {
+  const early = _signedEarly(rule, ctx);
+  if (early) return [early];
   const unknownLevel = ctx.published && !ctx.report.organ.level && !ctx.report.dates.deadline;
   const deadline = unknownLevel ? latestDeadline(ctx) : deadlineOf(ctx);
   if (ctx.published) {
@@ -61,6 +63,15 @@ export function checkDeadline(rule: Of<'deadline'>, ctx: RuleContext): Finding[]
   if (!date || date <= deadline) return [];
   const params = { date: formatDate(date), deadline: formatDate(deadline) };
   return [ctx.finding(rule, { cells: [], params }, ctx.report.dates.written ? rule.message : rule.todayMessage)];
+}
+
+/** A report signed before its year ended (统计期限 to 12月31日): a date carried over from last year, most often. */
+function _signedEarly(rule: Of<'deadline'>, ctx: RuleContext): Finding | null {
+  const source = ctx.report.source;
+  const signed = ctx.report.dates.written ?? (source?.shownDateKind === 'signature' ? source.shownDate : null);
+  const yearEnd = `${ctx.report.year}-12-31`;
+  if (!rule.earlyMessage || !signed || signed >= yearEnd) return null;
+  return ctx.finding(rule, { cells: [], params: { date: formatDate(signed), year: ctx.report.year, path: 'dates.written' } }, rule.earlyMessage);
 }
 
 export function checkTemplateYears(rule: Of<'template-years'>, ctx: RuleContext): Finding[] {
