@@ -264,6 +264,8 @@ export function splitSections(items: Item[], template: Template, options: Sectio
   let section: string | null = null;
   // The number the report printed on its last section heading: the next one it prints is its sequel.
   let lastNumber = 0;
+  // Sections taken on loosely fitting words, which a later heading in the label's own words takes over.
+  const loose = new Map<string, Loose>();
   for (const item of items) {
     if (item.kind === 'table') {
       pieces.push({ slot, section, item });
@@ -286,10 +288,15 @@ export function splitSections(items: Item[], template: Template, options: Sectio
       if (!/[一二三四五六七八九十（(]/.test(ch)) continue;
       const before = text[i - 1] ?? '';
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
-      const hit = _heading(text, i, labels, seen, section, words, lastNumber);
+      const over = loose.size ? _takeover(text, i, labels, loose) : null;
+      const hit: Hit | null = over ?? _heading(text, i, labels, seen, section, words, lastNumber);
       if (!hit) continue;
       // A list of the sections in the preface ("本报告包括：" followed by the numbered headings) is not their headings.
       if (/[；;，,、]/.test(before) || /^\s*[；;，,、]\s*[（(]?[一二三四五六七八九十]{1,2}[、）)]/.test(text.slice(hit.end))) continue;
+      if (over) {
+        const back = _giveBack(over.label.slot, loose, pieces, headings);
+        if (section === over.label.section) [slot, section] = [back.slot, back.section];
+      }
       const head = text.slice(from, i).trim();
       if (head) pieces.push({ slot, section, item: { kind: 'text', text: head } });
       const end = hit.end + _tail(text, hit.end);
@@ -298,12 +305,14 @@ export function splitSections(items: Item[], template: Template, options: Sectio
       slot = hit.label.slot;
       section = hit.label.section;
       const printed = text.slice(i, end).replace(/[。：:]$/, '').trim();
-      headings.push({
+      const found: HeadingFound = {
         slot,
         printed,
         misnumbered: hit.numbering !== hit.label.numbering,
         reworded: _clean(text.slice(i + hit.numberingLength, end)).replace(/[。：:]$/, '') !== hit.label.core,
-      });
+      };
+      headings.push(found);
+      if (hit.label.level === 1 && hit.score < 0.8) loose.set(slot, { score: hit.score, heading: found, piece: pieces.length, back: _before(headings, found, labels) });
       from = end;
       i = end - 1;
     }
@@ -313,7 +322,64 @@ export function splitSections(items: Item[], template: Template, options: Sectio
   return { pieces, headings };
 }
 
-function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null, words: Record<string, string>, lastNumber: number) {
+interface Hit {
+  label: Label;
+  score: number;
+  end: number;
+  numbering: string;
+  numberingLength: number;
+}
+
+interface Loose {
+  score: number;
+  heading: HeadingFound;
+  /** Index of the section's first piece. */
+  piece: number;
+  /** The slot its text returns to when a later heading takes the section over. */
+  back: { slot: string; section: string | null };
+}
+
+/** The slot before a heading: the last heading's above it, or the preface. */
+function _before(headings: HeadingFound[], found: HeadingFound, labels: Label[]): Loose['back'] {
+  const prev = headings[headings.indexOf(found) - 1];
+  return prev ? { slot: prev.slot, section: labels.find((l) => l.slot === prev.slot)?.section ?? null } : { slot: 'preface', section: null };
+}
+
+/**
+ * A heading in a section's own words ("五、依申请公开政府信息和不予公开政府信息情况") after an
+ * earlier heading took that section on loosely fitting words ("三、重点领域政府信息公开情况", the
+ * section due next under its own number): the later one is the section's heading.
+ */
+function _takeover(text: string, i: number, labels: Label[], loose: Map<string, Loose>): Hit | null {
+  NUM1.lastIndex = i;
+  const m = NUM1.exec(text);
+  if (!m) return null;
+  const at = i + m[0].length;
+  for (const [slot, taken] of loose) {
+    const label = labels.find((l) => l.slot === slot)!;
+    const fit = _fit(text, at, label.core);
+    if (fit.score < Math.max(0.8, taken.score + 0.3)) continue;
+    const numbering = _clean(m[0]).replace(/[.．，]$/, '、');
+    return { label, score: fit.score, end: _sectionEnd(text, _whole(text, at, at + fit.length, label.core)), numbering, numberingLength: m[0].length };
+  }
+  return null;
+}
+
+/** The loose heading of `slot` goes back to being text of the section before it, with all that section's text. */
+function _giveBack(slot: string, loose: Map<string, Loose>, pieces: Piece[], headings: HeadingFound[]): Loose['back'] {
+  const taken = loose.get(slot)!;
+  loose.delete(slot);
+  headings.splice(headings.indexOf(taken.heading), 1);
+  for (let k = taken.piece; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (p.slot === slot || p.slot.startsWith(`${slot}.`)) pieces[k] = { ...p, slot: taken.back.slot, section: taken.back.section };
+  }
+  pieces.splice(taken.piece, 0, { ...taken.back, item: { kind: 'text', text: taken.heading.printed } });
+  for (const other of loose.values()) if (other.piece > taken.piece) other.piece++;
+  return taken.back;
+}
+
+function _heading(text: string, i: number, labels: Label[], seen: Set<string>, section: string | null, words: Record<string, string>, lastNumber: number): Hit | null {
   for (const [re, level] of [[NUM1, 1], [NUM2, 2]] as const) {
     re.lastIndex = i;
     const m = re.exec(text);
@@ -366,7 +432,8 @@ function _rival(text: string, at: number, labels: Label[], best: { score: number
   if (best && best.score >= 0.8) return null;
   let rival: { label: Label; score: number; end: number } | null = null;
   for (const l of labels) {
-    if (l.level !== 1 || l === best?.label) continue;
+    // An attachment (附件：…统计表) is never a numbered section of the text.
+    if (l.level !== 1 || l === best?.label || !l.numbering) continue;
     // The section due next, numbered one off (a section added or left out before it), as if its own number.
     const need = best ? Math.max(0.55, best.score + 0.15) : l === shifted ? 0.55 : sequel ? 0.65 : 1.1;
     if (need > 1) continue;
@@ -393,7 +460,7 @@ const NUM0 = /[一二三四五六七八九十]{1,3}(?![、.．，])/y;
  * A section's numeral run into the label's very words with no 、 ("…传真：23156377）。一总体情况2020年"),
  * where a sentence or line ends: that heading, its numbering mistyped (R27 says so).
  */
-function _bareHeading(text: string, i: number, labels: Label[], seen: Set<string>) {
+function _bareHeading(text: string, i: number, labels: Label[], seen: Set<string>): Hit | null {
   if (!/^$|[\s\u3000。；;：:）)]/.test(text[i - 1] ?? '')) return null;
   NUM0.lastIndex = i;
   const m = NUM0.exec(text);

@@ -75,3 +75,42 @@ describe('a 2008-layout report that calls its 一、概述 “一、总体情况
     expect(r.report.source?.headings ?? []).not.toContain('一、工作安排情况');
   });
 });
+
+describe('a section taken on loosely fitting words, then printed in its own words further on', () => {
+  const extra = (later: string) =>
+    read(corpus12.replace('三、依申请公开政府信息情况', `三、重点领域政府信息公开情况 本年度公开重点领域信息6条。 ${later}`));
+  it('is the later heading’s: the earlier one and its text go back to the section before (2008: 三 重点领域 under 二, 五 is 依申请)', () => {
+    const r = extra('五、依申请公开政府信息和不予公开政府信息情况');
+    const headings = r.report.source?.headings ?? [];
+    expect(headings).toContain('五、依申请公开政府信息和不予公开政府信息情况');
+    expect(headings).not.toContain('三、重点领域政府信息公开情况');
+    expect(r.report.narrative.applications).toBe('2009年度，我局没有收到信息公开申请。');
+    expect(r.report.narrative['active-disclosure']).toMatch(/三、重点领域政府信息公开情况\s*本年度公开重点领域信息6条。$/);
+  });
+  it('a later heading that fits no better leaves it where it was', () => {
+    const r = extra('五、其他工作情况');
+    expect(r.report.source?.headings).toContain('三、重点领域政府信息公开情况');
+    expect(r.report.narrative.applications).toMatch(/^本年度公开重点领域信息6条。/);
+  });
+});
+
+describe('a 2008-layout report with sections of its own (重点领域, 政策解读) between the template’s', () => {
+  const layout = [
+    '一、概述', '二、主动公开政府信息情况', '三、重点领域政府信息公开情况', '四、政策解读与回应社会关切情况',
+    '五、依申请公开政府信息和不予公开政府信息情况', '六、政府信息公开的收费及减免情况', '七、因政府信息公开申请行政复议、提起行政诉讼的情况',
+    '八、政府信息公开工作存在的主要问题及改进情况', '九、其他需要报告的事项',
+  ];
+  const text = ['某某县财政局2016年政府信息公开工作年度报告', ...layout.flatMap((h, k) => [h, `第${k + 1}部分的文字。`])].join('\n');
+  it('reads the template’s sections by their words; its own sections are text, never the 统计表 attachment', () => {
+    const r = read(text);
+    expect(r.template.id).toBe('gov-info-2008');
+    const n = r.report.narrative;
+    expect(n.applications).toBe('第5部分的文字。');
+    expect(n.fees).toBe('第6部分的文字。');
+    expect(n.appeals).toBe('第7部分的文字。');
+    expect(n.problems).toBe('第8部分的文字。');
+    expect(n.other).toBe('第9部分的文字。');
+    expect(n.statistics ?? '').toBe('');
+    expect(n['active-disclosure']).toContain('三、重点领域政府信息公开情况');
+  });
+});
