@@ -14,6 +14,7 @@ import { checkDeadline, checkFeeReported, checkTemplateYears } from './kinds/fac
 import { checkFeeConsistency } from './kinds/fees';
 import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear, checkPairedPunctuation } from './kinds/wording';
 import { checkSelfReference } from './kinds/self-reference';
+import { checkNarrativeParts } from './kinds/narrative-parts';
 import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkTitlePattern } from './kinds/format';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   'forbidden-text': checkForbiddenText,
   'other-year': checkOtherYear,
   'printed-labels': checkPrintedLabels,
+  'narrative-parts': checkNarrativeParts,
   'self-reference': checkSelfReference,
   'title-pattern': checkTitlePattern,
   'section-headings': checkSectionHeadings,

@@ -292,6 +292,14 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('printed-labels') }),
   z.strictObject({
     ...ruleBase,
+    kind: z.literal('narrative-parts'),
+    /** A total and its unit (groups 1 and 2), the match ending where its 其中 list begins. */
+    pattern: regex,
+    /** A clause of the list holding one of these (较上年增长, 通过…发布) ends the list. */
+    stops: patterns,
+  }),
+  z.strictObject({
+    ...ruleBase,
     kind: z.literal('self-reference'),
     /** By the organ's name (a pattern on it), the word the unit calls itself by (我局). */
     organs: z.array(z.strictObject({ name: regex, self: label })).min(1),
