@@ -53,8 +53,21 @@ function _labels(template: Template): Label[] {
   return out;
 }
 
+/** _fit's results within one splitSections call, by wording: a text that repeats a heading is read once per wording. */
+let _fitMemo: Map<string, { score: number; length: number }> | null = null;
+const FIT_MEMO_MAX = 20_000;
+
 /** How well the words at `text[from…]` read as `core`: the best window's similarity and length. */
 function _fit(text: string, from: number, core: string): { score: number; length: number } {
+  const key = _fitMemo ? `${core}\u0000${text.slice(from, from + core.length + 26)}` : '';
+  const known = key ? _fitMemo!.get(key) : undefined;
+  if (known) return known;
+  const fit = _fitWords(text, from, core);
+  if (key && _fitMemo!.size < FIT_MEMO_MAX) _fitMemo!.set(key, fit);
+  return fit;
+}
+
+function _fitWords(text: string, from: number, core: string): { score: number; length: number } {
   let best = { score: 0, length: 0 };
   const words = _clean(text.slice(from, from + core.length + 24));
   // Most numbered places are not headings: one look at the whole stretch rules them out.
@@ -255,6 +268,15 @@ export interface SectionOptions {
 }
 
 export function splitSections(items: Item[], template: Template, options: SectionOptions = {}): Sections {
+  _fitMemo = new Map();
+  try {
+    return _split(items, template, options);
+  } finally {
+    _fitMemo = null;
+  }
+}
+
+function _split(items: Item[], template: Template, options: SectionOptions): Sections {
   const labels = _labels(template);
   const words = options.headingWords ?? {};
   const seen = new Set<string>();
@@ -288,7 +310,8 @@ export function splitSections(items: Item[], template: Template, options: Sectio
       if (!/[一二三四五六七八九十（(]/.test(ch)) continue;
       const before = text[i - 1] ?? '';
       if (before === '第' || /[一二三四五六七八九十]/.test(before)) continue;
-      const over = loose.size ? _takeover(text, i, labels, loose) : null;
+      // Taking a section over is looked for only where a heading can start: a line's or sentence's start, after a grid's numbers.
+      const over = loose.size && /^$|[\s\u3000。；;：:）)\d]/.test(before) ? _takeover(text, i, labels, loose) : null;
       const hit: Hit | null = over ?? _heading(text, i, labels, seen, section, words, lastNumber);
       if (!hit) continue;
       // A list of the sections in the preface ("本报告包括：" followed by the numbered headings) is not their headings.
