@@ -167,7 +167,12 @@ function _missingNotes(imp: Importer, template: Template, older: boolean, format
   }
   for (const grid of template.grids) {
     if (!imp.seenGrids.has(grid.id)) {
-      imp.note('warning', imp.section(grid.id), '来源中没有找到此表格的任何一行，数字全部留空', grid.cells.filter((c) => !c.computed).map((c) => c.id));
+      const cells = grid.cells.filter((c) => !c.computed).map((c) => c.id);
+      if (imp.headed.has(grid.id)) {
+        // The table is there, headed, with no row of numbers: the publisher left it blank.
+        for (const id of cells) imp.blanks.add(id);
+        imp.note('warning', imp.section(grid.id), '来源中此表格只有表头、没有数字，按空白导入', cells);
+      } else imp.note('warning', imp.section(grid.id), '来源中没有找到此表格的任何一行，数字全部留空', cells);
       continue;
     }
     for (const r of grid.rowIds.filter((id) => !imp.seenRows.has(`${grid.id}:${id}`))) {

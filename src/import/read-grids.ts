@@ -32,6 +32,8 @@ export class Importer {
   readonly rejected = new Set<SourceCell[]>();
   /** Cells the source printed blank (empty or a dash): the publisher's blank, not the import's. */
   readonly blanks = new Set<CellId>();
+  /** Grids whose header row the source printed (two or more of their column labels in one row). */
+  readonly headed = new Set<string>();
   readonly index: Index;
   header: HeaderMap | null = null;
   context: GridSpec | null = null;
@@ -227,6 +229,7 @@ export class Importer {
       }
     }
     if (!bestGrid) return false;
+    if (bestHits >= 2) this.headed.add(bestGrid.id);
     if (!this.header || !this.header.open || this.header.grid !== bestGrid) {
       this.header = { grid: bestGrid, found: new Map(), parents: new Map(), unknown: [], open: true };
     }

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/import';
+import { checkReport } from '../../src/core';
 import { normalizeLabel, matchLabel, editDistance } from '../../src/import';
 import { template } from '../core/fixtures';
 
@@ -218,5 +219,26 @@ describe('a section heading as units word it, whole and no more', () => {
     const r = variant('一、总体情况', '一、概述');
     expect(sections(r)).toContain('一、概述');
     expect(r.report.narrative.overview).toContain('为了更好地为公民');
+  });
+});
+
+describe('a table printed with its header and no numbers (§9: grids with headers but no numbers)', () => {
+  const numbers = /\n\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n/;
+  const appeals = (ids: string[]) => ids.filter((id) => id.startsWith('appeals:'));
+  it('is the publisher’s blank: its cells are blanks to fill, not cells the import missed', () => {
+    expect(seed002).toMatch(numbers);
+    const r = importText(seed002.replace(numbers, '\n'), template);
+    expect(r.notes.some((n) => n.message.includes('只有表头、没有数字'))).toBe(true);
+    const inputs = template.grid('appeals').cells.filter((c) => !c.computed).map((c) => c.id);
+    expect(appeals(r.report.source?.unread ?? []).filter((id) => inputs.includes(id))).toEqual([]);
+    const blanks = checkReport(template, r.report, { published: true }).filter((f) => f.rule === 'R6' && f.level === 'error' && f.cells.some((c) => c.startsWith('appeals:')));
+    expect(blanks.length).toBe(inputs.length);
+  });
+  it('a table the source does not print at all is left to the reader, unread', () => {
+    const start = seed002.indexOf('行政复议\t');
+    const end = seed002.indexOf('五、存在的主要问题及改进情况');
+    const r = importText(seed002.slice(0, start) + seed002.slice(end), template);
+    expect(r.notes.some((n) => n.message.includes('没有找到此表格的任何一行'))).toBe(true);
+    expect(appeals(r.report.source?.unread ?? []).length).toBeGreaterThan(10);
   });
 });
