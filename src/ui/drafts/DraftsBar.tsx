@@ -8,11 +8,9 @@ import { createReport, defaultReportYear, type Report } from '../../core';
 import { useDrafts } from './context';
 import type { SessionState } from '../../drafts/session';
 import type { SaveStatus } from '../../drafts/autosave';
-import { openReportBytes, reportFileName, reportFileText } from '../../drafts/files';
 import { allTemplates } from '../shell/templates';
 import { REPORTS_LIST_HEADING, draftTitle } from './draft-title';
 import { Modal } from '../shell/Modal';
-import { looksLikeReportFile, whichDoor } from './file-door';
 import { requestImport } from '../import/import-request';
 import { UndoButtons } from '../form/UndoButtons';
 import { loadFailure } from '../on-demand';
@@ -102,7 +100,20 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
   const [listOpen, setListOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const saveFile = () => {
+  // The file format's code loads on the first save or open (file-actions.ts).
+  const fileActions = async (what: string) => {
+    try {
+      return await import('./file-actions');
+    } catch (e) {
+      setNotice({ kind: 'error', text: loadFailure(what, e) });
+      return null;
+    }
+  };
+
+  const saveFile = async () => {
+    const files = await fileActions('保存为文件');
+    if (!files) return;
+    const { reportFileName, reportFileText } = files;
     const report = store.getState().report;
     const url = URL.createObjectURL(new Blob([reportFileText(report)], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -117,6 +128,9 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
 
   const openFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const files = await fileActions('打开文件');
+    if (!files) return;
+    const { looksLikeReportFile, openReportBytes, whichDoor } = files;
     // A published report (Word, PDF, a page, text) is not a report file: offer the importer instead.
     if (!looksLikeReportFile(bytes)) {
       const { sniff } = await import('../../import/sniff');
@@ -207,7 +221,7 @@ export function DraftsBar({ title, tools }: DraftsBarProps) {
                 if (file) void openFile(file);
               }}
             />
-            <button type="button" onClick={saveFile}>
+            <button type="button" onClick={() => void saveFile()}>
               保存为文件
             </button>
             <button
