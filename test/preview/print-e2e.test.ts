@@ -149,6 +149,17 @@ describe('printing the report', () => {
     await page.close();
   }, 240_000);
 
+  it('before the preview’s own code has come, the tabs are styled and the print note stays off the screen', async () => {
+    const page = await browser!.context.newPage();
+    // The preview's chunk (fetched when the page is idle) held back: what shows is the first screen's alone.
+    await page.route(/\/ReportPreview-[^/]*\.(?:js|css)$/, () => undefined);
+    await page.goto(app!.url);
+    await expect.poll(() => page.locator('#fact-organ').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByText('请切换到“预览”后打印').isVisible()).toBe(false);
+    expect(await page.locator('.view-tabs').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    await page.close();
+  });
+
   it('a print without beforeprint from 填写 shows no form and no app, only a note to print from 预览', async () => {
     const page = await browser!.context.newPage();
     const errors = guardPage(page);

@@ -12,6 +12,7 @@ import { ReportForm } from '../form/ReportForm';
 import { useSliceOf } from '../use-store';
 import { domId } from '../places';
 import { whenIdle } from '../on-demand';
+import './views.css';
 
 // The preview and the page layout behind it load when 预览 is first shown, or on idle after the
 // first screen: a print's copy is mounted synchronously on `beforeprint`, so by then it is here.
