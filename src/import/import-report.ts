@@ -211,6 +211,8 @@ function _source(
   else if (head.titleDate) Object.assign(source, { shownDate: head.titleDate, shownDateKind: 'title' });
   else source.shownDate = null;
   if (page.published) source.publishedDate = page.published;
+  // The 落款 as printed: R35 holds it against the title's name (the report keeps one spelling).
+  if (head.signature?.name) source.signature = head.signature.name;
   if (headings.length) source.headings = headings.map((h) => h.printed);
   const labels = [...imp.labels, ...grids.labels];
   if (labels.length) source.labels = labels;

@@ -242,3 +242,17 @@ describe('a table printed with its header and no numbers (§9: grids with header
     expect(appeals(r.report.source?.unread ?? []).length).toBeGreaterThan(10);
   });
 });
+
+describe('the 落款 as printed', () => {
+  it('is kept in source.signature beside the organ’s one spelling (corpus #10: 财政全融局 under 财政金融局)', () => {
+    const corpus = new URL('../fixtures/corpus/', import.meta.url);
+    const text = readFileSync(new URL(readdirSync(corpus).find((f) => f.startsWith('10_'))!, corpus), 'utf8');
+    const r = importText(text, template);
+    expect(r.report.source?.signature).toBe('平潭综合实验区财政全融局');
+    expect(r.report.organ.name).toBe('平潭综合实验区财政金融局');
+    expect(checkReport(template, r.report).filter((f) => f.rule === 'R35')).toHaveLength(1);
+  });
+  it('is absent where the source signs nothing (seed 002)', () => {
+    expect(importText(seed002, template).report.source?.signature).toBeUndefined();
+  });
+});

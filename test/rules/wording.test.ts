@@ -201,3 +201,24 @@ describe('R25–R28: format departures recorded by the import', () => {
     expect(findingsOf('R28', r)).toHaveLength(1);
   });
 });
+
+describe('R35: the 落款 names the organ as the title does', () => {
+  const title = '平潭综合实验区财政金融局';
+  const signed = (signature: string) => {
+    const r = published(busy(), { signature });
+    r.organ.name = title;
+    r.organ.titleName = undefined;
+    return r;
+  };
+  it('one or two characters apart at the same length is a misprint in one of them (corpus #10)', () => {
+    const f = findingsOf('R35', signed(real('10_', '平潭综合实验区财政全融局')));
+    expect(f.map((x) => [x.level, x.message])).toEqual([['warning', '发文机关署名：落款“平潭综合实验区财政全融局”与标题中的机关名称“平潭综合实验区财政金融局”相差一两个字，请核对哪一处印错']]);
+  });
+  it('the same name, another length (the office signing for it) or a wholly other name is not compared', () => {
+    for (const signature of [title, '平潭综合实验区财政金融局办公室', '平潭县财政局', '平潭综合实验区社会事业局']) {
+      expect(findingsOf('R35', signed(signature)), signature).toEqual([]);
+    }
+    expect(findingsOf('R35', published(busy()))).toEqual([]);
+  });
+});
+

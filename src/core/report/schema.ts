@@ -35,6 +35,7 @@ const sourceSchema = titled(
     form: z.enum(['docx', 'pdf', 'html', 'text']),
     file: titled(z.optional(str(1000)), '来源文件名（粘贴时无）'),
     title: titled(z.optional(str(1000)), '来源印出的标题'),
+    signature: titled(z.optional(str(200)), '来源落款印出的发文机关署名'),
     shownDate: titled(z.optional(z.nullable(date)), '来源显示的日期（落款、发布日期或标题下日期）'),
     shownDateKind: z.optional(z.enum(['signature', 'published', 'title'])),
     // Kept beside a signature date: a report signed in time may still be published late.

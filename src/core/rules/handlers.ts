@@ -15,7 +15,7 @@ import { checkFeeConsistency } from './kinds/fees';
 import { checkAsciiPunctuation, checkDoubledText, checkForbiddenText, checkOtherYear, checkPairedPunctuation } from './kinds/wording';
 import { checkSelfReference } from './kinds/self-reference';
 import { checkNarrativeParts } from './kinds/narrative-parts';
-import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkTitlePattern } from './kinds/format';
+import { checkLayoutQuirks, checkPrintedLabels, checkSectionHeadings, checkSignatureName, checkTitlePattern } from './kinds/format';
 
 type Handlers = { [K in RuleKind]: (rule: Extract<RuleSpec, { kind: K }>, ctx: RuleContext) => Finding[] };
 
@@ -47,6 +47,7 @@ export const handlers: Handlers = {
   'narrative-parts': checkNarrativeParts,
   'self-reference': checkSelfReference,
   'title-pattern': checkTitlePattern,
+  'signature-name': checkSignatureName,
   'section-headings': checkSectionHeadings,
   'layout-quirks': checkLayoutQuirks,
 };

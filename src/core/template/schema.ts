@@ -308,6 +308,10 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...ruleBase,
+    kind: z.literal('signature-name'),
+  }),
+  z.strictObject({
+    ...ruleBase,
     kind: z.literal('title-pattern'),
     /** Accepted spellings besides the template's title, with {organ} and {year}. */
     variants: z.array(label),

@@ -33,6 +33,21 @@ export function checkPrintedLabels(rule: Of<'printed-labels'>, ctx: RuleContext)
 
 const _escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The 落款 names the organ as the title does: one or two characters apart at the same length
+ * (财政全融局 under a title of 财政金融局) is a misprint in one of them. A name of another length
+ * (the office that signs for the organ, a short form) is not compared.
+ */
+export function checkSignatureName(rule: Of<'signature-name'>, ctx: RuleContext): Finding[] {
+  const printed = ctx.source?.signature?.trim();
+  const title = (ctx.report.organ.titleName || ctx.report.organ.name).trim();
+  if (!printed || !title || printed === title || [...printed].length !== [...title].length) return [];
+  const a = [...printed];
+  const b = [...title];
+  const differ = a.filter((ch, i) => ch !== b[i]).length;
+  return differ <= 2 ? [ctx.finding(rule, { cells: [], params: { printed, title, path: 'organ.name' } })] : [];
+}
+
 export function checkTitlePattern(rule: Of<'title-pattern'>, ctx: RuleContext): Finding[] {
   const printed = ctx.source?.title?.trim();
   if (!printed) return [];
