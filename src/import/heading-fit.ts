@@ -103,7 +103,7 @@ const HEADING_END = /(?:情况|事项|措施|问题|概述)/g;
  */
 export function dueFit(text: string, from: number, core: string, headingWords: Record<string, string>): { score: number; length: number } {
   const all = cleanHeading(text.slice(from, from + core.length + 12));
-  // Digits or a sentence's end are the text ("四、结转下年度继续办理0000000…" is a grid's row).
+  // Digits or a sentence's end are the text (a row of grid 三 numbered like a section, its digits run on, is the grid's).
   const words = all.slice(0, /[。：:；;，,\d]/.exec(all)?.index ?? all.length);
   const ending = core.slice(-2);
   for (const m of words.matchAll(HEADING_END)) {
