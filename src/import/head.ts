@@ -13,6 +13,8 @@ export interface Head {
   signature?: { name: string; date: string | null };
   /** A date printed alone right under the title. */
   titleDate?: string;
+  /** 此函 printed before the signature, as a letter closes: a report is not a letter. */
+  letterClosing?: boolean;
   /** 发文字号 and other lines above the title: not part of the report. */
   above: string[];
   /** The items of the body: title, signature and attachments taken out. */
@@ -161,6 +163,7 @@ function _signature(head: Head): void {
     } else if (!date) return;
   }
   if (!name && !date) return;
+  if (/^此函/.test(name) || /此函\s*$/.test(rest)) head.letterClosing = true;
   head.signature = { name: name.replace(/^此函/, ''), date };
   rest = rest.replace(/\s*此函\s*$/, '').trim();
   if (rest) body[last] = { kind: 'text', text: rest };

@@ -54,6 +54,7 @@ export function importSource(source: SourceDoc, template: Template, options: Imp
   // Passes 1–3: furniture, title and signature, sections.
   const { items, facts: page } = removeFurniture(source);
   const head = readHead(items, page, template);
+  if (head.letterClosing) imp.quirks.add('letter-closing');
   for (const a of head.above) imp.note('info', /[〔［【[]\d{4}/.test(a) ? '发文字号' : '标题之前', `标题前的文字“${a}”不属于标题和正文，未导入`);
   const { pieces, headings } = splitSections(head.body, template, { headingWords: hints.headingWords });
 

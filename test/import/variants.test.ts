@@ -256,3 +256,19 @@ describe('the 落款 as printed', () => {
     expect(importText(seed002, template).report.source?.signature).toBeUndefined();
   });
 });
+
+describe('此函 before the 落款', () => {
+  const corpus = new URL('../fixtures/corpus/', import.meta.url);
+  const read = (id: string) => readFileSync(new URL(readdirSync(corpus).find((f) => f.startsWith(id))!, corpus), 'utf8');
+  it('closes a report like a letter: recorded as a quirk the rules name (corpus #04), the signature read without it', async () => {
+    const { nodeRegistry } = await import('../../src/node/templates');
+    const t2019 = nodeRegistry().get('gov-info-2019')!;
+    const r = importText(read('04_'), t2019);
+    expect(r.report.source?.quirks).toContain('letter-closing');
+    expect(r.report.source?.signature ?? '').not.toContain('此函');
+    expect(checkReport(t2019, r.report).filter((f) => f.rule === 'R28').map((f) => f.message)).toEqual(['落款前写有“此函”，年度报告不是函件，应删去']);
+  });
+  it('a report that closes with its 落款 alone has no such quirk', () => {
+    expect(importText(read('10_'), template).report.source?.quirks ?? []).not.toContain('letter-closing');
+  });
+});
